@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Api;
+
+namespace LambdaPermTools.Aws.Ports
+{
+    /// <summary>What the module reads from API Gateway (REST APIs, v1) in one region. Lists are read to the last page.</summary>
+    public interface IApiGatewayPort
+    {
+        /// <summary>GetRestApis, every page (limit 500).</summary>
+        Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken);
+
+        /// <summary>GetRestApi; NotFound when the API does not exist.</summary>
+        Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken);
+
+        /// <summary>GetResources?embed=methods, every page (limit 500).</summary>
+        Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken);
+
+        /// <summary>GetAuthorizers, every page (limit 500).</summary>
+        Task<IReadOnlyList<ApiAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken);
+
+        /// <summary>GetStages (not paginated).</summary>
+        Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken);
+
+        /// <summary>GetExport of a stage as OpenAPI 3 JSON with API Gateway's integration extensions.</summary>
+        Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LambdaPermTools.Aws.Ports
+{
+    /// <summary>What the module reads from IAM (Query protocol, global endpoint) for credentials roles.</summary>
+    public interface IIamPort
+    {
+        /// <summary>GetRole by name; returns the trust policy URL-decoded.</summary>
+        Task<string> GetRoleTrustPolicyAsync(string roleName, CancellationToken cancellationToken);
+
+        /// <summary>SimulatePrincipalPolicy for one action on these resources (all pages); EvalDecision per resource ARN.</summary>
+        Task<IReadOnlyDictionary<string, string>> SimulatePrincipalPolicyAsync(string policySourceArn, string actionName, IReadOnlyList<string> resourceArns, CancellationToken cancellationToken);
+    }
+
+    /// <summary>GetCallerIdentity's answer.</summary>
+    public sealed class CallerIdentity
+    {
+        public CallerIdentity(string account, string arn, string userId)
+        {
+            Account = account;
+            Arn = arn;
+            UserId = userId;
+        }
+
+        public string Account { get; }
+        public string Arn { get; }
+        public string UserId { get; }
+    }
+
+    public interface IStsPort
+    {
+        Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+namespace LambdaPermTools
+{
+    /// <summary>What Add-ApiLambdaPermission did with one planned grant.</summary>
+    public enum ChangeResult
+    {
+        Added,
+        AlreadyPresent,
+        Skipped,
+    }
+
+    /// <summary>One grant that Add-ApiLambdaPermission added, found present, or skipped.</summary>
+    public class PermissionChange
+    {
+        public string FunctionName { get; set; } = "";
+        public string? Qualifier { get; set; }
+        public string StatementId { get; set; } = "";
+        public string SourceArn { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string Principal { get; set; } = "";
+        public ChangeResult Result { get; set; }
+        /// <summary>The statement JSON that Lambda returned (Added), or the existing one (AlreadyPresent).</summary>
+        public string? Statement { get; set; }
+        /// <summary>Why a grant was skipped (one plain sentence), or null.</summary>
+        public string? Reason { get; set; }
+    }
+}

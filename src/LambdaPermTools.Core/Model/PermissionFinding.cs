@@ -1,0 +1,55 @@
+namespace LambdaPermTools
+{
+    /// <summary>Would AWS let API Gateway invoke the function?</summary>
+    public enum PermissionStatus
+    {
+        Allowed,
+        Denied,
+        Unknown,
+    }
+
+    /// <summary>The stable cause codes of the contract (cmdlet-contract.md, "Cause codes").</summary>
+    public enum PermissionCause
+    {
+        GrantedByPolicy,
+        GrantedByRole,
+        NoPolicy,
+        NoMatchingStatement,
+        QualifierMismatch,
+        RoleCannotBeAssumed,
+        RoleLacksInvoke,
+        CallerCredentials,
+        UnresolvedStageVariable,
+        LatestQualifier,
+        FunctionNotFound,
+        AccessDenied,
+        UnsupportedCondition,
+    }
+
+    /// <summary>
+    /// The verdict for one target and stage, with its cause, a sentence for people, and the grant
+    /// that would fix a Denied finding (those properties bind by name to Add-LMPermission).
+    /// </summary>
+    public class PermissionFinding : IntegrationTarget
+    {
+        public PermissionFinding()
+        {
+        }
+
+        public PermissionFinding(IntegrationTarget target)
+        {
+            target.CopyTargetTo(this);
+        }
+
+        public PermissionStatus Status { get; set; }
+        public PermissionCause Cause { get; set; }
+        public string Reason { get; set; } = "";
+        public string? MatchedStatementId { get; set; }
+        /// <summary>True when the granting statement is broader than needed (no SourceArn, Principal *, {api}/* or broader).</summary>
+        public bool OverlyBroad { get; set; }
+        public string? Action { get; set; }
+        public string? Principal { get; set; }
+        public string? StatementId { get; set; }
+        public string? SourceArn { get; set; }
+    }
+}
