@@ -1,0 +1,67 @@
+# Starts and stops a local moto_server for tests and the demo. It listens on 127.0.0.1 only, on a
+# free port, so it can never be mistaken for a real AWS endpoint and never clashes with another run.
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Start-MotoServer {
+    <#
+    .SYNOPSIS
+    Starts moto_server on a free 127.0.0.1 port and waits until it answers.
+    .OUTPUTS
+    An object with Url, Port, Process and a Stop() method.
+    #>
+    [CmdletBinding()]
+    param([int] $TimeoutSeconds = 30)
+
+    $exe = Get-Command moto_server -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $exe) {
+        throw 'moto_server was not found on PATH. Install it with: pip install "moto[server]"'
+    }
+
+    $port = Get-FreeTcpPort
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.log"
+    $process = Start-Process -FilePath $exe.Source -ArgumentList '-H', '127.0.0.1', '-p', $port `
+        -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
+    $url = "http://127.0.0.1:$port"
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ($true) {
+        if ($process.HasExited) {
+            $detail = Get-Content -Raw -LiteralPath "$log.err" -ErrorAction SilentlyContinue
+            throw "moto_server could not start on 127.0.0.1:${port}: $detail"
+        }
+        try {
+            $null = Invoke-RestMethod -Uri "$url/moto-api/data.json" -TimeoutSec 2
+            break
+        }
+        catch {
+            if ([DateTime]::UtcNow -gt $deadline) {
+                Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+                throw "moto_server did not answer on $url within $TimeoutSeconds s."
+            }
+            Start-Sleep -Milliseconds 200
+        }
+    }
+
+    $server = [pscustomobject]@{ Url = $url; Port = $port; Process = $process; Log = $log }
+    $server | Add-Member -MemberType ScriptMethod -Name Stop -Value {
+        if (-not $this.Process.HasExited) {
+            Stop-Process -Id $this.Process.Id -Force -ErrorAction SilentlyContinue
+            $this.Process.WaitForExit(5000) | Out-Null
+        }
+        Remove-Item -LiteralPath $this.Log, "$($this.Log).err" -ErrorAction SilentlyContinue
+    }
+    $server
+}
+
+function Reset-MotoServer {
+    <# .SYNOPSIS Forgets every resource moto holds (between tests that share one server). #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $Url)
+    $null = Invoke-RestMethod -Method Post -Uri "$Url/moto-api/reset"
+}
+
+Export-ModuleMember -Function Start-MotoServer, Reset-MotoServer
