@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace LambdaPermTools.FaultProxy;
+
+/// <summary>What happened to the requests of one operation, as counted so far.</summary>
+public sealed record OperationStats(
+    string Service,
+    string Operation,
+    long Requests,
+    long Forwarded,
+    long RateLimited,
+    long InjectedThrottles,
+    long InjectedServerErrors,
+    long InjectedResets,
+    long UpstreamFailures,
+    IReadOnlyDictionary<string, long> StatusCodes);
+
+/// <summary>A published quota and the requests that fell under it; <see cref="FloorSeconds"/> is the least time those requests need under it.</summary>
+public sealed record QuotaStats(string Name, double RatePerSecond, double Burst, long Requests, double FloorSeconds, string Source);
+
+/// <summary>A point-in-time copy of the counters (what <c>GET /__proxy/stats</c> returns).</summary>
+public sealed record StatsSnapshot(
+    DateTimeOffset SinceUtc,
+    double Seconds,
+    long MaxInFlight,
+    OperationStats Total,
+    IReadOnlyDictionary<string, OperationStats> Operations,
+    IReadOnlyList<QuotaStats> Quotas);
+
+/// <summary>Thread-safe counters per operation.</summary>
+public sealed class ProxyStats
+{
+    private readonly ConcurrentDictionary<string, Counters> operations = new();
+    private readonly IReadOnlyList<Quota> quotas;
+    private DateTimeOffset since = DateTimeOffset.UtcNow;
+    private long inFlight;
+    private long maxInFlight;
+
+    public ProxyStats(IReadOnlyList<Quota> quotas)
+    {
+        this.quotas = quotas;
+    }
+
+    public sealed class Counters
+    {
+        internal Counters(AwsOperation operation) => Operation = operation;
+
+        internal AwsOperation Operation { get; }
+        internal long Requests;
+        internal long Forwarded;
+        internal long RateLimited;
+        internal long InjectedThrottles;
+        internal long InjectedServerErrors;
+        internal long InjectedResets;
+        internal long UpstreamFailures;
+        internal readonly ConcurrentDictionary<int, long> StatusCodes = new();
+
+        public void Count(Outcome outcome, int statusCode)
+        {
+            Interlocked.Increment(ref Requests);
+            switch (outcome)
+            {
+                case Outcome.Forwarded: Interlocked.Increment(ref Forwarded); break;
+                case Outcome.RateLimited: Interlocked.Increment(ref RateLimited); break;
+                case Outcome.InjectedThrottle: Interlocked.Increment(ref InjectedThrottles); break;
+                case Outcome.InjectedServerError: Interlocked.Increment(ref InjectedServerErrors); break;
+                case Outcome.InjectedReset: Interlocked.Increment(ref InjectedResets); break;
+                case Outcome.UpstreamFailure: Interlocked.Increment(ref UpstreamFailures); break;
+            }
+            if (statusCode > 0)
+                StatusCodes.AddOrUpdate(statusCode, 1, (_, n) => n + 1);
+        }
+
+        internal OperationStats Snapshot() => new(
+            Operation.Service, Operation.Name, Interlocked.Read(ref Requests), Interlocked.Read(ref Forwarded), Interlocked.Read(ref RateLimited),
+            Interlocked.Read(ref InjectedThrottles), Interlocked.Read(ref InjectedServerErrors), Interlocked.Read(ref InjectedResets),
+            Interlocked.Read(ref UpstreamFailures),
+            StatusCodes.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value));
+    }
+
+    public enum Outcome
+    {
+        Forwarded,
+        RateLimited,
+        InjectedThrottle,
+        InjectedServerError,
+        InjectedReset,
+        UpstreamFailure,
+    }
+
+    /// <summary>The counters of one operation (per operation, across quota holders).</summary>
+    public Counters For(AwsOperation operation) => operations.GetOrAdd(operation.Key, _ => new Counters(operation));
+
+    /// <summary>Marks a request in flight until the returned handle is disposed.</summary>
+    public IDisposable Enter()
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        long seen;
+        while (now > (seen = Interlocked.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+        {
+        }
+        return new Leave(this);
+    }
+
+    public void Reset()
+    {
+        operations.Clear();
+        Interlocked.Exchange(ref maxInFlight, Interlocked.Read(ref inFlight));
+        since = DateTimeOffset.UtcNow;
+    }
+
+    public StatsSnapshot Snapshot()
+    {
+        var all = operations.Values.Select(c => c.Snapshot()).OrderBy(s => s.Service + ":" + s.Operation, StringComparer.Ordinal).ToList();
+        var byOperation = operations.Values.ToDictionary(c => c.Operation.Key, c => c.Operation);
+        var quotaStats = quotas.Select(q =>
+        {
+            var requests = all.Where(s => q.Covers(byOperation[s.Service + ":" + s.Operation])).Sum(s => s.Requests);
+            return new QuotaStats(q.Name, q.RatePerSecond, q.Burst, requests, FloorSeconds(requests, q.RatePerSecond, q.Burst), q.Source);
+        }).ToList();
+        return new StatsSnapshot(
+            since,
+            (DateTimeOffset.UtcNow - since).TotalSeconds,
+            Interlocked.Read(ref maxInFlight),
+            Sum(all),
+            all.ToDictionary(s => s.Service + ":" + s.Operation, s => s),
+            quotaStats);
+    }
+
+    /// <summary>The least time any client needs for <paramref name="requests"/> under a full bucket of <paramref name="burst"/> refilled at <paramref name="rate"/>.</summary>
+    public static double FloorSeconds(long requests, double rate, double burst) => Math.Max(0, (requests - burst) / rate);
+
+    private static OperationStats Sum(IReadOnlyList<OperationStats> all) => new(
+        "*", "*", all.Sum(s => s.Requests), all.Sum(s => s.Forwarded), all.Sum(s => s.RateLimited), all.Sum(s => s.InjectedThrottles),
+        all.Sum(s => s.InjectedServerErrors), all.Sum(s => s.InjectedResets), all.Sum(s => s.UpstreamFailures),
+        all.SelectMany(s => s.StatusCodes).GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+
+    private sealed class Leave : IDisposable
+    {
+        private ProxyStats? owner;
+
+        public Leave(ProxyStats owner) => this.owner = owner;
+
+        public void Dispose()
+        {
+            if (owner is not null)
+                Interlocked.Decrement(ref owner.inFlight);
+            owner = null;
+        }
+    }
+}
