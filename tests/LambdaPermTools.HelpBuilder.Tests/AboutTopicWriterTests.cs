@@ -34,11 +34,19 @@ namespace LambdaPermTools.HelpBuilder.Tests
         [Fact]
         public void Subsections_lists_code_and_tables_keep_their_shape()
         {
-            var text = Write(Minimal + "\n### Sub\n\n- one\n- two\n\n```\nGet-Thing |\n  Out-Null\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+            var text = Write(Minimal + "\n### Sub\n\n- one\n- two\n\n```\nGet-Thing |\n  Out-Null\n```\n\n| Cause | Status |\n|---|---|\n| NoPolicy | Denied |\n");
 
             Assert.EndsWith(
-                "  Sub\n  ---\n    - one\n    - two\n\n        Get-Thing |\n          Out-Null\n\n    | a | b |\n    | 1 | 2 |\n",
+                "  Sub\n  ---\n    - one\n    - two\n\n        Get-Thing |\n          Out-Null\n\n    Cause     Status\n    --------  ------\n    NoPolicy  Denied\n",
                 text);
+        }
+
+        [Fact]
+        public void Code_right_under_a_heading_is_set_off_by_a_blank_line_and_prose_is_not()
+        {
+            var text = Write(Minimal + "\n## Usage\n\n```\nGet-Thing\n```\n\n## More\n\nText.\n");
+
+            Assert.EndsWith("USAGE\n\n        Get-Thing\n\nMORE\n    Text.\n", text);
         }
 
         [Fact]

@@ -61,8 +61,12 @@ namespace LambdaPermTools.HelpBuilder.Output
             Block? previous = null;
             foreach (var block in section.Blocks)
             {
-                // Consecutive list items stay together; every other block is set off by a blank line.
-                if (previous != null && !(block.Kind == BlockKind.ListItem && previous.Kind == BlockKind.ListItem))
+                // Consecutive list items stay together, and prose follows its heading directly; every other block
+                // (code or a table under a heading included) is set off by a blank line.
+                var together = previous == null
+                    ? block.Kind is BlockKind.Paragraph or BlockKind.ListItem
+                    : block.Kind == BlockKind.ListItem && previous.Kind == BlockKind.ListItem;
+                if (!together)
                 {
                     text.Append('\n');
                 }
@@ -82,13 +86,14 @@ namespace LambdaPermTools.HelpBuilder.Output
             switch (block.Kind)
             {
                 case BlockKind.Code:
-                case BlockKind.Table:
-                    var indent = block.Kind == BlockKind.Code ? CodeIndent : Body;
                     foreach (var line in block.Text.Split('\n'))
                     {
-                        text.Append(line.Length == 0 ? "" : indent + line).Append('\n');
+                        text.Append(line.Length == 0 ? "" : CodeIndent + line).Append('\n');
                     }
 
+                    break;
+                case BlockKind.Table:
+                    WriteTable(text, block.Text);
                     break;
                 case BlockKind.ListItem:
                     Wrap(text, block.Text, Body + "- ", Body + "  ");
@@ -96,6 +101,25 @@ namespace LambdaPermTools.HelpBuilder.Output
                 default:
                     Wrap(text, block.Text, Body, Body);
                     break;
+            }
+        }
+
+        // Pipe tables become aligned columns with a dashed rule under the header row.
+        private static void WriteTable(StringBuilder text, string table)
+        {
+            var rows = table.Split('\n')
+                .Select(r => r.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray())
+                .ToList();
+            var columns = rows.Max(r => r.Length);
+            var widths = Enumerable.Range(0, columns).Select(i => rows.Max(r => i < r.Length ? r[i].Length : 0)).ToArray();
+            string Line(IReadOnlyList<string> cells) =>
+                (Body + string.Join("  ", Enumerable.Range(0, columns).Select(i => (i < cells.Count ? cells[i] : "").PadRight(widths[i])))).TrimEnd();
+
+            text.Append(Line(rows[0])).Append('\n');
+            text.Append(Line(widths.Select(w => new string('-', w)).ToList())).Append('\n');
+            foreach (var row in rows.Skip(1))
+            {
+                text.Append(Line(row)).Append('\n');
             }
         }
 
