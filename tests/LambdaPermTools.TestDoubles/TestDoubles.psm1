@@ -51,7 +51,7 @@ function Invoke-ChildPwsh {
     param([Parameter(Mandatory)] [string] $Command)
     # pwsh runs as a dotnet tool here (dotnet pwsh.dll) and as its own executable elsewhere.
     $host_ = [Environment]::ProcessPath
-    $prefix = if ((Split-Path -Leaf $host_) -like 'dotnet*') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+    [string[]] $prefix = if ((Split-Path -Leaf $host_) -like 'dotnet*') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
     $output = & $host_ @prefix -NoProfile -NonInteractive -Command $Command 2>&1
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
