@@ -43,6 +43,11 @@ namespace LambdaPermTools.Policies
             {
                 throw new PolicyFormatException("The policy document is not valid JSON: " + e.Message, e);
             }
+            catch (ArgumentException e)
+            {
+                // Text that is not valid UTF-16 (a lone surrogate) cannot be JSON either.
+                throw new PolicyFormatException("The policy document is not valid text: " + e.Message, e);
+            }
         }
 
         private static IReadOnlyList<PolicyStatement> ReadStatements(JsonElement root)
