@@ -23,8 +23,15 @@ function Import-LptTestDoubles {
         $output = Join-Path $repoRoot 'out/testdoubles'
         $dll = Join-Path $output 'LambdaPermTools.TestDoubles.dll'
         $project = Join-Path $PSScriptRoot 'LambdaPermTools.TestDoubles.csproj'
-        $log = & dotnet build $project -c Release -o $output --nologo -v quiet 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "Building the test doubles failed: $log" }
+        # Rebuild only when a source or the module's AWS layer is newer than the built fakes (child
+        # processes of the same test run reuse the build).
+        $inputs = @(Get-ChildItem -LiteralPath $PSScriptRoot -File | Where-Object Extension -in '.cs', '.csproj') +
+            @(Get-Item -LiteralPath (Join-Path (Get-LptModulePath) 'LambdaPermTools.Aws.dll'))
+        $built = Get-Item -LiteralPath $dll -ErrorAction SilentlyContinue
+        if (-not $built -or @($inputs | Where-Object LastWriteTimeUtc -gt $built.LastWriteTimeUtc).Count -gt 0) {
+            $log = & dotnet build $project -c Release -o $output --nologo -v quiet 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "Building the test doubles failed: $log" }
+        }
         Add-Type -LiteralPath $dll
     }
 }
