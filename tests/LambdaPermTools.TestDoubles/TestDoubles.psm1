@@ -47,6 +47,33 @@ function Remove-FakeAws {
     [LambdaPermTools.Aws.Ports.TestHooks]::ServicesFactory = $null
 }
 
+function New-PetStoreFake {
+    <#
+    .SYNOPSIS
+    A fresh fake (injected) with the knowledge-center shape: functions pets and auth, and REST API api1
+    'PetStore' whose GET /pets integration (AWS_PROXY) calls pets behind TOKEN authorizer au1 (auth). No stage yet.
+    Use: $fake, $pets, $auth, $api = New-PetStoreFake
+    #>
+    $fake = New-FakeAws
+    $pets = $fake.AddFunction('pets')
+    $auth = $fake.AddFunction('auth')
+    $api = $fake.AddRestApi('api1', 'PetStore').
+        AddAuthorizer('au1', 'token-auth', 'TOKEN', (Get-LambdaUri $auth)).
+        AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets), $null, 'au1')
+    $fake, $pets, $auth, $api
+}
+
+function Get-PetStoreChildSetup {
+    <# .SYNOPSIS Script text that sets up New-PetStoreFake (stage prod) in a child pwsh started by Invoke-ChildPwsh. #>
+    @"
+Import-Module '$(Join-Path $PSScriptRoot 'TestDoubles.psm1')'
+`$env:LAMBDAPERMTOOLS_MODULE = '$(Get-LptModulePath)'
+Import-LptTestDoubles
+`$fake, `$pets, `$auth, `$api = New-PetStoreFake
+`$null = `$api.AddStage('prod')
+"@
+}
+
 function Get-LambdaUri {
     <# .SYNOPSIS The integration URI API Gateway stores for a function ARN (aws-semantics.md §4.2). #>
     param([Parameter(Mandatory)] [string] $FunctionArn, [string] $Region = 'us-east-1')
@@ -63,4 +90,4 @@ function Invoke-ChildPwsh {
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
 
-Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath
+Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, New-PetStoreFake, Get-PetStoreChildSetup, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath

@@ -24,12 +24,8 @@ AfterAll {
 
 Describe 'Add-ApiLambdaPermission' {
     BeforeEach {
-        $fake = New-FakeAws
-        $pets = $fake.AddFunction('pets')
-        $auth = $fake.AddFunction('auth')
-        $null = $fake.AddRestApi('api1', 'PetStore').
-            AddAuthorizer('au1', 'token-auth', 'TOKEN', (Get-LambdaUri $auth)).
-            AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets), $null, 'au1').
+        $fake, $pets, $auth, $api = New-PetStoreFake
+        $null = $api.
             AddMethod('/pets/{id}', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets)).
             AddStage('prod').AddStage('dev')
     }
@@ -196,15 +192,7 @@ Describe 'Add-ApiLambdaPermission' {
 
     Context '-WhatIf, -Confirm and -Force (in a fresh pwsh, to see the host''s What if: lines)' {
         BeforeAll {
-            $setup = @"
-Import-Module '$(Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1')'
-`$env:LAMBDAPERMTOOLS_MODULE = '$(Get-LptModulePath)'
-Import-LptTestDoubles
-`$fake = New-FakeAws
-`$pets = `$fake.AddFunction('pets')
-`$auth = `$fake.AddFunction('auth')
-`$null = `$fake.AddRestApi('api1', 'PetStore').AddAuthorizer('au1', 't', 'TOKEN', (Get-LambdaUri `$auth)).AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri `$pets), `$null, 'au1').AddStage('prod')
-"@
+            $setup = Get-PetStoreChildSetup
         }
 
         It '-WhatIf calls nothing that changes AWS, emits no change, and shows exactly each statement' {
