@@ -29,6 +29,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 _fake.Record(_options, Service, "GetRestApi", _region, restApiId, ("restapi_id", restApiId));
                 var api = Api(restApiId, "GetRestApi");
                 return new RestApiSummary(api.Id, api.Name);
@@ -43,6 +44,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 _fake.Record(_options, Service, "GetStages", _region, restApiId, ("restapi_id", restApiId));
                 lock (_fake.Sync)
                 {
@@ -53,6 +55,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 _fake.Record(_options, Service, "GetExport", _region, restApiId, ("restapi_id", restApiId), ("stage_name", stageName));
                 lock (_fake.Sync)
                 {
@@ -73,7 +76,7 @@ namespace LambdaPermTools.TestDoubles
             string? position = null;
             do
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _fake.Latency(cancellationToken);
                 var arguments = new List<(string, string?)> { ("position", position) };
                 if (restApiId != null)
                 {

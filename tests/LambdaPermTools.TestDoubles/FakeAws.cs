@@ -35,6 +35,9 @@ namespace LambdaPermTools.TestDoubles
         /// <summary>The region used when the cmdlet passes none (as if from a profile); null = no region anywhere.</summary>
         public string? DefaultRegion { get; set; } = "us-east-1";
 
+        /// <summary>How long every call takes (to test concurrency and Ctrl+C); a cancelled call ends at once.</summary>
+        public int CallDelayMilliseconds { get; set; }
+
         /// <summary>Items per page for GetRestApis/GetResources/GetAuthorizers (small, so paging is exercised).</summary>
         public int PageSize { get; set; } = 2;
 
@@ -46,7 +49,7 @@ namespace LambdaPermTools.TestDoubles
             {
                 var api = new FakeRestApi(id, name, _sync);
                 _apis.Add(api);
-                _apiRegions[api] = region ?? DefaultRegion ?? "us-east-1";
+                _apiRegions[api] = Absent(region) ?? DefaultRegion ?? "us-east-1";
                 return api;
             }
         }
@@ -56,7 +59,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                var arn = $"arn:aws:lambda:{region ?? DefaultRegion ?? "us-east-1"}:{account ?? CallerAccount}:function:{name}";
+                var arn = $"arn:aws:lambda:{Absent(region) ?? DefaultRegion ?? "us-east-1"}:{Absent(account) ?? CallerAccount}:function:{name}";
                 _functions[arn] = new FakeFunction(arn);
                 return arn;
             }
@@ -77,8 +80,9 @@ namespace LambdaPermTools.TestDoubles
             lock (_sync)
             {
                 var function = Function(functionArn);
+                qualifier = Absent(qualifier);
                 var state = function.State(qualifier);
-                var statement = FakeStatements.Build(function.Arn, qualifier, statementId, "lambda:InvokeFunction", principal, sourceArn, sourceAccount);
+                var statement = FakeStatements.Build(function.Arn, qualifier, statementId, "lambda:InvokeFunction", principal, Absent(sourceArn), Absent(sourceAccount));
                 state.Statements.Add(statement);
                 state.Touch();
                 return statement.ToJsonString();
@@ -90,7 +94,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                var state = Function(functionArn).State(qualifier);
+                var state = Function(functionArn).State(Absent(qualifier));
                 state.Statements.Add((JsonObject)JsonNode.Parse(statementJson)!);
                 state.Touch();
             }
@@ -101,7 +105,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                return Function(functionArn).PolicyJson(qualifier);
+                return Function(functionArn).PolicyJson(Absent(qualifier));
             }
         }
 
@@ -110,7 +114,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                return Function(functionArn).State(qualifier).Statements.Select(s => (string?)s["Sid"] ?? "").ToArray();
+                return Function(functionArn).State(Absent(qualifier)).Statements.Select(s => (string?)s["Sid"] ?? "").ToArray();
             }
         }
 
@@ -118,7 +122,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                return Function(functionArn).State(qualifier).RevisionId;
+                return Function(functionArn).State(Absent(qualifier)).RevisionId;
             }
         }
 
@@ -138,7 +142,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                _injections.Add(new Injection(operation, kind, times, subject));
+                _injections.Add(new Injection(operation, kind, times, Absent(subject)));
             }
         }
 
@@ -166,7 +170,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                _concurrentChanges[PolicyKey(functionArn, qualifier)] = times;
+                _concurrentChanges[PolicyKey(functionArn, Absent(qualifier))] = times;
             }
         }
 
@@ -239,6 +243,17 @@ namespace LambdaPermTools.TestDoubles
 
         internal object Sync => _sync;
 
+        /// <summary>Waits <see cref="CallDelayMilliseconds"/> like a slow network, unless cancelled first.</summary>
+        internal void Latency(System.Threading.CancellationToken cancellationToken)
+        {
+            if (CallDelayMilliseconds > 0)
+            {
+                cancellationToken.WaitHandle.WaitOne(CallDelayMilliseconds);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         /// <summary>Records a call, then throws if a fault was injected for it.</summary>
         internal void Record(ConnectionOptions options, string service, string operation, string region, string? subject, params (string Key, string? Value)[] arguments)
         {
@@ -279,6 +294,9 @@ namespace LambdaPermTools.TestDoubles
             _concurrentChanges[key] = left - 1;
             return true;
         }
+
+        /// <summary>PowerShell passes $null to a string argument as "": both mean "no qualifier" / "none".</summary>
+        internal static string? Absent(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         private static string PolicyKey(string functionArn, string? qualifier) => functionArn + "#" + (qualifier ?? "");
 

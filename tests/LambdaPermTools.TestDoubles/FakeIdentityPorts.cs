@@ -22,6 +22,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<string> GetRoleTrustPolicyAsync(string roleName, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 _fake.Record(_options, Service, "GetRole", "us-east-1", roleName, ("RoleName", roleName));
                 lock (_fake.Sync)
                 {
@@ -32,6 +33,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<IReadOnlyDictionary<string, string>> SimulatePrincipalPolicyAsync(string policySourceArn, string actionName, IReadOnlyList<string> resourceArns, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 _fake.Record(_options, Service, "SimulatePrincipalPolicy", "us-east-1", policySourceArn,
                     ("PolicySourceArn", policySourceArn), ("ActionNames", actionName), ("ResourceArns", string.Join(",", resourceArns)));
                 lock (_fake.Sync)
@@ -64,6 +66,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 _fake.Record(_options, "sts", "GetCallerIdentity", _region, null);
                 var account = _fake.CallerAccount;
                 return new CallerIdentity(account, $"arn:aws:iam::{account}:user/tester", "AIDAFAKEUSER");

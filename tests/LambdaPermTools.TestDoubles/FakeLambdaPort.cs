@@ -29,6 +29,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<LambdaPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 const string operation = "GetPolicy";
                 var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier));
                 lock (_fake.Sync)
@@ -43,6 +44,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<bool> FunctionExistsAsync(string functionName, string? qualifier, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 const string operation = "GetFunction";
                 var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier));
                 lock (_fake.Sync)
@@ -60,6 +62,7 @@ namespace LambdaPermTools.TestDoubles
         public Task<string> AddPermissionAsync(AddPermissionRequest request, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 const string operation = "AddPermission";
                 var qualifier = request.Qualifier;
                 var arn = Begin(operation, request.FunctionName, ref qualifier,
@@ -108,6 +111,7 @@ namespace LambdaPermTools.TestDoubles
         public Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken) =>
             Task.Run(() =>
             {
+                _fake.Latency(cancellationToken);
                 const string operation = "RemovePermission";
                 var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier), ("StatementId", statementId), ("RevisionId", revisionId));
                 lock (_fake.Sync)

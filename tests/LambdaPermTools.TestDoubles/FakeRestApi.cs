@@ -34,9 +34,9 @@ namespace LambdaPermTools.TestDoubles
                 methods.Add(new ApiMethod
                 {
                     HttpMethod = httpMethod,
-                    AuthorizationType = authorizerId == null ? "NONE" : "CUSTOM",
-                    AuthorizerId = authorizerId,
-                    Integration = new ApiIntegration { Type = integrationType, Uri = uri, Credentials = credentials, HttpMethod = "POST" },
+                    AuthorizationType = FakeAws.Absent(authorizerId) == null ? "NONE" : "CUSTOM",
+                    AuthorizerId = FakeAws.Absent(authorizerId),
+                    Integration = new ApiIntegration { Type = integrationType, Uri = FakeAws.Absent(uri), Credentials = FakeAws.Absent(credentials), HttpMethod = "POST" },
                 });
                 resource.Methods = methods;
                 return this;
@@ -57,7 +57,7 @@ namespace LambdaPermTools.TestDoubles
         {
             lock (_sync)
             {
-                _authorizers.Add(new ApiAuthorizer { Id = id, Name = name, Type = type, AuthorizerUri = authorizerUri, AuthorizerCredentials = credentials });
+                _authorizers.Add(new ApiAuthorizer { Id = id, Name = name, Type = type, AuthorizerUri = FakeAws.Absent(authorizerUri), AuthorizerCredentials = FakeAws.Absent(credentials) });
                 return this;
             }
         }

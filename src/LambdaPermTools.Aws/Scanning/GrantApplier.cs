@@ -42,8 +42,6 @@ namespace LambdaPermTools.Aws.Scanning
     public sealed class GrantApplier
     {
         public const int MaxAttempts = 3;
-        private const string ApiGatewayPrincipal = "apigateway.amazonaws.com";
-        private const string InvokeAction = "lambda:InvokeFunction";
         private readonly ScanSession _session;
 
         public GrantApplier(ScanSession session)
@@ -54,10 +52,10 @@ namespace LambdaPermTools.Aws.Scanning
         /// <summary>Checks the grant against the credentials and the function's current policy. Read-only.</summary>
         public async Task<GrantCheck> CheckAsync(PlannedGrant grant)
         {
-            if (grant.Principal != ApiGatewayPrincipal || grant.Action != InvokeAction || !grant.SourceArn.StartsWith("arn:") || !grant.SourceArn.Contains(":execute-api:"))
+            if (grant.Principal != PlannedGrant.ApiGatewayPrincipal || grant.Action != PlannedGrant.InvokeAction || !grant.SourceArn.StartsWith("arn:") || !grant.SourceArn.Contains(":execute-api:"))
             {
                 return Done(null, new ScanError("UnsafeGrant", ScanErrorCategory.InvalidArgument,
-                    $"Refusing to add a grant to {Shown(grant)} that is not '{InvokeAction}' for '{ApiGatewayPrincipal}' bound to an execute-api SourceArn.",
+                    $"Refusing to add a grant to {Shown(grant)} that is not '{PlannedGrant.InvokeAction}' for '{PlannedGrant.ApiGatewayPrincipal}' bound to an execute-api SourceArn.",
                     Shown(grant), "Report this as a bug: the planner only produces API Gateway grants with a SourceArn."));
             }
 
@@ -151,7 +149,7 @@ namespace LambdaPermTools.Aws.Scanning
         private static GrantCheck Done(PermissionChange? change, ScanError? error) => new GrantCheck(new GrantOutcome(change, error), null);
 
         /// <summary>The function ARN with its qualifier: what ShouldProcess and errors name.</summary>
-        public static string Shown(PlannedGrant grant) => string.IsNullOrEmpty(grant.Qualifier) ? grant.FunctionName : grant.FunctionName + ":" + grant.Qualifier;
+        public static string Shown(PlannedGrant grant) => grant.QualifiedFunctionArn;
 
         private static PermissionChange Change(PlannedGrant grant, ChangeResult result, string? statement) => new PermissionChange
         {
