@@ -105,7 +105,15 @@ namespace LambdaPermTools.Aws.Tests.Support
                     reply = Reply.RestJsonError(403, "InvalidSignatureException", signatureProblem);
                 }
                 else reply = _handler(request);
-                if (reply.Reset) { context.Response.Abort(); return; }
+                if (reply.Reset)
+                {
+                    // Promise a body, send part of it, then drop the connection: the client sees the stream end early.
+                    context.Response.ContentLength64 = 1000;
+                    context.Response.OutputStream.Write(Encoding.UTF8.GetBytes("{\"item\":["));
+                    context.Response.OutputStream.Flush();
+                    context.Response.Abort();
+                    return;
+                }
                 context.Response.StatusCode = reply.Status;
                 foreach (var h in reply.Headers)
                 {
