@@ -34,6 +34,13 @@ function Write-Step {
     if ($Command) { Write-Host "PS> $Command" -ForegroundColor DarkGray }
 }
 
+function Set-EnvironmentVariable {
+    # $null removes the variable: PowerShell would pass $null to .NET as "", which leaves an empty variable
+    # behind (an empty AWS_PROFILE makes the AWS CLI look for a profile named "").
+    param([string] $Name, [AllowNull()] [string] $Value)
+    if ($Value) { Set-Item -LiteralPath "env:$Name" -Value $Value } else { Remove-Item -LiteralPath "env:$Name" -ErrorAction SilentlyContinue }
+}
+
 function Show-Finding {
     # One line per finding: where, which function, the verdict, and (when not allowed) the reason.
     param([Parameter(ValueFromPipeline)] $Finding)
@@ -43,6 +50,16 @@ function Show-Finding {
         if ($Finding.Status -ne 'Allowed') {
             Write-Host "           $($Finding.Cause): $($Finding.Reason)"
         }
+    }
+}
+
+function Show-Change {
+    # One line per grant: what happened, on which function and qualifier, with which statement id and source ARN.
+    param([Parameter(ValueFromPipeline)] $Change)
+    process {
+        $function = if ($Change.Qualifier) { "$($Change.FunctionName):$($Change.Qualifier)" } else { $Change.FunctionName }
+        Write-Host ("  {0,-14} {1}" -f $Change.Result, $function)
+        Write-Host ("  {0,-14} Sid {1}, SourceArn {2}" -f '', $Change.StatementId, $Change.SourceArn)
     }
 }
 
@@ -61,7 +78,7 @@ $exitCode = 1
 try {
     foreach ($name in $isolated.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $isolated[$name])
+        Set-EnvironmentVariable $name $isolated[$name]
     }
     New-Item -ItemType Directory -Path $work | Out-Null
     $env:AWS_CONFIG_FILE = Join-Path $work 'config'
@@ -106,8 +123,7 @@ try {
     $before | ConvertTo-ApiLambdaPermissionTemplate -Format CloudFormationYaml | Out-Host
 
     Write-Step 'Step 4 - Apply the fix' "Test-ApiLambdaPermission $select | Add-ApiLambdaPermission"
-    Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection | Add-ApiLambdaPermission @connection |
-        Format-Table Result, FunctionName, Qualifier, StatementId, SourceArn -AutoSize | Out-Host
+    Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection | Add-ApiLambdaPermission @connection | Show-Change
 
     Write-Step 'Step 5 - Test again' "Test-ApiLambdaPermission $select"
     $after = @(Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection)
@@ -134,6 +150,6 @@ finally {
     # Runs after errors and on Ctrl+C too: stop the emulator, drop the temporary files, restore the environment.
     if ($server) { $server.Stop() }
     Remove-Item -Recurse -Force -LiteralPath $work -ErrorAction SilentlyContinue
-    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    foreach ($name in $saved.Keys) { Set-EnvironmentVariable $name $saved[$name] }
 }
 exit $exitCode

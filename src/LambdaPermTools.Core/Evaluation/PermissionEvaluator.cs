@@ -26,7 +26,7 @@ namespace LambdaPermTools.Evaluation
                 finding.Action = PlannedGrant.InvokeAction;
                 finding.Principal = PlannedGrant.ApiGatewayPrincipal;
                 finding.SourceArn = grantSourceArn;
-                finding.StatementId = StatementIds.For(grantSourceArn);
+                finding.StatementId = StatementIds.For(grantSourceArn, finding.Qualifier);
             }
 
             return finding;

@@ -28,9 +28,14 @@ namespace LambdaPermTools.Evaluation
             ? $"the unqualified function '{_target.FunctionName}'"
             : $"'{_target.FunctionName}' at qualifier '{_target.Qualifier}'";
 
-        private string FixClause => _grantSourceArn.Length == 0 ? "" : $"; add a lambda:InvokeFunction grant for apigateway.amazonaws.com with source ARN '{_grantSourceArn}'";
+        private string FixClause => _grantSourceArn.Length == 0 ? "" : $"; add a lambda:InvokeFunction grant for apigateway.amazonaws.com with source ARN '{_grantSourceArn}'{InFunctionAccount}";
 
-        private string OtherAccountHint => _target.FunctionAccountId.Length > 0 && _target.FunctionAccountId != _target.ApiAccountId
+        // A cross-account function is granted by its own account (§1.1, §9).
+        private string InFunctionAccount => _target.FunctionAccountId.Length > 0 && _target.FunctionAccountId != _target.ApiAccountId
+            ? $" (in account {_target.FunctionAccountId}, with that account's credentials)"
+            : "";
+
+        private string OtherAccountHint => InFunctionAccount.Length > 0
             ? $"; the function is in account {_target.FunctionAccountId}, not the API's account {_target.ApiAccountId}, so use credentials of account {_target.FunctionAccountId} to read or fix it"
             : "";
 

@@ -32,7 +32,7 @@ namespace LambdaPermTools.Fix
                         Region = finding.Region,
                         FunctionAccountId = finding.FunctionAccountId,
                         SourceArn = sourceArn,
-                        StatementId = StatementIds.For(sourceArn),
+                        StatementId = StatementIds.For(sourceArn, finding.Qualifier),
                     };
                     covers[key] = new List<PermissionFinding>();
                 }

@@ -7,6 +7,9 @@ namespace LambdaPermTools.Fix
     /// Deterministic statement ids for the grants this tool adds: <c>lpt-{readable}-{hash}</c>, within
     /// AddPermission's <c>[A-Za-z0-9_-]{1,100}</c> (aws-semantics §6.2). The prefix marks our statements; the hash of
     /// the SourceArn keeps different grants apart even when their readable parts collapse to the same text.
+    /// A qualified grant also hashes its qualifier: AWS keeps one policy per function, alias and version (§3.1), so
+    /// ids need only be unique per policy, but an emulator that merges them (moto) then rejects the second alias's
+    /// grant as a duplicate id, and an id that differs per qualifier also tells which policy it was made for.
     /// </summary>
     public static class StatementIds
     {
@@ -14,9 +17,9 @@ namespace LambdaPermTools.Fix
         private const int MaxLength = 100;
         private const int HashLength = 12;
 
-        public static string For(string sourceArn)
+        public static string For(string sourceArn, string? qualifier = null)
         {
-            var hash = ShortHash(sourceArn);
+            var hash = qualifier == null ? ShortHash(sourceArn) : ShortHash(sourceArn, qualifier);
             var room = MaxLength - Prefix.Length - 1 - hash.Length;
             var readable = Readable(ResourcePart(sourceArn));
             if (readable.Length > room)
