@@ -28,6 +28,7 @@ namespace LambdaPermTools.TestDoubles
         private readonly HashSet<string> _crossAccountReadable = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _concurrentChanges = new Dictionary<string, int>(StringComparer.Ordinal);
         private ConnectionException? _connectionFailure;
+        private bool _concurrentSameStatement;
 
         /// <summary>The account of the credentials (GetCallerIdentity), which owns the APIs.</summary>
         public string CallerAccount { get; set; } = "111122223333";
@@ -62,6 +63,15 @@ namespace LambdaPermTools.TestDoubles
                 var arn = $"arn:aws:lambda:{Absent(region) ?? DefaultRegion ?? "us-east-1"}:{Absent(account) ?? CallerAccount}:function:{name}";
                 _functions[arn] = new FakeFunction(arn);
                 return arn;
+            }
+        }
+
+        /// <summary>Deletes a function (with its aliases and policies), as if someone removed it after a scan.</summary>
+        public void RemoveFunction(string functionArn)
+        {
+            lock (_sync)
+            {
+                _functions.Remove(functionArn);
             }
         }
 
@@ -164,15 +174,19 @@ namespace LambdaPermTools.TestDoubles
 
         /// <summary>
         /// Another writer changes this policy just before each of our next <paramref name="times"/> AddPermission
-        /// calls on it (a foreign statement is added, the RevisionId moves), so a RevisionId read earlier is stale: 412.
+        /// calls on it, so a RevisionId read earlier is stale (412). It adds a foreign statement, or with
+        /// <paramref name="sameStatement"/> the very statement we are adding (two people fixing at once: 409 without a RevisionId).
         /// </summary>
-        public void ChangeConcurrentlyBeforeAddPermission(string functionArn, string? qualifier, int times = 1)
+        public void ChangeConcurrentlyBeforeAddPermission(string functionArn, string? qualifier, int times = 1, bool sameStatement = false)
         {
             lock (_sync)
             {
                 _concurrentChanges[PolicyKey(functionArn, Absent(qualifier))] = times;
+                _concurrentSameStatement = sameStatement;
             }
         }
+
+        internal bool ConcurrentWriterAddsSameStatement => _concurrentSameStatement;
 
         /// <summary>The next Create fails as the real factory does without credentials or region (terminating in the cmdlet).</summary>
         public void FailConnection(string errorId, string message)

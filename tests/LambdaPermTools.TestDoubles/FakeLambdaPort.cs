@@ -86,7 +86,9 @@ namespace LambdaPermTools.TestDoubles
                     var state = function.State(qualifier);
                     if (_fake.TakeConcurrentChange(arn, qualifier))
                     {
-                        state.Statements.Add(FakeStatements.Build(arn, qualifier, "concurrent-" + state.Statements.Count, "lambda:GetFunction", CallerRoot(), null, null));
+                        state.Statements.Add(_fake.ConcurrentWriterAddsSameStatement
+                            ? FakeStatements.Build(arn, qualifier, request.StatementId, request.Action, request.Principal, request.SourceArn, request.SourceAccount)
+                            : FakeStatements.Build(arn, qualifier, "concurrent-" + state.Statements.Count, "lambda:GetFunction", CallerRoot(), null, null));
                         state.Touch();
                     }
 

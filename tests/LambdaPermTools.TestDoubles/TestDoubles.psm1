@@ -23,8 +23,15 @@ function Import-LptTestDoubles {
         $output = Join-Path $repoRoot 'out/testdoubles'
         $dll = Join-Path $output 'LambdaPermTools.TestDoubles.dll'
         $project = Join-Path $PSScriptRoot 'LambdaPermTools.TestDoubles.csproj'
-        $log = & dotnet build $project -c Release -o $output --nologo -v quiet 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "Building the test doubles failed: $log" }
+        # Rebuild only when a source or the module's AWS layer is newer than the built fakes (child
+        # processes of the same test run reuse the build).
+        $inputs = @(Get-ChildItem -LiteralPath $PSScriptRoot -File | Where-Object Extension -in '.cs', '.csproj') +
+            @(Get-Item -LiteralPath (Join-Path (Get-LptModulePath) 'LambdaPermTools.Aws.dll'))
+        $built = Get-Item -LiteralPath $dll -ErrorAction SilentlyContinue
+        if (-not $built -or @($inputs | Where-Object LastWriteTimeUtc -gt $built.LastWriteTimeUtc).Count -gt 0) {
+            $log = & dotnet build $project -c Release -o $output --nologo -v quiet 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "Building the test doubles failed: $log" }
+        }
         Add-Type -LiteralPath $dll
     }
 }
@@ -38,6 +45,33 @@ function New-FakeAws {
 
 function Remove-FakeAws {
     [LambdaPermTools.Aws.Ports.TestHooks]::ServicesFactory = $null
+}
+
+function New-PetStoreFake {
+    <#
+    .SYNOPSIS
+    A fresh fake (injected) with the knowledge-center shape: functions pets and auth, and REST API api1
+    'PetStore' whose GET /pets integration (AWS_PROXY) calls pets behind TOKEN authorizer au1 (auth). No stage yet.
+    Use: $fake, $pets, $auth, $api = New-PetStoreFake
+    #>
+    $fake = New-FakeAws
+    $pets = $fake.AddFunction('pets')
+    $auth = $fake.AddFunction('auth')
+    $api = $fake.AddRestApi('api1', 'PetStore').
+        AddAuthorizer('au1', 'token-auth', 'TOKEN', (Get-LambdaUri $auth)).
+        AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets), $null, 'au1')
+    $fake, $pets, $auth, $api
+}
+
+function Get-PetStoreChildSetup {
+    <# .SYNOPSIS Script text that sets up New-PetStoreFake (stage prod) in a child pwsh started by Invoke-ChildPwsh. #>
+    @"
+Import-Module '$(Join-Path $PSScriptRoot 'TestDoubles.psm1')'
+`$env:LAMBDAPERMTOOLS_MODULE = '$(Get-LptModulePath)'
+Import-LptTestDoubles
+`$fake, `$pets, `$auth, `$api = New-PetStoreFake
+`$null = `$api.AddStage('prod')
+"@
 }
 
 function Get-LambdaUri {
@@ -56,4 +90,4 @@ function Invoke-ChildPwsh {
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
 
-Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath
+Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, New-PetStoreFake, Get-PetStoreChildSetup, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath

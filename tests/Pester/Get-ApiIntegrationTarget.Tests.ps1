@@ -13,13 +13,8 @@ AfterAll {
 
 Describe 'Get-ApiIntegrationTarget' {
     BeforeEach {
-        $fake = New-FakeAws
-        $pets = $fake.AddFunction('pets')
-        $auth = $fake.AddFunction('auth')
-        $null = $fake.AddRestApi('api1', 'PetStore').
-            AddAuthorizer('au1', 'token-auth', 'TOKEN', (Get-LambdaUri $auth)).
-            AddAuthorizer('cog', 'cognito', 'COGNITO_USER_POOLS', $null).
-            AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets), $null, 'au1').
+        $fake, $pets, $auth, $api = New-PetStoreFake
+        $null = $api.AddAuthorizer('cog', 'cognito', 'COGNITO_USER_POOLS', $null).
             AddMethod('/pets/{id}', 'ANY', 'AWS', (Get-LambdaUri $pets)).
             AddMethod('/health', 'GET', 'MOCK', $null).
             AddStage('prod').AddStage('dev')

@@ -14,13 +14,8 @@ AfterAll {
 
 Describe 'Test-ApiLambdaPermission' {
     BeforeEach {
-        $fake = New-FakeAws
-        $pets = $fake.AddFunction('pets')
-        $auth = $fake.AddFunction('auth')
-        $null = $fake.AddRestApi('api1', 'PetStore').
-            AddAuthorizer('au1', 'token-auth', 'TOKEN', (Get-LambdaUri $auth)).
-            AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets), $null, 'au1').
-            AddStage('prod')
+        $fake, $pets, $auth, $api = New-PetStoreFake
+        $null = $api.AddStage('prod')
     }
 
     Context 'findings' {
@@ -223,18 +218,13 @@ Describe 'Test-ApiLambdaPermission' {
         }
 
         It 'makes pwsh -Command exit non-zero, and zero when nothing is denied' {
-            $setup = @"
-Import-Module '$(Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1')'
-`$env:LAMBDAPERMTOOLS_MODULE = '$(Get-LptModulePath)'
-Import-LptTestDoubles
-`$fake = New-FakeAws
-`$fn = `$fake.AddFunction('pets')
-`$null = `$fake.AddRestApi('api1', 'PetStore').AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri `$fn)).AddStage('prod')
-"@
+            $setup = Get-PetStoreChildSetup
             $denied = Invoke-ChildPwsh -Command "$setup`nTest-ApiLambdaPermission -RestApiId api1 -FailOnDenied | Out-Null"
             $denied.ExitCode | Should -Not -Be 0
             $denied.Output | Should -Match 'Denied'
-            $allowed = Invoke-ChildPwsh -Command "$setup`n`$null = `$fake.SeedPermission(`$fn, `$null, 'ok', 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets')`nTest-ApiLambdaPermission -RestApiId api1 -FailOnDenied | Out-Null"
+            $grants = "`$null = `$fake.SeedPermission(`$pets, `$null, 'ok', 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets')`n" +
+                "`$null = `$fake.SeedPermission(`$auth, `$null, 'ok', 'arn:aws:execute-api:us-east-1:111122223333:api1/authorizers/au1')"
+            $allowed = Invoke-ChildPwsh -Command "$setup`n$grants`nTest-ApiLambdaPermission -RestApiId api1 -FailOnDenied | Out-Null"
             $allowed.ExitCode | Should -Be 0 -Because $allowed.Output
         }
     }
