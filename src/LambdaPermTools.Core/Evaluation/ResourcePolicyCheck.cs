@@ -19,6 +19,8 @@ namespace LambdaPermTools.Evaluation
             var lookup = evidence.GetPolicy(target.FunctionName, target.Qualifier);
             switch (lookup?.Status)
             {
+                // The contract has no code for "not read" or "read failed": AccessDenied (Unknown) is the nearest,
+                // and the Reason says what happened.
                 case null:
                     return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyNotRead());
                 case LookupStatus.NotFound:
