@@ -44,6 +44,20 @@ namespace LambdaPermTools.Aws.Tests
         }
 
         [Fact]
+        public async Task APageThatKeepsFailingFailsTheReadInsteadOfTruncatingIt()
+        {
+            var account = new FakeApiGatewayAccount(apis: 1, resourcesPerApi: 9, authorizersPerApi: 1);
+            using var server = new LocalAwsServer(r => r.QueryValue("position") == "pos-6"
+                ? Reply.RestJsonError(429, "TooManyRequestsException", "Too Many Requests", retryAfter: "1")
+                : account.Handle(r));
+            using var env = new TestEnvironment();
+            using var services = Connect.ToLocal(server, TestEnvironment.Settings(pageSize: 3), env);
+            var ex = await Assert.ThrowsAsync<AwsServiceException>(() => services.ApiGateway.GetResourcesAsync("api0000", CancellationToken.None));
+            Assert.Equal((AwsErrorKind.Throttled, "GetResources"), (ex.Kind, ex.Operation));
+            Assert.Equal(3, server.Requests.Count(r => r.QueryValue("position") == "pos-6"));
+        }
+
+        [Fact]
         public async Task RepeatedPositionTokenIsAnErrorNotALoop()
         {
             using var server = new LocalAwsServer(_ => Reply.Json("{\"item\":[{\"id\":\"a\",\"name\":\"a\"}],\"position\":\"same\"}"));

@@ -76,8 +76,21 @@ namespace LambdaPermTools.Aws.Tests
             var variables = new Dictionary<string, string>();
             if (attempts != null) variables["AWS_MAX_ATTEMPTS"] = attempts;
             if (mode != null) variables["AWS_RETRY_MODE"] = mode;
-            var settings = RetrySettings.FromEnvironment(new EnvironmentVariables(variables));
+            var settings = RetrySettings.From(new EnvironmentVariables(variables), null);
             Assert.Equal((expectedAttempts, expectedMode), (settings.MaxAttempts, settings.Mode));
+        }
+
+        [Fact]
+        public void ProfileRetrySettingsApplyWhenTheEnvironmentIsSilent()
+        {
+            using var env = new TestEnvironment();
+            env.Config("[profile p]\nmax_attempts = 7\nretry_mode = adaptive\n");
+            var profile = new SharedConfigFiles(env.CredentialsFile, env.ConfigFile).Find("p");
+            var fromProfile = RetrySettings.From(new EnvironmentVariables(env.Variables), profile);
+            Assert.Equal((7, "adaptive"), (fromProfile.MaxAttempts, fromProfile.Mode));
+            env.Set("AWS_MAX_ATTEMPTS", "2").Set("AWS_RETRY_MODE", "standard");
+            var fromEnv = RetrySettings.From(new EnvironmentVariables(env.Variables), profile);
+            Assert.Equal((2, "standard"), (fromEnv.MaxAttempts, fromEnv.Mode));
         }
 
         [Fact]

@@ -37,9 +37,11 @@ namespace LambdaPermTools.Aws.Tests
                 LocalAwsServer.SecretKey + "\", \"SessionToken\": \"process-token\"}'\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(process, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             ConfigFile = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE")!;
-            File.WriteAllText(ConfigFile, $"[profile proc]\ncredential_process = {process}\nregion = eu-north-1\n");
+            File.WriteAllText(ConfigFile, $"[profile proc]\ncredential_process = {process}\nregion = eu-north-1\n\n" +
+                "[profile assumer]\nrole_arn = arn:aws:iam::123456789012:role/lpt-assumed\nsource_profile = base\nregion = us-east-1\n\n" +
+                "[profile sso]\nsso_start_url = https://lpt-example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = ReadOnly\nregion = us-east-1\n");
             CredentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE")!;
-            File.WriteAllText(CredentialsFile, "");
+            File.WriteAllText(CredentialsFile, "[base]\naws_access_key_id = AKBASE\naws_secret_access_key = s-base\n");
         }
 
         public string Directory { get; }
@@ -52,10 +54,33 @@ namespace LambdaPermTools.Aws.Tests
     /// 3.7 (assembly 3.3.0.0, what AWS Tools V4 loads into the default context); our bridge must load its own 4.x in a
     /// private load context and resolve SDK-only profile kinds with it.
     /// </summary>
+    [Collection("moto")]
     public class SdkBridgeTests : IClassFixture<SdkLayout>
     {
         private readonly SdkLayout _layout;
-        public SdkBridgeTests(SdkLayout layout) => _layout = layout;
+        private readonly MotoServer _moto;
+
+        public SdkBridgeTests(SdkLayout layout, MotoServer moto)
+        {
+            _layout = layout;
+            _moto = moto;
+        }
+
+        private ConnectionOptions ProfileOptions(TestEnvironment env, string profile, System.Collections.Generic.List<string>? debug = null)
+        {
+            env.Variables["AWS_CONFIG_FILE"] = _layout.ConfigFile;
+            env.Variables["AWS_SHARED_CREDENTIALS_FILE"] = _layout.CredentialsFile;
+            var options = env.Options(debug);
+            options.ProfileName = profile;
+            return options;
+        }
+
+        private HttpSettings WithBridge()
+        {
+            var settings = TestEnvironment.Settings();
+            settings.Bridge = () => SdkBridgeLoader.TryLoad(_layout.Directory);
+            return settings;
+        }
 
         [Fact]
         public void BridgeLoadsItsOwnAwsSdkCoreBesideAnotherInTheDefaultContext()
@@ -80,20 +105,44 @@ namespace LambdaPermTools.Aws.Tests
         {
             using var server = new LocalAwsServer(_ => Reply.Json("{\"item\":[]}"));
             using var env = new TestEnvironment();
-            env.Variables["AWS_CONFIG_FILE"] = _layout.ConfigFile;
-            env.Variables["AWS_SHARED_CREDENTIALS_FILE"] = _layout.CredentialsFile;
-            var settings = TestEnvironment.Settings();
-            settings.Bridge = () => SdkBridgeLoader.TryLoad(_layout.Directory);
             var debug = new System.Collections.Generic.List<string>();
-            var options = env.Options(debug);
-            options.ProfileName = "proc";
+            var options = ProfileOptions(env, "proc", debug);
             options.EndpointUrl = server.Url;
-            using var services = new SignedHttpServicesFactory(settings).Create(options);
+            using var services = new SignedHttpServicesFactory(WithBridge()).Create(options);
             Assert.Equal("eu-north-1", services.Region);
             await services.ApiGateway.GetStagesAsync("a", CancellationToken.None);
             Assert.Empty(server.SignatureFailures);
             Assert.Equal("process-token", server.Requests.Single().Header("X-Amz-Security-Token"));
             Assert.Contains("Credentials obtained from profile 'proc' (-ProfileName) via AWSSDK.Core", debug);
+        }
+
+        [Fact]
+        public async Task AssumeRoleProfileIsResolvedByAwsSdkCore()
+        {
+            // AWSSDK.Core's STS client reads the process environment; moto answers AssumeRole for any role ARN.
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_STS", _moto.Url);
+            try
+            {
+                using var env = new TestEnvironment();
+                var options = ProfileOptions(env, "assumer");
+                options.EndpointUrl = _moto.Url;
+                using var services = new SignedHttpServicesFactory(WithBridge()).Create(options);
+                var identity = await services.Sts.GetCallerIdentityAsync(CancellationToken.None);
+                Assert.StartsWith("arn:aws:sts::123456789012:assumed-role/lpt-assumed/", identity.Arn);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_STS", null);
+            }
+        }
+
+        [Fact]
+        public void SsoProfileWithoutAValidTokenIsSsoTokenExpired()
+        {
+            using var env = new TestEnvironment();
+            var ex = Assert.Throws<ConnectionException>(() => new SignedHttpServicesFactory(WithBridge()).Create(ProfileOptions(env, "sso")));
+            Assert.Equal("SsoTokenExpired", ex.ErrorId);
+            Assert.StartsWith("SSO Token has expired. Please login by running Invoke-AWSSSOLogin.", ex.Message);
         }
 
         [Fact]

@@ -7,7 +7,7 @@ namespace LambdaPermTools.Aws.Http
     /// <summary>
     /// Retry behaviour users configure for every AWS SDK (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html):
     /// AWS_MAX_ATTEMPTS (default 3, counting the first try) and AWS_RETRY_MODE (standard default; adaptive also slows the
-    /// client-side rate after throttling). Backoff is exponential with full jitter: random(0, min(20 s, 100 ms × 2^retry)).
+    /// client-side rate after throttling), else the profile's max_attempts / retry_mode. Backoff is exponential with full jitter: random(0, min(20 s, 100 ms × 2^retry)).
     /// </summary>
     internal sealed class RetrySettings
     {
@@ -24,12 +24,13 @@ namespace LambdaPermTools.Aws.Http
         public bool Adaptive { get; }
         public string Mode => Adaptive ? "adaptive" : "standard";
 
-        public static RetrySettings FromEnvironment(EnvironmentVariables env)
+        public static RetrySettings From(EnvironmentVariables env, SharedProfile? profile)
         {
             int attempts = 3;
-            if (env.Get("AWS_MAX_ATTEMPTS") is string text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= 1)
+            string? text = env.Get("AWS_MAX_ATTEMPTS") ?? profile?["max_attempts"];
+            if (text != null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= 1)
                 attempts = parsed;
-            bool adaptive = string.Equals(env.Get("AWS_RETRY_MODE"), "adaptive", StringComparison.OrdinalIgnoreCase);
+            bool adaptive = string.Equals(env.Get("AWS_RETRY_MODE") ?? profile?["retry_mode"], "adaptive", StringComparison.OrdinalIgnoreCase);
             return new RetrySettings(attempts, adaptive);
         }
 

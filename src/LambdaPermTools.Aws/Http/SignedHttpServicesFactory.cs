@@ -28,7 +28,7 @@ namespace LambdaPermTools.Aws.Http
             var (region, regionSource) = RegionResolver.Resolve(options, env, files, credentials.ProfileName, _settings.Bridge);
             options.WriteDebug?.Invoke($"Region obtained from {regionSource} with value '{region}'");
 
-            var retry = RetrySettings.FromEnvironment(env);
+            var retry = RetrySettings.From(env, files.Find(credentials.ProfileName ?? env.Get("AWS_PROFILE") ?? "default"));
             options.WriteDebug?.Invoke($"Retry mode {retry.Mode}, at most {retry.MaxAttempts} attempts per call");
             string accountKey = credentials.Source.GetCredentials().AccessKey;
             var context = new ConnectionContext(_settings, credentials.Source, accountKey, retry, endpoints, options.WriteDebug, options.WriteVerbose);

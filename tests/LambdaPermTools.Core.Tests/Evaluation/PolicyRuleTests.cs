@@ -141,6 +141,7 @@ public class PolicyRuleTests
     [InlineData("StringEquals", "aws:PrincipalOrgID", "o-123")]
     [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
     [InlineData("StringEquals", "lambda:EventSourceToken", "t")]
+    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
     [InlineData("ArnNotLike", "AWS:SourceArn", "arn:aws:execute-api:us-east-1:111122223333:zzz/*")]
     public void UnknownConditionsAreUnknown(string op, string key, string value)
     {
