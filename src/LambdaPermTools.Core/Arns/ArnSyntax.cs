@@ -17,10 +17,7 @@ namespace LambdaPermTools.Arns
         public static bool IsQualifier(string s) =>
             s == FunctionArn.Latest || s == FunctionArn.Latest + ".PUBLISHED" || (s.Length > 0 && s.Length <= 128 && All(s, 0, IsNameChar));
 
-        /// <summary>API Gateway ids (REST API, resource, authorizer) are short lower-case alphanumerics.</summary>
-        public static bool IsGatewayId(string s) => s.Length > 0 && s.Length <= 64 && All(s, 0, IsLowerAlnum);
-
-        public static bool IsNameChar(char c) => IsLowerAlnum(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+        private static bool IsNameChar(char c) => IsLowerAlnum(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
 
         private static bool IsLowerAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 

@@ -35,17 +35,11 @@ namespace LambdaPermTools.Arns
         /// <summary>The ARN exactly as invoked: with the qualifier when there is one.</summary>
         public string Qualified => Qualifier == null ? Unqualified : Unqualified + ":" + Qualifier;
 
-        public bool IsLatest => IsLatestQualifier(Qualifier);
-
         /// <summary>$LATEST (or $LATEST.PUBLISHED): a qualifier that cannot carry a resource policy.</summary>
         public static bool IsLatestQualifier(string? qualifier) =>
             string.Equals(qualifier, Latest, StringComparison.Ordinal) || (qualifier?.StartsWith(Latest + ".", StringComparison.Ordinal) ?? false);
 
         public override string ToString() => Qualified;
-
-        /// <summary>Builds a full ARN from its parts (validated like parsed input).</summary>
-        public static FunctionArn Create(string partition, string region, string accountId, string name, string? qualifier) =>
-            Parse($"arn:{partition}:lambda:{region}:{accountId}:function:{name}" + (qualifier == null ? "" : ":" + qualifier));
 
         /// <summary>Parses a full ARN; partial ARNs and bare names need <paramref name="defaults"/>.</summary>
         /// <exception cref="ArnFormatException">The text is not a function reference.</exception>

@@ -40,8 +40,6 @@ namespace LambdaPermTools.Arns
             return p == pattern.Length;
         }
 
-        public static bool HasWildcard(string pattern) => pattern.IndexOf('*') >= 0 || pattern.IndexOf('?') >= 0;
-
         private static bool SameChar(char a, char b, bool ignoreCase) =>
             a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
     }

@@ -47,8 +47,5 @@ namespace LambdaPermTools.Arns
             output.Append(text, position, text.Length - position);
             return output.ToString();
         }
-
-        /// <summary>True when the text still holds a stage-variable reference.</summary>
-        public static bool HasReference(string text) => text.IndexOf(Open, StringComparison.Ordinal) >= 0;
     }
 }

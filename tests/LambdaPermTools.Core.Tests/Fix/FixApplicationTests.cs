@@ -16,6 +16,7 @@ public class FixApplicationTests
 {
     private const string P = "arn:aws:execute-api:us-east-1:111122223333:a1b2c3";
     private static readonly string G = Fn("g", region: "eu-west-1");
+    private static readonly string[] Functions = { Fn("f"), G, Fn("auth") };
 
     // Methods with parameters, greedy paths, ANY, the root, an alias, a stage-variable alias, a cross-region function and an authorizer.
     private static TestApi Api() => new TestApi()
@@ -52,7 +53,7 @@ public class FixApplicationTests
         Assert.Equal(fixable.Count, plan.Grants.Sum(g => g.Covers.Count));
         Assert.Equal(plan.Grants.Count, plan.Grants.Select(g => (g.FunctionName, g.Qualifier, g.StatementId)).Distinct().Count());
 
-        var after = Run.Findings(Api().Build(), Apply(plan, evidence), testInvoke: true);
+        var after = Run.Findings(Api().Build(), FixSimulation.Apply(plan, evidence, Functions), testInvoke: true);
         foreach (var (old, now) in before.Zip(after))
         {
             var expected = old.SourceArn != null ? PermissionStatus.Allowed : old.Status;
@@ -73,7 +74,7 @@ public class FixApplicationTests
     {
         var evidence = Evidence();
         var plan = FixPlanner.Plan(Run.Findings(Api().Build(), evidence, testInvoke: true), new FixOptions { Scope = scope }, evidence);
-        var fixedEvidence = Apply(plan, evidence);
+        var fixedEvidence = FixSimulation.Apply(plan, evidence, Functions);
 
         foreach (var probe in Probes())
         {
@@ -89,9 +90,9 @@ public class FixApplicationTests
     {
         var evidence = Evidence();
         var plan = FixPlanner.Plan(Run.Findings(Api().Build(), evidence, testInvoke: true), new FixOptions(), evidence);
-        var fixedEvidence = Apply(plan, evidence);
+        var fixedEvidence = FixSimulation.Apply(plan, evidence, Functions);
         bool Allowed(string function, string? qualifier, string presented) =>
-            PermissionEvaluator.Evaluate(Probe(function, qualifier, presented), fixedEvidence).Status == PermissionStatus.Allowed;
+            PermissionEvaluator.Evaluate(FixSimulation.Probe(function, qualifier, presented), fixedEvidence).Status == PermissionStatus.Allowed;
 
         Assert.True(Allowed(Fn("f"), null, P + "/prod/GET/pets/{id}"));
         Assert.False(Allowed(Fn("f"), null, P + "/prod/POST/pets/{id}"));
@@ -102,38 +103,6 @@ public class FixApplicationTests
         Assert.True(Allowed(Fn("auth"), null, P + "/authorizers/au1"));
         Assert.False(Allowed(Fn("f"), "blue", P + "/prod/ANY/{proxy+}"));
         Assert.False(Allowed(G, null, "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3/prod/GET/orders"));
-    }
-
-    /// <summary>AddPermission on each grant's own qualifier policy (a new policy where there was none).</summary>
-    private static EvidenceSet Apply(FixPlan plan, EvidenceSet evidence)
-    {
-        var policies = new Dictionary<(string, string?), string?>();
-        foreach (var grant in plan.Grants)
-        {
-            var key = (grant.FunctionName, grant.Qualifier);
-            if (!policies.ContainsKey(key))
-            {
-                var existing = evidence.GetPolicy(grant.FunctionName, grant.Qualifier);
-                policies[key] = existing?.Status == LookupStatus.Found ? existing.PolicyJson : null;
-            }
-
-            Assert.False(FixPlanner.IsSatisfied(grant, policies[key], out _));
-            policies[key] = AddPermissionStatement.AppendTo(policies[key], grant);
-            Assert.True(FixPlanner.IsSatisfied(grant, policies[key], out var statement));
-            Assert.Contains(grant.StatementId, statement);
-        }
-
-        var result = new EvidenceSet();
-        foreach (var function in new[] { Fn("f"), G, Fn("auth") })
-        {
-            foreach (var pair in evidence.PoliciesOf(function))
-            {
-                var json = policies.TryGetValue((function, pair.Key), out var updated) ? updated : pair.Value.PolicyJson;
-                result.AddPolicy(function, pair.Key, json == null ? pair.Value : new PolicyLookup { Status = LookupStatus.Found, PolicyJson = json });
-            }
-        }
-
-        return result;
     }
 
     // Every (function, qualifier) of the fixture against source ARNs of this API and others, all stages, verbs, paths and authorizers.
@@ -153,21 +122,9 @@ public class FixApplicationTests
                 foreach (var presented in stages.SelectMany(s => methods.SelectMany(m => paths.Select(p => ExecuteApiArn.ForMethod(prefix, api, s, m, p))))
                     .Concat(new[] { ExecuteApiArn.ForAuthorizer(prefix, api, "au1"), ExecuteApiArn.ForAuthorizer(prefix, api, "au2") }))
                 {
-                    yield return Probe(function, qualifier, presented);
+                    yield return FixSimulation.Probe(function, qualifier, presented);
                 }
             }
         }
     }
-
-    private static IntegrationTarget Probe(string function, string? qualifier, string presented) => new()
-    {
-        RestApiId = "a1b2c3",
-        ApiAccountId = Account,
-        FunctionName = function,
-        Qualifier = qualifier,
-        FunctionArn = function + (qualifier == null ? "" : ":" + qualifier),
-        FunctionAccountId = Account,
-        Region = function.Split(':')[3],
-        PresentedSourceArn = presented,
-    };
 }
