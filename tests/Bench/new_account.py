@@ -13,7 +13,7 @@ Shape (defaults = the benchmark's default size):
   - `authorizers` Lambda authorizers in total, one each on the first APIs (TOKEN/REQUEST alternating),
     protecting every third resource's first method;
   - `stages` stages per API (dev, test, prod, ...) whose variable `alias` cycles through the aliases;
-  - mixed resource policies, chosen per function: none, one broad grant per API ({api}/*),
+  - mixed resource policies (or none at all with --policies none), chosen per function: none, one broad grant per API ({api}/*),
     exact per-method grants, a grant for another API only, or a grant on the unqualified function only.
 """
 import argparse
@@ -47,6 +47,7 @@ def parse_args():
     p.add_argument("--stages", type=int, default=3)
     p.add_argument("--functions", type=int, default=150)
     p.add_argument("--aliases", type=int, default=2)
+    p.add_argument("--policies", choices=["mixed", "none"], default="mixed", help="none: no function has a resource policy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--manifest", required=True)
     return p.parse_args()
@@ -247,10 +248,10 @@ def main():
     with ThreadPoolExecutor(4) as pool:
         apis = list(pool.map(estate.create_api, range(args.apis)))
     used = estate.targets(apis)
-    statements = estate.add_policies(used, [a["id"] for a in apis])
+    statements = estate.add_policies(used, [a["id"] for a in apis]) if args.policies == "mixed" else 0
     not_found = estate.count_policy_404s(used)
     manifest = {
-        "size": {k: getattr(args, k) for k in ("apis", "resources", "methods", "authorizers", "stages", "functions", "aliases", "seed")},
+        "size": {k: getattr(args, k) for k in ("apis", "resources", "methods", "authorizers", "stages", "functions", "aliases", "policies", "seed")},
         "region": args.region,
         "account": ACCOUNT,
         "apiIds": [a["id"] for a in apis],
