@@ -35,7 +35,8 @@ function Get-QuotaFloor {
     independent, so a client that overlaps them perfectly reaches it; added latency and moto's time are excluded.
     #>
     param([Parameter(Mandatory)] [string] $ProxyUrl, [Parameter(Mandatory)] [System.Collections.IDictionary] $Calls)
-    $perQuota = @(Invoke-RestMethod -Method Post -Uri "$ProxyUrl/__proxy/floor" -Body ($Calls | ConvertTo-Json -Compress) -ContentType 'application/json' -TimeoutSec 10)
+    # Invoke-RestMethod writes a JSON array as one object: unroll it.
+    $perQuota = @(Invoke-RestMethod -Method Post -Uri "$ProxyUrl/__proxy/floor" -Body ($Calls | ConvertTo-Json -Compress) -ContentType 'application/json' -TimeoutSec 10 | ForEach-Object { $_ })
     $binding = $perQuota | Sort-Object floorSeconds -Descending | Select-Object -First 1
     [pscustomobject]@{
         Seconds = $binding.floorSeconds; Binding = $binding.name

@@ -16,6 +16,24 @@ function Get-FaultProxyDll {
     $script:ProxyDll
 }
 
+function Start-DrainedProcess {
+    <#
+    .SYNOPSIS
+    Starts a process whose output is read and dropped by .NET. (Start-Process -RedirectStandardOutput can crash
+    pwsh 7.6 when the child is killed while its output handler still writes.)
+    #>
+    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
+    $info = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    foreach ($argument in $ArgumentList) { $info.ArgumentList.Add($argument) }
+    $info.UseShellExecute = $false
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($info)
+    $process.BeginOutputReadLine()
+    $process.BeginErrorReadLine()
+    $process
+}
+
 function Start-FaultProxy {
     <#
     .SYNOPSIS
@@ -46,18 +64,17 @@ function Start-FaultProxy {
     if ($MaxConsecutiveFaults -gt 0) { $arguments += '--max-consecutive-faults', $MaxConsecutiveFaults }
     foreach ($operation in $OperationLatencyMs.Keys) { $arguments += '--op-latency', "$operation=$($OperationLatencyMs[$operation])" }
 
-    $log = "$ready.log"
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
+    $process = Start-DrainedProcess -FilePath 'dotnet' -ArgumentList $arguments
     $deadline = [DateTime]::UtcNow.AddSeconds(20)
     while (-not (Test-Path -LiteralPath $ready) -or -not (Get-Content -Raw -LiteralPath $ready)) {
-        if ($process.HasExited) { throw "The fault proxy exited: $(Get-Content -Raw -LiteralPath "$log.err" -ErrorAction SilentlyContinue)" }
+        if ($process.HasExited) { throw "The fault proxy exited with code $($process.ExitCode); run 'dotnet $($arguments -join ' ')' to see why." }
         if ([DateTime]::UtcNow -gt $deadline) {
             Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
             throw 'The fault proxy did not start within 20 s.'
         }
         Start-Sleep -Milliseconds 100
     }
-    $proxy = [pscustomobject]@{ Url = (Get-Content -Raw -LiteralPath $ready).Trim(); Process = $process; Files = @($ready, $log, "$log.err") }
+    $proxy = [pscustomobject]@{ Url = (Get-Content -Raw -LiteralPath $ready).Trim(); Process = $process; Files = @($ready) }
     $proxy | Add-Member -MemberType ScriptMethod -Name Stop -Value {
         if (-not $this.Process.HasExited) {
             try { $null = Invoke-RestMethod -Method Post -Uri "$($this.Url)/__proxy/stop" -TimeoutSec 5 } catch { Write-Verbose "stop request failed: $_" }
@@ -91,4 +108,4 @@ function Reset-FaultProxy {
     $null = Invoke-RestMethod -Method Post -Uri "$Url/__proxy/reset" -TimeoutSec 10
 }
 
-Export-ModuleMember -Function Start-FaultProxy, Get-FaultProxyStats, Get-FaultProxyCount, Reset-FaultProxy
+Export-ModuleMember -Function Start-DrainedProcess, Start-FaultProxy, Get-FaultProxyStats, Get-FaultProxyCount, Reset-FaultProxy

@@ -30,7 +30,7 @@ Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
 . (Join-Path $PSScriptRoot 'BenchMath.ps1')
 
-$size = $Small ? [ordered]@{ apis = 4; resources = 10; methods = 2; authorizers = 2; stages = 3; functions = 10; aliases = 2 } `
+$size = $Small ? [ordered]@{ apis = 4; resources = 10; methods = 2; authorizers = 2; stages = 3; functions = 4; aliases = 2 } `
     : [ordered]@{ apis = 40; resources = 60; methods = 2; authorizers = 10; stages = 3; functions = 150; aliases = 2 }
 if ($CliPolicySample -lt 0) { $CliPolicySample = $Small ? 0 : 40 }
 $region = 'us-east-1'
