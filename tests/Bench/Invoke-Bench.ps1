@@ -62,8 +62,14 @@ function Invoke-FreshPwsh {
     $json | ConvertFrom-Json
 }
 
+function Get-LoadAverage {
+    # 1-minute load average: the CLI baseline is CPU-bound (a Python start per call), so a busy machine slows it most.
+    [double]((Get-Content -Raw -LiteralPath /proc/loadavg).Split(' ')[0])
+}
+
 $moto = $null
 $proxy = $null
+$loadBefore = Get-LoadAverage
 try {
     Write-Host "Generating the account in moto: $(($size.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
     $moto = Start-MotoServer
@@ -101,10 +107,12 @@ finally {
 $result = [ordered]@{
     size            = $account.size
     measuredUtc     = [DateTime]::UtcNow.ToString('o')
+    machine         = [ordered]@{ cores = [Environment]::ProcessorCount; loadAverageBefore = $loadBefore; loadAverageAfter = (Get-LoadAverage) }
     proxy           = [ordered]@{ latencyMs = $LatencyMs; quotas = 'published'; maxInFlight = $productStats.maxInFlight; rateLimited = $productStats.total.rateLimited }
     product         = [ordered]@{
         scanSeconds = $scan.scanSeconds; findings = $scan.findings; byStatus = $scan.byStatus; errors = $scan.errors; errorIds = $scan.errorIds
         calls = $calls.Actual; totalCalls = $calls.ActualTotal; floorSecondsForItsCalls = $productFloor.Seconds
+        note = 'findings counted as they stream (not kept); warnings silenced; time of the Test-ApiLambdaPermission call alone' 
     }
     minimum         = [ordered]@{ calls = $account.minimumCalls; totalCalls = $calls.MinimumTotal; definition = $account.minimumCallsDefinition }
     floor           = [ordered]@{ seconds = $floor.Seconds; bindingQuota = $floor.Binding; perQuota = $floor.PerQuota; definition = $floor.Definition }
