@@ -58,6 +58,13 @@ function Invoke-BuildTask {
     Copy-Item -Path (Join-Path $publish '*.dll') -Destination $moduleDir
     Copy-Item -LiteralPath (Join-Path $publish 'LambdaPermTools.Format.ps1xml') -Destination $moduleDir
 
+    # Help (MAML + about topic) from src/LambdaPermTools/help, checked against the cmdlets in the built dll:
+    # a cmdlet or parameter without text fails the build here, with the list of what is missing.
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'src/LambdaPermTools.HelpBuilder/LambdaPermTools.HelpBuilder.csproj'),
+        '-c', $Configuration, '--',
+        '--assembly', (Join-Path $moduleDir 'LambdaPermTools.dll'), '--source', (Join-Path $root 'src/LambdaPermTools/help'),
+        '--output', (Join-Path $moduleDir 'en-US'))
+
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw -LiteralPath (Join-Path $root 'LambdaPermTools.psd1')
     $manifest = $manifest -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'"

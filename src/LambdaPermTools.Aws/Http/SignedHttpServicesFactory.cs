@@ -1,13 +1,38 @@
-using System;
+using LambdaPermTools.Aws.Credentials;
+using LambdaPermTools.Aws.Endpoints;
 using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Http
 {
-    /// <summary>The real factory: signed HTTPS clients for API Gateway, Lambda, IAM and STS.</summary>
+    /// <summary>
+    /// The real factory: resolves credentials, region and endpoints in the contract's order, then hands out signed,
+    /// paged, throttle-aware HTTPS clients for API Gateway, Lambda, IAM and STS. Throws <see cref="ConnectionException"/>
+    /// for what the cmdlets must terminate on (NoCredentials, ProfileNotFound, SsoTokenExpired, NoRegion, InvalidRegion, InvalidEndpoint).
+    /// </summary>
     public sealed class SignedHttpServicesFactory : IAwsServicesFactory
     {
-        public static readonly SignedHttpServicesFactory Instance = new SignedHttpServicesFactory();
+        public static readonly SignedHttpServicesFactory Instance = new SignedHttpServicesFactory(HttpSettings.Default);
 
-        public IAwsServices Create(ConnectionOptions options) => throw new NotImplementedException();
+        private readonly HttpSettings _settings;
+
+        internal SignedHttpServicesFactory(HttpSettings settings) => _settings = settings;
+
+        public IAwsServices Create(ConnectionOptions options)
+        {
+            var env = new EnvironmentVariables(options.Environment);
+            var files = new SharedConfigFiles(env.ExpandHome(options.ProfileLocation) ?? env.CredentialsFile, env.ConfigFile);
+            var endpoints = new EndpointResolver(options.EndpointUrl, env);
+
+            var credentials = new CredentialResolver(options, env, files, _settings.Bridge).Resolve();
+            options.WriteDebug?.Invoke("Credentials obtained from " + credentials.Description);
+            var (region, regionSource) = RegionResolver.Resolve(options, env, files, credentials.ProfileName, _settings.Bridge);
+            options.WriteDebug?.Invoke($"Region obtained from {regionSource} with value '{region}'");
+
+            var retry = RetrySettings.From(env, files.Find(credentials.ProfileName ?? env.Get("AWS_PROFILE") ?? "default"));
+            options.WriteDebug?.Invoke($"Retry mode {retry.Mode}, at most {retry.MaxAttempts} attempts per call");
+            string accountKey = credentials.Source.GetCredentials().AccessKey;
+            var context = new ConnectionContext(_settings, credentials.Source, accountKey, retry, endpoints, options.WriteDebug, options.WriteVerbose);
+            return new SignedHttpServices(context, region);
+        }
     }
 }

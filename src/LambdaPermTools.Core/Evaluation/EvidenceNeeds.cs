@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Evaluation
 {
@@ -14,6 +16,61 @@ namespace LambdaPermTools.Evaluation
 
     public static class EvidenceNeeds
     {
-        public static EvidenceRequest For(IEnumerable<IntegrationTarget> targets) => throw new NotImplementedException();
+        /// <summary>
+        /// Policies: each (function, qualifier) whose resource policy decides a target, and — for a qualified target —
+        /// also the unqualified policy, so that a grant sitting on the bare function is reported as QualifierMismatch.
+        /// Roles: each credentials role with the exact function ARNs it must invoke. Nothing for targets whose
+        /// function is unresolved, or that pass the caller through; no policy for $LATEST.
+        /// </summary>
+        public static EvidenceRequest For(IEnumerable<IntegrationTarget> targets)
+        {
+            var policies = new List<KeyValuePair<string, string?>>();
+            var roles = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var target in targets)
+            {
+                var path = InvocationPath.Of(target);
+                if (path == PathKind.RoleSameAccount || path == PathKind.RoleCrossAccount)
+                {
+                    AddOnce(roles, target.CredentialsArn, target.FunctionArn);
+                }
+
+                if (InvocationPath.NeedsResourcePolicy(path) && !FunctionArn.IsLatestQualifier(target.Qualifier))
+                {
+                    AddOnce(policies, target.FunctionName, target.Qualifier);
+                    if (target.Qualifier != null)
+                    {
+                        AddOnce(policies, target.FunctionName, null);
+                    }
+                }
+            }
+
+            return new EvidenceRequest
+            {
+                Policies = policies,
+                Roles = roles.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)r.Value, StringComparer.Ordinal),
+            };
+        }
+
+        private static void AddOnce(List<KeyValuePair<string, string?>> policies, string function, string? qualifier)
+        {
+            var pair = new KeyValuePair<string, string?>(function, qualifier);
+            if (!policies.Contains(pair))
+            {
+                policies.Add(pair);
+            }
+        }
+
+        private static void AddOnce(SortedDictionary<string, List<string>> roles, string role, string functionArn)
+        {
+            if (!roles.TryGetValue(role, out var functions))
+            {
+                roles[role] = functions = new List<string>();
+            }
+
+            if (!functions.Contains(functionArn))
+            {
+                functions.Add(functionArn);
+            }
+        }
     }
 }

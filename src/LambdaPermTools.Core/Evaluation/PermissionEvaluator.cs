@@ -1,12 +1,56 @@
-using System;
+using System.Linq;
+using LambdaPermTools.Fix;
 
 namespace LambdaPermTools.Evaluation
 {
-    /// <summary>Decides, as AWS would at run time, whether API Gateway may invoke a target's function.</summary>
+    /// <summary>Decides, as AWS would at run time, whether API Gateway may invoke a target's function (aws-semantics §11).</summary>
     public static class PermissionEvaluator
     {
         /// <summary>The finding for one target; for a Denied finding that a resource policy can fix, the grant properties are filled from <paramref name="fix"/>.</summary>
-        public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence, Fix.FixOptions? fix = null) =>
-            throw new NotImplementedException();
+        public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence, FixOptions? fix = null)
+        {
+            var grantSourceArn = InvocationPath.GrantCanFix(target) ? GrantSourceArn.For(target, (fix ?? new FixOptions()).Scope) : "";
+            var verdict = Decide(target, evidence, new ReasonWriter(target, grantSourceArn));
+            var finding = new PermissionFinding(target)
+            {
+                Status = verdict.Status,
+                Cause = verdict.Cause,
+                Reason = verdict.Reason,
+                MatchedStatementId = verdict.MatchedStatementId,
+                OverlyBroad = verdict.OverlyBroad,
+                GrantCannotFix = !verdict.FixableByGrant && FixPlanner.FixableCauses.Contains(verdict.Cause),
+            };
+
+            if (verdict.FixableByGrant && grantSourceArn.Length > 0)
+            {
+                finding.Action = PlannedGrant.InvokeAction;
+                finding.Principal = PlannedGrant.ApiGatewayPrincipal;
+                finding.SourceArn = grantSourceArn;
+                finding.StatementId = StatementIds.For(grantSourceArn, finding.Qualifier);
+            }
+
+            return finding;
+        }
+
+        private static Verdict Decide(IntegrationTarget target, EvidenceSet evidence, ReasonWriter reasons)
+        {
+            var path = InvocationPath.Of(target);
+            switch (path)
+            {
+                case PathKind.Unresolved:
+                    return Verdict.Denied(PermissionCause.UnresolvedStageVariable, reasons.Unresolved());
+                case PathKind.CallerPassthrough:
+                    return Verdict.Unknown(PermissionCause.CallerCredentials, reasons.CallerCredentials());
+                case PathKind.InvalidCredentials:
+                    return Verdict.Denied(PermissionCause.RoleCannotBeAssumed, reasons.InvalidCredentials());
+                case PathKind.NoFunction:
+                    return Verdict.Denied(PermissionCause.FunctionNotFound, reasons.NoFunction());
+                case PathKind.RoleSameAccount:
+                case PathKind.RoleCrossAccount:
+                    return RoleCheck.Decide(target, evidence, reasons, path == PathKind.RoleCrossAccount);
+                default:
+                    return ResourcePolicyCheck.Decide(target, evidence, reasons, role: null);
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace LambdaPermTools.Fix
@@ -22,15 +21,22 @@ namespace LambdaPermTools.Fix
     /// <summary>One lambda:InvokeFunction grant to add (AddPermission's parameters).</summary>
     public sealed class PlannedGrant
     {
+        /// <summary>The unqualified function ARN.</summary>
         public string FunctionName { get; set; } = "";
         public string? Qualifier { get; set; }
+
+        /// <summary>The function ARN the statement's Resource names: with the qualifier when there is one.</summary>
+        public string QualifiedFunctionArn => Qualifier == null ? FunctionName : FunctionName + ":" + Qualifier;
         public string Region { get; set; } = "";
         public string FunctionAccountId { get; set; } = "";
         public string StatementId { get; set; } = "";
         public string SourceArn { get; set; } = "";
         public string? SourceAccount { get; set; }
-        public string Action { get; set; } = "lambda:InvokeFunction";
-        public string Principal { get; set; } = "apigateway.amazonaws.com";
+        public const string InvokeAction = "lambda:InvokeFunction";
+        public const string ApiGatewayPrincipal = "apigateway.amazonaws.com";
+
+        public string Action { get; set; } = InvokeAction;
+        public string Principal { get; set; } = ApiGatewayPrincipal;
         /// <summary>The findings this grant fixes.</summary>
         public IReadOnlyList<PermissionFinding> Covers { get; set; } = new PermissionFinding[0];
     }
@@ -40,16 +46,5 @@ namespace LambdaPermTools.Fix
         public IReadOnlyList<PlannedGrant> Grants { get; set; } = new PlannedGrant[0];
         /// <summary>Sentences for Write-Warning (for example a policy that the plan pushes near 20 KB).</summary>
         public IReadOnlyList<string> Warnings { get; set; } = new string[0];
-    }
-
-    public static class FixPlanner
-    {
-        /// <summary>The least-privilege grants for every Denied finding a resource policy can fix, deduplicated.</summary>
-        public static FixPlan Plan(IEnumerable<PermissionFinding> findings, FixOptions options, Evaluation.EvidenceSet? evidence = null) =>
-            throw new NotImplementedException();
-
-        /// <summary>True when the policy already holds this grant (same statement id, or a statement that grants the planned source ARN at least as narrowly); <paramref name="statementJson"/> is that statement.</summary>
-        public static bool IsSatisfied(PlannedGrant grant, string? policyJson, out string? statementJson) =>
-            throw new NotImplementedException();
     }
 }

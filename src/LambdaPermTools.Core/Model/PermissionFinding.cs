@@ -51,5 +51,8 @@ namespace LambdaPermTools
         public string? Principal { get; set; }
         public string? StatementId { get; set; }
         public string? SourceArn { get; set; }
+
+        /// <summary>Denied with a policy cause, yet a service-principal grant cannot help (a Deny applies, or a cross-account role calls): kept out of fix plans.</summary>
+        internal bool GrantCannotFix { get; set; }
     }
 }

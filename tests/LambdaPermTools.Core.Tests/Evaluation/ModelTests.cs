@@ -1,4 +1,4 @@
-namespace LambdaPermTools.Tests;
+namespace LambdaPermTools.Tests.Evaluation;
 
 public class ModelTests
 {

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using LambdaPermTools.Aws.Http;
+
+namespace LambdaPermTools.Aws.Clients
+{
+    /// <summary>The Query protocol of IAM and STS (aws-semantics.md §6.3): POST / with a form body, XML answers.</summary>
+    internal static class QueryProtocol
+    {
+        public static AwsRequest Request(string operation, string version, IEnumerable<KeyValuePair<string, string>> parameters)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("Action", operation),
+                new KeyValuePair<string, string>("Version", version),
+            };
+            form.AddRange(parameters);
+            return new AwsRequest(operation, HttpMethod.Post)
+                .WithBody(AwsRequest.EncodeQuery(form), "application/x-www-form-urlencoded; charset=utf-8");
+        }
+    }
+}

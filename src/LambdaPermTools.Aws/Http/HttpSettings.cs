@@ -1,0 +1,34 @@
+using System;
+using System.Net.Http;
+using LambdaPermTools.Aws.Credentials;
+
+namespace LambdaPermTools.Aws.Http
+{
+    /// <summary>The seams of the HTTP layer. Production uses <see cref="Default"/>; tests inject a clock, handler, page size or bridge.</summary>
+    internal sealed class HttpSettings
+    {
+        public static readonly HttpSettings Default = new HttpSettings();
+
+        public IClock Clock { get; set; } = SystemClock.Instance;
+        public RateLimiterRegistry RateLimits { get; set; } = RateLimiterRegistry.Shared;
+        /// <summary>A number in [0, 1) for backoff jitter.</summary>
+        public Func<double> Random { get; set; } = SharedRandom.Next;
+        public Func<HttpMessageHandler> CreateHandler { get; set; } = () => new HttpClientHandler();
+        /// <summary>Page size of paged reads; null = the service maximum (API Gateway 500, IAM 1000). Tests set it small to force paging.</summary>
+        public int? PageSize { get; set; }
+        /// <summary>How long one attempt may take before it counts as a transient timeout.</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>Requests in flight at once per connection.</summary>
+        public int MaxConcurrency { get; set; } = 8;
+        public Func<ISdkBridge?> Bridge { get; set; } = () => SdkBridgeLoader.TryLoad(SdkBridgeLoader.DefaultDirectory);
+
+        private static class SharedRandom
+        {
+            private static readonly Random Generator = new Random();
+            public static double Next()
+            {
+                lock (Generator) return Generator.NextDouble();
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Evaluation;
+
+namespace LambdaPermTools.Aws.Scanning
+{
+    /// <summary>
+    /// Lambda and IAM reads for one run, each done once however many APIs and targets need it:
+    /// one GetPolicy per function and qualifier (a 404 followed by one GetFunction to tell NoPolicy from
+    /// FunctionNotFound), one GetRole per role, SimulatePrincipalPolicy only for ARNs not yet simulated.
+    /// Thread-safe: APIs are scanned concurrently and share the reads.
+    /// </summary>
+    internal sealed class EvidenceCache
+    {
+        private readonly IAwsServices _services;
+        private readonly Func<Task<string>> _callerAccount;
+        private readonly CancellationToken _cancellation;
+        private readonly SemaphoreSlim _gate;
+        private readonly ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>> _policies = new ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<Read<string>>>> _trustPolicies = new ConcurrentDictionary<string, Lazy<Task<Read<string>>>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, RoleDecisions> _decisions = new ConcurrentDictionary<string, RoleDecisions>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        public EvidenceCache(IAwsServices services, Func<Task<string>> callerAccount, int maxConcurrentReads, CancellationToken cancellation)
+        {
+            _services = services;
+            _callerAccount = callerAccount;
+            _cancellation = cancellation;
+            _gate = new SemaphoreSlim(maxConcurrentReads);
+        }
+
+        /// <summary>Reads what <paramref name="request"/> asks for. Failures become lookups with a status; each unexpected one is returned once per run as an error.</summary>
+        public async Task<EvidenceSet> CollectAsync(EvidenceRequest request, List<ScanError> errors)
+        {
+            var policyReads = request.Policies.Select(p => (p.Key, p.Value, Task: PolicyAsync(p.Key, p.Value))).ToList();
+            var roleReads = request.Roles.Select(r => (r.Key, Task: RoleAsync(r.Key, r.Value))).ToList();
+            await Task.WhenAll(policyReads.Select(p => (Task)p.Task).Concat(roleReads.Select(r => (Task)r.Task))).ConfigureAwait(false);
+
+            var evidence = new EvidenceSet();
+            foreach (var (function, qualifier, task) in policyReads)
+            {
+                evidence.AddPolicy(function, qualifier, Report(task.Result, "policy:" + function + ":" + qualifier, errors));
+            }
+
+            foreach (var (role, task) in roleReads)
+            {
+                evidence.AddRole(role, Report(task.Result, "role:" + role, errors));
+            }
+
+            return evidence;
+        }
+
+        private T Report<T>(Read<T> read, string key, List<ScanError> errors)
+        {
+            if (read.Error != null && _reported.TryAdd(key, true))
+            {
+                errors.Add(read.Error);
+            }
+
+            return read.Value;
+        }
+
+        private Task<Read<PolicyLookup>> PolicyAsync(string functionArn, string? qualifier) =>
+            _policies.GetOrAdd(functionArn + "\n" + qualifier, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(() => ReadPolicyAsync(functionArn, qualifier)))).Value;
+
+        private async Task<Read<PolicyLookup>> ReadPolicyAsync(string functionArn, string? qualifier)
+        {
+            var lambda = _services.Lambda(FunctionArns.RegionOf(functionArn) ?? _services.Region);
+            try
+            {
+                var policy = await lambda.GetPolicyAsync(functionArn, qualifier, _cancellation).ConfigureAwait(false);
+                return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Found, PolicyJson = policy.PolicyJson, RevisionId = policy.RevisionId });
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                try
+                {
+                    var exists = await lambda.FunctionExistsAsync(functionArn, qualifier, _cancellation).ConfigureAwait(false);
+                    return new Read<PolicyLookup>(new PolicyLookup { Status = exists ? LookupStatus.NoPolicy : LookupStatus.NotFound, Message = e.Message });
+                }
+                catch (AwsServiceException inner)
+                {
+                    return await PolicyFailureAsync(inner, functionArn, qualifier).ConfigureAwait(false);
+                }
+            }
+            catch (AwsServiceException e)
+            {
+                return await PolicyFailureAsync(e, functionArn, qualifier).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>AccessDenied is a finding (Unknown), not an error; its message names the account whose credentials can read the policy.</summary>
+        private async Task<Read<PolicyLookup>> PolicyFailureAsync(AwsServiceException e, string functionArn, string? qualifier)
+        {
+            var shown = qualifier == null ? functionArn : functionArn + ":" + qualifier;
+            if (e.Kind == AwsErrorKind.AccessDenied)
+            {
+                var owner = FunctionArns.AccountOf(functionArn);
+                var caller = await _callerAccount().ConfigureAwait(false);
+                var message = owner != null && owner != caller
+                    ? $"The credentials of account {caller} may not read the resource policy of {shown}, which belongs to account {owner}; credentials of account {owner} can read or fix it."
+                    : $"The credentials may not read the resource policy of {shown} (lambda:GetPolicy denied): {e.Message}";
+                return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.AccessDenied, Message = message });
+            }
+
+            return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Failed, Message = e.Message }, ScanError.Generic(e, shown, $"function '{shown}'"));
+        }
+
+        private async Task<Read<RoleLookup>> RoleAsync(string roleArn, IReadOnlyList<string> functionArns)
+        {
+            var trust = await _trustPolicies.GetOrAdd(roleArn, _ => new Lazy<Task<Read<string>>>(() => Gated(() => ReadTrustAsync(roleArn)))).Value.ConfigureAwait(false);
+            if (trust.Error != null || trust.Status != LookupStatus.Found)
+            {
+                return new Read<RoleLookup>(new RoleLookup { Status = trust.Status, Message = trust.Message }, trust.Error);
+            }
+
+            var decisions = _decisions.GetOrAdd(roleArn, _ => new RoleDecisions());
+            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(() => _services.Iam.SimulatePrincipalPolicyAsync(roleArn, "lambda:InvokeFunction", missing, _cancellation))).ConfigureAwait(false);
+            if (failure != null)
+            {
+                var status = failure.Kind == AwsErrorKind.AccessDenied ? LookupStatus.AccessDenied : LookupStatus.Failed;
+                var error = status == LookupStatus.Failed ? ScanError.Generic(failure, roleArn, $"role '{roleArn}'") : null;
+                return new Read<RoleLookup>(new RoleLookup { Status = status, TrustPolicyJson = trust.Value, Message = failure.Message }, error);
+            }
+
+            var lookup = new RoleLookup { Status = LookupStatus.Found, TrustPolicyJson = trust.Value };
+            foreach (var arn in functionArns)
+            {
+                if (decisions.TryGet(arn, out var decision))
+                {
+                    lookup.InvokeDecisions[arn] = decision;
+                }
+            }
+
+            return new Read<RoleLookup>(lookup);
+        }
+
+        private async Task<Read<string>> ReadTrustAsync(string roleArn)
+        {
+            try
+            {
+                var trust = await _services.Iam.GetRoleTrustPolicyAsync(FunctionArns.RoleNameOf(roleArn), _cancellation).ConfigureAwait(false);
+                return new Read<string>(trust);
+            }
+            catch (AwsServiceException e)
+            {
+                switch (e.Kind)
+                {
+                    case AwsErrorKind.NotFound:
+                        return new Read<string>("", status: LookupStatus.NotFound, message: e.Message);
+                    case AwsErrorKind.AccessDenied:
+                        return new Read<string>("", status: LookupStatus.AccessDenied, message: $"The credentials may not read role {roleArn} (iam:GetRole denied): {e.Message}");
+                    default:
+                        return new Read<string>("", ScanError.Generic(e, roleArn, $"role '{roleArn}'"), LookupStatus.Failed, e.Message);
+                }
+            }
+        }
+
+        /// <summary>At most N reads in flight across all APIs, to stay within Lambda's 15 rps control-plane quota (aws-semantics.md §6.2).</summary>
+        private async Task<T> Gated<T>(Func<Task<T>> read)
+        {
+            await _gate.WaitAsync(_cancellation).ConfigureAwait(false);
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>A read's value, with the error to report when it failed unexpectedly.</summary>
+        private sealed class Read<T>
+        {
+            public Read(T value, ScanError? error = null, LookupStatus status = LookupStatus.Found, string? message = null)
+            {
+                Value = value;
+                Error = error;
+                Status = status;
+                Message = message;
+            }
+
+            public T Value { get; }
+            public ScanError? Error { get; }
+            public LookupStatus Status { get; }
+            public string? Message { get; }
+        }
+
+        /// <summary>One role's SimulatePrincipalPolicy decisions, filled in only for ARNs not asked about before.</summary>
+        private sealed class RoleDecisions
+        {
+            private readonly SemaphoreSlim _lock = new SemaphoreSlim(1);
+            private readonly ConcurrentDictionary<string, string> _byArn = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+            public async Task<AwsServiceException?> EnsureAsync(IReadOnlyList<string> arns, Func<IReadOnlyList<string>, Task<IReadOnlyDictionary<string, string>>> simulate)
+            {
+                await _lock.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    var missing = arns.Where(a => !_byArn.ContainsKey(a)).Distinct().ToList();
+                    if (missing.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    foreach (var decision in await simulate(missing).ConfigureAwait(false))
+                    {
+                        _byArn[decision.Key] = decision.Value;
+                    }
+
+                    return null;
+                }
+                catch (AwsServiceException e)
+                {
+                    return e;
+                }
+                finally
+                {
+                    _lock.Release();
+                }
+            }
+
+            public bool TryGet(string arn, out string decision) => _byArn.TryGetValue(arn, out decision!);
+        }
+    }
+}

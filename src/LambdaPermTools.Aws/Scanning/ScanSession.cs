@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Api;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Evaluation;
+using LambdaPermTools.Fix;
+
+namespace LambdaPermTools.Aws.Scanning
+{
+    /// <summary>
+    /// One cmdlet invocation's work against one connection: reads REST APIs frugally (per API only GetResources
+    /// pages with embed=methods, GetAuthorizers pages and one GetStages; GetRestApis pages for -All), one
+    /// GetCallerIdentity for the API owner's account, and Lambda/IAM evidence shared across APIs
+    /// (<see cref="EvidenceCache"/>). Runs up to <see cref="MaxConcurrentApis"/> APIs at once.
+    /// </summary>
+    public sealed class ScanSession
+    {
+        public const int MaxConcurrentApis = 4;
+        private const int MaxConcurrentReads = 4;
+        private readonly Lazy<Task<CallerIdentity>> _caller;
+        private readonly EvidenceCache _evidence;
+
+        public ScanSession(IAwsServices services, CancellationToken cancellation)
+        {
+            Services = services;
+            Cancellation = cancellation;
+            _caller = new Lazy<Task<CallerIdentity>>(() => services.Sts.GetCallerIdentityAsync(cancellation));
+            _evidence = new EvidenceCache(services, CallerAccountAsync, MaxConcurrentReads, cancellation);
+        }
+
+        public IAwsServices Services { get; }
+        public CancellationToken Cancellation { get; }
+
+        /// <summary>The account of the credentials (GetCallerIdentity, once per session) = the owner of the APIs they read.</summary>
+        public async Task<string> CallerAccountAsync() => (await _caller.Value.ConfigureAwait(false)).Account;
+
+        /// <summary>Scans the requested APIs concurrently; each API's result goes to the listener as soon as it is complete.</summary>
+        public async Task ScanAsync(ApiRequest request, TargetSelection selection, FixOptions? evaluateWith, bool evaluate, IScanListener listener)
+        {
+            var apis = new List<RestApiSummary>(request.Apis);
+            if (request.All)
+            {
+                try
+                {
+                    apis.AddRange(await Services.ApiGateway.GetRestApisAsync(Cancellation).ConfigureAwait(false));
+                }
+                catch (AwsServiceException e)
+                {
+                    listener.Failed(ScanError.Generic(e, Services.Region, $"the REST APIs of region {Services.Region}"));
+                }
+            }
+
+            apis = apis.GroupBy(a => a.Id, StringComparer.Ordinal).Select(g => g.OrderByDescending(a => a.Name.Length).First()).ToList();
+            var gate = new SemaphoreSlim(MaxConcurrentApis);
+            var completed = 0;
+            await Task.WhenAll(apis.Select(async api =>
+            {
+                await gate.WaitAsync(Cancellation).ConfigureAwait(false);
+                try
+                {
+                    listener.ApiCompleted(await ScanApiAsync(api, selection, evaluate ? evaluateWith ?? new FixOptions() : null).ConfigureAwait(false));
+                }
+                finally
+                {
+                    gate.Release();
+                    listener.Progress(Interlocked.Increment(ref completed), apis.Count, api.Id);
+                }
+            })).ConfigureAwait(false);
+        }
+
+        /// <summary>Judges targets that came from the pipeline: the same evidence reads as a scan, no API Gateway calls.</summary>
+        public async Task<TargetEvaluation> EvaluateAsync(IReadOnlyList<IntegrationTarget> targets, FixOptions fix)
+        {
+            var errors = new List<ScanError>();
+            var findings = await EvaluateAsync(targets, fix, errors).ConfigureAwait(false);
+            return new TargetEvaluation(findings, errors);
+        }
+
+        private async Task<ApiScanResult> ScanApiAsync(RestApiSummary api, TargetSelection selection, FixOptions? fix)
+        {
+            var errors = new List<ScanError>();
+            ApiSnapshot snapshot;
+            try
+            {
+                snapshot = await ReadSnapshotAsync(api).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                errors.Add(ScanError.ForApi(e, api.Id));
+                return new ApiScanResult(api, new IntegrationTarget[0], new PermissionFinding[0], errors);
+            }
+
+            var targets = TargetResolver.Resolve(snapshot, selection);
+            var findings = fix == null ? new PermissionFinding[0] : await EvaluateAsync(targets, fix, errors).ConfigureAwait(false);
+            return new ApiScanResult(api, targets, findings, errors);
+        }
+
+        /// <summary>GetResources first: a missing API costs one call, not three.</summary>
+        private async Task<ApiSnapshot> ReadSnapshotAsync(RestApiSummary api)
+        {
+            var gateway = Services.ApiGateway;
+            var resources = await gateway.GetResourcesAsync(api.Id, Cancellation).ConfigureAwait(false);
+            var authorizers = await gateway.GetAuthorizersAsync(api.Id, Cancellation).ConfigureAwait(false);
+            var stages = await gateway.GetStagesAsync(api.Id, Cancellation).ConfigureAwait(false);
+            return new ApiSnapshot
+            {
+                Api = api,
+                AccountId = await CallerAccountAsync().ConfigureAwait(false),
+                Region = Services.Region,
+                Partition = Services.Partition,
+                Resources = resources,
+                Authorizers = authorizers,
+                Stages = stages,
+            };
+        }
+
+        private async Task<IReadOnlyList<PermissionFinding>> EvaluateAsync(IReadOnlyList<IntegrationTarget> targets, FixOptions fix, List<ScanError> errors)
+        {
+            var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
+            return targets.Select(t => PermissionEvaluator.Evaluate(t, evidence, fix)).ToList();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Linq;
+using LambdaPermTools.Arns;
+using LambdaPermTools.Policies;
+
+namespace LambdaPermTools.Evaluation
+{
+    /// <summary>The resource-policy half of the decision (aws-semantics §11.3–§11.7).</summary>
+    internal static class ResourcePolicyCheck
+    {
+        /// <summary>Decides by the function's policy; <paramref name="role"/> is the cross-account credentials role that calls, or null for the service principal.</summary>
+        public static Verdict Decide(IntegrationTarget target, EvidenceSet evidence, ReasonWriter reasons, CredentialsArn? role)
+        {
+            if (InvocationPath.IsLatest(target))
+            {
+                return Verdict.Denied(PermissionCause.LatestQualifier, reasons.Latest());
+            }
+
+            var fixable = role == null;
+            var lookup = evidence.GetPolicy(target.FunctionName, target.Qualifier);
+            switch (lookup?.Status)
+            {
+                // The contract has no code for "not read" or "read failed": AccessDenied (Unknown) is the nearest,
+                // and the Reason says what happened.
+                case null:
+                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyNotRead());
+                case LookupStatus.NotFound:
+                    return Verdict.Denied(PermissionCause.FunctionNotFound, reasons.FunctionNotFound());
+                case LookupStatus.AccessDenied:
+                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyAccessDenied(lookup.Message));
+                case LookupStatus.Failed:
+                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyReadFailed(lookup.Message));
+                case LookupStatus.NoPolicy:
+                    return OtherQualifier(target, evidence, reasons, role)
+                        ?? Denial(fixable, PermissionCause.NoPolicy, role == null ? reasons.NoPolicy() : reasons.NoPolicyForRole(role.Text));
+            }
+
+            PolicyDocument policy;
+            try
+            {
+                policy = PolicyDocument.Parse(lookup.PolicyJson);
+            }
+            catch (PolicyFormatException e)
+            {
+                return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.PolicyUnreadable(e.Message));
+            }
+
+            var request = RequestFor(target, target.FunctionArn, role);
+            var decision = PolicyDecision.Evaluate(policy, request);
+            switch (decision.Kind)
+            {
+                case DecisionKind.Granted:
+                    var granting = decision.Deciding!;
+                    return Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Sid, IsOverlyBroad(granting, request, target.RestApiId));
+                case DecisionKind.ExplicitlyDenied:
+                    return Verdict.Denied(PermissionCause.NoMatchingStatement, reasons.ExplicitDeny(decision.Deciding!));
+                case DecisionKind.Uncertain:
+                    return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.Uncertain(decision.Deciding!));
+                default:
+                    return OtherQualifier(target, evidence, reasons, role)
+                        ?? Denial(fixable, PermissionCause.NoMatchingStatement, reasons.NoMatchingStatement(decision.Deciding, policy.Statements.Count, role?.Text));
+            }
+        }
+
+        private static Verdict Denial(bool fixable, PermissionCause cause, string reason) =>
+            fixable ? Verdict.Fixable(cause, reason) : Verdict.Denied(cause, reason);
+
+        /// <summary>QualifierMismatch: a policy of another qualifier of the same function (already read) grants this source ARN (§3.1).</summary>
+        private static Verdict? OtherQualifier(IntegrationTarget target, EvidenceSet evidence, ReasonWriter reasons, CredentialsArn? role)
+        {
+            foreach (var pair in evidence.PoliciesOf(target.FunctionName).OrderBy(p => p.Key ?? "", System.StringComparer.Ordinal))
+            {
+                if (pair.Key == target.Qualifier || pair.Value.Status != LookupStatus.Found)
+                {
+                    continue;
+                }
+
+                var qualifiedArn = pair.Key == null ? target.FunctionName : target.FunctionName + ":" + pair.Key;
+                PolicyDocument policy;
+                try
+                {
+                    policy = PolicyDocument.Parse(pair.Value.PolicyJson);
+                }
+                catch (PolicyFormatException)
+                {
+                    continue;
+                }
+
+                var decision = PolicyDecision.Evaluate(policy, RequestFor(target, qualifiedArn, role));
+                if (decision.Kind == DecisionKind.Granted)
+                {
+                    return Denial(role == null, PermissionCause.QualifierMismatch, reasons.QualifierMismatch(decision.Deciding!.Statement, pair.Key));
+                }
+            }
+
+            return null;
+        }
+
+        private static InvokeRequest RequestFor(IntegrationTarget target, string functionArn, CredentialsArn? role) => new InvokeRequest
+        {
+            FunctionArn = functionArn,
+            PresentedSourceArn = target.PresentedSourceArn,
+            ApiAccountId = target.ApiAccountId,
+            RoleArn = role?.Text,
+            RoleAccountId = role?.AccountId,
+        };
+
+        /// <summary>
+        /// §11.7: Principal *, no SourceArn, or a SourceArn that covers the whole API ({apiId}/* or broader): it then also
+        /// matches a made-up method and the authorizer form of this API.
+        /// </summary>
+        private static bool IsOverlyBroad(StatementMatch granting, InvokeRequest request, string apiId)
+        {
+            if (granting.Statement.Principal?.IsEveryone == true || !granting.HasSourceArnCondition)
+            {
+                return true;
+            }
+
+            var api = ExecuteApiArn.PrefixOf(request.PresentedSourceArn) + ":" + apiId;
+            return new[] { api + "/lpt-probe-stage/LPTPROBE/lpt/probe", api + "/authorizers/lptprobe" }
+                .All(probe => StatementMatcher.Match(granting.Statement, new InvokeRequest
+                {
+                    FunctionArn = request.FunctionArn,
+                    PresentedSourceArn = probe,
+                    ApiAccountId = request.ApiAccountId,
+                }).Outcome == MatchOutcome.Matches);
+        }
+    }
+}

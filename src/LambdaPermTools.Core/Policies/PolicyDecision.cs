@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LambdaPermTools.Policies
+{
+    public enum DecisionKind
+    {
+        /// <summary>An Allow statement matches and no Deny can apply.</summary>
+        Granted,
+        /// <summary>A Deny statement matches (deny wins, §3.2).</summary>
+        ExplicitlyDenied,
+        /// <summary>No statement certainly decides, but one that could cannot be evaluated.</summary>
+        Uncertain,
+        /// <summary>No statement grants.</summary>
+        NotGranted,
+    }
+
+    /// <summary>What a whole policy decides for one request, with the statement that decided it or came nearest.</summary>
+    public sealed class PolicyDecision
+    {
+        private PolicyDecision(DecisionKind kind, StatementMatch? deciding)
+        {
+            Kind = kind;
+            Deciding = deciding;
+        }
+
+        public DecisionKind Kind { get; }
+
+        /// <summary>
+        /// Granted/ExplicitlyDenied: the deciding statement; Uncertain: the statement that cannot be evaluated;
+        /// NotGranted: the nearest Allow statement, or null when the policy has none.
+        /// </summary>
+        public StatementMatch? Deciding { get; }
+
+        public static PolicyDecision Evaluate(PolicyDocument policy, InvokeRequest request)
+        {
+            var matches = policy.Statements.Select(s => StatementMatcher.Match(s, request)).ToList();
+            var denies = matches.Where(m => m.Statement.IsDeny).ToList();
+            var allows = matches.Where(m => !m.Statement.IsDeny).ToList();
+
+            var deny = First(denies, MatchOutcome.Matches);
+            if (deny != null)
+            {
+                return new PolicyDecision(DecisionKind.ExplicitlyDenied, deny);
+            }
+
+            var uncertainDeny = First(denies, MatchOutcome.CannotEvaluate);
+            if (uncertainDeny != null)
+            {
+                return new PolicyDecision(DecisionKind.Uncertain, uncertainDeny);
+            }
+
+            var allow = First(allows, MatchOutcome.Matches);
+            if (allow != null)
+            {
+                return new PolicyDecision(DecisionKind.Granted, allow);
+            }
+
+            var uncertainAllow = First(allows, MatchOutcome.CannotEvaluate);
+            if (uncertainAllow != null)
+            {
+                return new PolicyDecision(DecisionKind.Uncertain, uncertainAllow);
+            }
+
+            // Nearest: fewest (weighted) differences; ties go to the earlier statement.
+            var nearest = allows.Where(m => m.Statement.IsAllow).OrderBy(m => m.Distance).ThenBy(m => m.Statement.Index).FirstOrDefault();
+            return new PolicyDecision(DecisionKind.NotGranted, nearest);
+        }
+
+        private static StatementMatch? First(IEnumerable<StatementMatch> matches, MatchOutcome outcome) =>
+            matches.FirstOrDefault(m => m.Outcome == outcome);
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LambdaPermTools.Arns;
+
+namespace LambdaPermTools.Policies
+{
+    /// <summary>
+    /// Explains why an AWS:SourceArn pattern does not match the presented execute-api ARN, component by component
+    /// and, inside the resource, segment by segment (API id, stage, method, path, authorizer form).
+    /// Only called after ArnLike said no; the segment view is for people, ArnLike stays the judge.
+    /// </summary>
+    internal static class SourceArnDiff
+    {
+        private const string Authorizers = "authorizers";
+
+        public static IReadOnlyList<Difference> Explain(string pattern, string presented)
+        {
+            var p = ArnPattern.SplitComponents(pattern);
+            var v = ArnPattern.SplitComponents(presented);
+            if (p == null || v == null)
+            {
+                return new[] { new Difference(DifferencePart.SourceArnShape, $"the source ARN ('{pattern}' is not a complete six-part ARN, so it never matches)") };
+            }
+
+            var differences = new List<Difference>();
+            Compare(differences, DifferencePart.Partition, "partition", p[1], v[1]);
+            Compare(differences, DifferencePart.Service, "service", p[2], v[2]);
+            Compare(differences, DifferencePart.Region, "region", p[3], v[3], " (the function's region)");
+            Compare(differences, DifferencePart.Account, "account", p[4], v[4], " (the API owner's account)");
+            if (!Glob.IsMatch(p[5], v[5], ignoreCase: false))
+            {
+                ExplainResource(differences, p[5].Split('/'), v[5].Split('/'));
+            }
+
+            if (differences.Count == 0)
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape, $"the source ARN (the pattern '{pattern}' does not match '{presented}')"));
+            }
+
+            return differences;
+        }
+
+        private static void ExplainResource(List<Difference> differences, string[] pattern, string[] presented)
+        {
+            Compare(differences, DifferencePart.ApiId, "API id", pattern[0], presented[0], " (this API)");
+            if (pattern.Length == 1)
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape, $"the source ARN (it ends at the API id '{pattern[0]}' with no '/…' part, so it never matches; '{{apiId}}/*' is the API-wide form)"));
+                return;
+            }
+
+            var patternIsAuthorizer = pattern.Length == 3 && pattern[1] == Authorizers;
+            var presentedIsAuthorizer = presented.Length == 3 && presented[1] == Authorizers;
+            if (presentedIsAuthorizer)
+            {
+                if (patternIsAuthorizer)
+                {
+                    Compare(differences, DifferencePart.AuthorizerId, "authorizer id", pattern[2], presented[2]);
+                }
+                else
+                {
+                    differences.Add(new Difference(DifferencePart.AuthorizerForm,
+                        $"the authorizer form (it allows the method-style '{Rest(pattern, 1)}', an authorizer presents 'authorizers/{presented[2]}')"));
+                }
+
+                return;
+            }
+
+            if (patternIsAuthorizer)
+            {
+                differences.Add(new Difference(DifferencePart.AuthorizerForm,
+                    $"the authorizer form (it allows the authorizer ARN 'authorizers/{pattern[2]}', this method integration presents '{Rest(presented, 1)}')"));
+                return;
+            }
+
+            ExplainMethod(differences, pattern, presented);
+        }
+
+        // presented = [api, stage, METHOD, path segments...] (root: [api, stage, METHOD, ""]).
+        private static void ExplainMethod(List<Difference> differences, string[] pattern, string[] presented)
+        {
+            if (SpansRest(pattern, 1))
+            {
+                return;
+            }
+
+            Compare(differences, DifferencePart.Stage, "stage", pattern[1], presented[1], presented[1] == ExecuteApiArn.TestInvokeStage ? " (the console's Test button)" : "");
+            if (pattern.Length == 2)
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape, $"the source ARN (it stops after the stage '{pattern[1]}', so no method matches)"));
+                return;
+            }
+
+            if (SpansRest(pattern, 2))
+            {
+                return;
+            }
+
+            var method = presented[2];
+            Compare(differences, DifferencePart.Method, "method", pattern[2], method, method == "ANY" ? " (an ANY method presents the literal ANY, so only 'ANY' or '*' covers it)" : "");
+            var patternPath = "/" + Rest(pattern, 3);
+            var presentedPath = "/" + Rest(presented, 3);
+            if (pattern.Length == 3)
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape, $"the source ARN (it stops after the method with no '/', so even the root resource, '…/{method}/', does not match)"));
+            }
+            else if (!Glob.IsMatch(patternPath, presentedPath, ignoreCase: false))
+            {
+                differences.Add(ExplainPath(patternPath, presentedPath));
+            }
+        }
+
+        private static Difference ExplainPath(string patternPath, string presentedPath)
+        {
+            if (patternPath.Length > 1 && patternPath.EndsWith("/", StringComparison.Ordinal) && Glob.IsMatch(patternPath.TrimEnd('/'), presentedPath, ignoreCase: false))
+            {
+                return new Difference(DifferencePart.TrailingSlash, $"a trailing slash (it allows '{patternPath}', the resource is '{presentedPath}'; API Gateway paths have no trailing slash)");
+            }
+
+            var where = presentedPath == "/" ? "the root resource, which presents an empty path" : $"the resource template '{presentedPath}'";
+            var parameters = SameShapeOtherParameterNames(patternPath, presentedPath)
+                ? "; path parameters must be written exactly as in the template, or as '*'"
+                : "";
+            return new Difference(DifferencePart.Path, $"the path (it allows '{patternPath}', this is {where}{parameters})");
+        }
+
+        private static bool SameShapeOtherParameterNames(string patternPath, string presentedPath)
+        {
+            var a = patternPath.Split('/');
+            var b = presentedPath.Split('/');
+            return a.Length == b.Length && a.Zip(b, (x, y) => x == y || (IsParameter(x) && IsParameter(y))).All(same => same);
+        }
+
+        private static bool IsParameter(string segment) => segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
+
+        // A final pattern segment with '*' may cover every remaining presented segment.
+        private static bool SpansRest(string[] pattern, int index) => pattern.Length == index + 1 && pattern[index].IndexOf('*') >= 0;
+
+        private static string Rest(string[] segments, int from) => string.Join("/", segments.Skip(from));
+
+        private static void Compare(List<Difference> differences, DifferencePart part, string name, string pattern, string value, string note = "")
+        {
+            if (Glob.IsMatch(pattern, value, ignoreCase: false))
+            {
+                return;
+            }
+
+            var caseOnly = string.Equals(pattern, value, StringComparison.OrdinalIgnoreCase) ? "; ARN matching is case-sensitive" : "";
+            differences.Add(new Difference(part, $"the {name} (it allows '{pattern}', this is '{value}'{note}{caseOnly})"));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LambdaPermTools.Arns;
+
+namespace LambdaPermTools.Policies
+{
+    /// <summary>Judges one statement against one Invoke request by the rules of aws-semantics §11.5 and §3.</summary>
+    public static class StatementMatcher
+    {
+        public const string InvokeAction = "lambda:InvokeFunction";
+        private const string SourceArnKey = "aws:SourceArn";
+        private const string SourceAccountKey = "aws:SourceAccount";
+
+        public static StatementMatch Match(PolicyStatement statement, InvokeRequest request)
+        {
+            var differences = new List<Difference>();
+            var unsupported = statement.NegatedElements.Select(n => $"the {n} element").ToList();
+            if (!statement.IsAllow && !statement.IsDeny)
+            {
+                unsupported.Add($"the Effect '{statement.Effect}'");
+            }
+
+            CheckPrincipal(statement, request, differences, unsupported);
+            if (!statement.NegatedElements.Contains("NotAction") && !statement.Actions.Any(a => Glob.IsMatch(a, InvokeAction, ignoreCase: true)))
+            {
+                differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {InvokeAction})"));
+            }
+
+            if (statement.Resources != null && !statement.Resources.Any(r => ArnPattern.ArnLike(r, request.FunctionArn)))
+            {
+                differences.Add(new Difference(DifferencePart.Resource, $"the resource (it applies to {List(statement.Resources)}, not '{request.FunctionArn}')"));
+            }
+
+            var hasSourceArn = false;
+            foreach (var condition in statement.Conditions)
+            {
+                hasSourceArn |= IsKey(condition, SourceArnKey);
+                CheckCondition(condition, request, differences, unsupported);
+            }
+
+            return new StatementMatch(statement, differences, unsupported, hasSourceArn);
+        }
+
+        private static void CheckPrincipal(PolicyStatement statement, InvokeRequest request, List<Difference> differences, List<string> unsupported)
+        {
+            var principal = statement.Principal;
+            if (principal == null)
+            {
+                if (!statement.NegatedElements.Contains("NotPrincipal"))
+                {
+                    differences.Add(new Difference(DifferencePart.Principal, "the principal (it names none)"));
+                }
+
+                return;
+            }
+
+            if (principal.IsEveryone)
+            {
+                return;
+            }
+
+            if (request.RoleArn != null)
+            {
+                var accepted = new[] { request.RoleArn, request.RoleAccountId, $"arn:{PartitionOf(request.RoleArn)}:iam::{request.RoleAccountId}:root" };
+                if (!principal.Aws.Any(accepted.Contains))
+                {
+                    differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the role '{request.RoleArn}' or its account)"));
+                }
+
+                return;
+            }
+
+            if (principal.Services.Contains(InvokeRequest.ApiGatewayService))
+            {
+                return;
+            }
+
+            // Whether service principals fold case is UNCONFIRMED (§3.3): say so rather than guess.
+            if (principal.Services.Any(s => string.Equals(s, InvokeRequest.ApiGatewayService, StringComparison.OrdinalIgnoreCase)))
+            {
+                unsupported.Add($"the service principal spelled {List(principal.Services)}");
+                return;
+            }
+
+            differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the service {InvokeRequest.ApiGatewayService})"));
+        }
+
+        private static void CheckCondition(PolicyCondition condition, InvokeRequest request, List<Difference> differences, List<string> unsupported)
+        {
+            var op = condition.Operator;
+            if (IsKey(condition, SourceArnKey) && request.RoleArn == null)
+            {
+                Func<string, bool>? test =
+                    Is(op, "ArnLike") || Is(op, "ArnEquals") ? v => ArnPattern.ArnLike(v, request.PresentedSourceArn)
+                    : Is(op, "StringLike") ? v => ArnPattern.StringLike(v, request.PresentedSourceArn)
+                    : Is(op, "StringEquals") ? v => v == request.PresentedSourceArn
+                    : null;
+                if (test == null)
+                {
+                    unsupported.Add($"the condition {op} {condition.Key}");
+                }
+                else if (!condition.Values.Any(test))
+                {
+                    differences.AddRange(NearestValue(condition.Values, request.PresentedSourceArn));
+                }
+
+                return;
+            }
+
+            if (IsKey(condition, SourceAccountKey) && request.RoleArn == null && Is(op, "StringEquals"))
+            {
+                if (!condition.Values.Contains(request.ApiAccountId))
+                {
+                    differences.Add(new Difference(DifferencePart.SourceAccount, $"the source account (it allows {List(condition.Values)}, the API is owned by '{request.ApiAccountId}')"));
+                }
+
+                return;
+            }
+
+            unsupported.Add($"the condition {op} {condition.Key}");
+        }
+
+        // Several values are ORed: explain the one closest to matching.
+        private static IReadOnlyList<Difference> NearestValue(IReadOnlyList<string> values, string presented) =>
+            values.Count == 0
+                ? new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN (the condition lists no value)") }
+                : values.Select(v => SourceArnDiff.Explain(v, presented)).OrderBy(d => d.Sum(x => x.Weight)).First();
+
+        private static bool IsKey(PolicyCondition condition, string key) => string.Equals(condition.Key, key, StringComparison.OrdinalIgnoreCase);
+
+        private static bool Is(string op, string name) => string.Equals(op, name, StringComparison.OrdinalIgnoreCase);
+
+        private static string PartitionOf(string arn) => ArnPattern.SplitComponents(arn)?[1] ?? "aws";
+
+        private static string Describe(PolicyPrincipal principal)
+        {
+            var names = principal.Services.Concat(principal.Aws).Concat(principal.Others).ToList();
+            return names.Count == 0 ? "no principal" : List(names);
+        }
+
+        internal static string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
+    }
+}

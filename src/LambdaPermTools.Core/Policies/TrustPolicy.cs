@@ -1,0 +1,52 @@
+using System.Linq;
+using LambdaPermTools.Arns;
+
+namespace LambdaPermTools.Policies
+{
+    public enum TrustVerdict
+    {
+        Trusted,
+        NotTrusted,
+        Uncertain,
+    }
+
+    /// <summary>Does a role's trust policy let API Gateway assume it (aws-semantics §4.4, APIGW-DG:permissions)?</summary>
+    public static class TrustPolicy
+    {
+        private const string AssumeRole = "sts:AssumeRole";
+
+        /// <summary>The verdict and, for Uncertain, the statement part that cannot be evaluated.</summary>
+        /// <exception cref="PolicyFormatException">The trust policy is not a policy.</exception>
+        public static TrustVerdict Judge(string? trustPolicyJson, out string? detail)
+        {
+            detail = null;
+            var policy = PolicyDocument.Parse(trustPolicyJson);
+            var relevant = policy.Statements.Where(Applies).ToList();
+            if (relevant.Any(s => s.IsDeny && Certain(s)))
+            {
+                return TrustVerdict.NotTrusted;
+            }
+
+            if (relevant.Any(s => s.IsAllow && Certain(s)))
+            {
+                return TrustVerdict.Trusted;
+            }
+
+            var unsure = relevant.FirstOrDefault(s => !Certain(s)) ?? policy.Statements.FirstOrDefault(s => s.NegatedElements.Count > 0);
+            if (unsure != null)
+            {
+                detail = $"statement {unsure.Label} of the trust policy uses conditions or Not-elements the tool cannot evaluate";
+                return TrustVerdict.Uncertain;
+            }
+
+            return TrustVerdict.NotTrusted;
+        }
+
+        private static bool Applies(PolicyStatement s) =>
+            s.Principal != null
+            && (s.Principal.IsEveryone || s.Principal.Services.Contains(InvokeRequest.ApiGatewayService))
+            && s.Actions.Any(a => Glob.IsMatch(a, AssumeRole, ignoreCase: true));
+
+        private static bool Certain(PolicyStatement s) => s.Conditions.Count == 0 && s.NegatedElements.Count == 0 && (s.IsAllow || s.IsDeny);
+    }
+}

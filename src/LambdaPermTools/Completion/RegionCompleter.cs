@@ -1,0 +1,42 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace LambdaPermTools.Completion
+{
+    /// <summary>Completes -Region offline from the public AWS regions (no call is made while typing).</summary>
+    public sealed class RegionCompleter : IArgumentCompleter
+    {
+        internal static readonly string[] Regions =
+        {
+            "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
+            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+            "ca-central-1", "ca-west-1", "cn-north-1", "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-north-1",
+            "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1",
+            "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-gov-east-1", "us-gov-west-1", "us-west-1", "us-west-2",
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completions.Matching(Regions.Select(r => (r, r)), wordToComplete);
+    }
+
+    /// <summary>Turns candidate values into completion results for the typed prefix.</summary>
+    internal static class Completions
+    {
+        public static IEnumerable<CompletionResult> Matching(IEnumerable<(string Value, string Tooltip)> candidates, string? wordToComplete)
+        {
+            var prefix = (wordToComplete ?? "").Trim('\'', '"');
+            return candidates
+                .Where(c => c.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || c.Tooltip.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(c => c.Value, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new CompletionResult(Quote(c.Value), c.Value, CompletionResultType.ParameterValue, c.Tooltip.Length == 0 ? c.Value : c.Tooltip))
+                .ToList();
+        }
+
+        private static string Quote(string value) =>
+            value.Any(ch => char.IsWhiteSpace(ch) || "'\"$`;,(){}|&@#<>".IndexOf(ch) >= 0) ? "'" + value.Replace("'", "''") + "'" : value;
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Aws.Scanning;
+using LambdaPermTools.Binding;
+using LambdaPermTools.Completion;
+
+namespace LambdaPermTools.Hosting
+{
+    /// <summary>
+    /// Base of every cmdlet that calls AWS: the AWS Tools connection parameters (same names, aliases and
+    /// pipeline binding, powershell-conventions.md §2), the caller's $StoredAWSCredentials/$StoredAWSRegion,
+    /// one connection per distinct parameter set, and the pipeline-thread dispatcher.
+    /// </summary>
+    public abstract class AwsCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly List<ConnectionWork> _work = new List<ConnectionWork>();
+        private readonly List<IAwsServices> _opened = new List<IAwsServices>();
+        private PipelineDispatcher? _dispatcher;
+
+        /// <summary>The region to call: a system name (us-east-1), Get-AWSRegion output or a RegionEndpoint.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RegionToCall")]
+        [RegionTransformation]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string? Region { get; set; }
+
+        /// <summary>The name of a profile in the shared credentials/config files; a missing profile is an error.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string? ProfileName { get; set; }
+
+        /// <summary>The path of the credentials file that holds -ProfileName.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>The access key id of explicit credentials.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret access key of explicit credentials.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        /// <summary>The session token of explicit temporary credentials.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        /// <summary>An AWS Tools credentials object (Amazon.Runtime.AWSCredentials of any AWSSDK.Core build).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Credential { get; set; }
+
+        /// <summary>Sends every AWS call of this command to this one URL (e.g. a local emulator).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? EndpointUrl { get; set; }
+
+        internal PipelineDispatcher Dispatcher => _dispatcher ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        internal IReadOnlyList<ConnectionWork> Work => _work;
+
+        protected override void BeginProcessing()
+        {
+            _dispatcher = new PipelineDispatcher();
+        }
+
+        protected override void StopProcessing()
+        {
+            _dispatcher?.Stop();
+        }
+
+        /// <summary>The connection work of the current record's parameters (read with the session values of this invocation).</summary>
+        internal ConnectionWork CurrentWork()
+        {
+            var options = CaptureConnection();
+            var work = _work.FirstOrDefault(w => w.Matches(options));
+            if (work == null)
+            {
+                work = new ConnectionWork(options);
+                _work.Add(work);
+            }
+
+            return work;
+        }
+
+        /// <summary>Opens the ports for a connection; no credentials/region/profile ends the command (terminating error).</summary>
+        internal ScanSession OpenSession(ConnectionWork work)
+        {
+            IAwsServices services;
+            try
+            {
+                services = AwsServices.Factory.Create(work.Options);
+            }
+            catch (ConnectionException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e));
+                throw;
+            }
+
+            _opened.Add(services);
+            return new ScanSession(services, Dispatcher.Cancellation);
+        }
+
+        internal void WriteScanError(ScanError error) => WriteError(ErrorRecords.From(error));
+
+        /// <summary>Runs a multi-API scan, writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
+        internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, bool evaluate, Action<ApiScanResult> onResult)
+        {
+            var listener = new DispatchingListener(this, onResult);
+            Dispatcher.Run(() => session.ScanAsync(request, selection, evaluateWith, evaluate, listener));
+            listener.Complete();
+        }
+
+        private ConnectionOptions CaptureConnection() => new ConnectionOptions
+        {
+            Region = Region,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            AccessKey = AccessKey,
+            SecretKey = SecretKey,
+            SessionToken = SessionToken,
+            Credential = Credential,
+            EndpointUrl = EndpointUrl,
+            StoredCredentials = SessionState.PSVariable.GetValue("StoredAWSCredentials"),
+            StoredRegion = RegionTransformationAttribute.ToRegionName(SessionState.PSVariable.GetValue("StoredAWSRegion")),
+            WriteDebug = message => Dispatcher.Post(() => WriteDebug(message)),
+            WriteVerbose = message => Dispatcher.Post(() => WriteVerbose(message)),
+        };
+
+        public void Dispose()
+        {
+            foreach (var services in _opened)
+            {
+                services.Dispose();
+            }
+
+            _opened.Clear();
+            _dispatcher?.Dispose();
+        }
+
+        /// <summary>Marshals scan events to the pipeline thread; shows progress when more than one API is scanned.</summary>
+        private sealed class DispatchingListener : IScanListener
+        {
+            private const int ActivityId = 0x1A9D;
+            private readonly AwsCmdlet _cmdlet;
+            private readonly Action<ApiScanResult> _onResult;
+            private bool _progressShown;
+
+            public DispatchingListener(AwsCmdlet cmdlet, Action<ApiScanResult> onResult)
+            {
+                _cmdlet = cmdlet;
+                _onResult = onResult;
+            }
+
+            public void ApiCompleted(ApiScanResult result) => _cmdlet.Dispatcher.Post(() =>
+            {
+                foreach (var error in result.Errors)
+                {
+                    _cmdlet.WriteScanError(error);
+                }
+
+                _onResult(result);
+            });
+
+            public void Failed(ScanError error) => _cmdlet.Dispatcher.Post(() => _cmdlet.WriteScanError(error));
+
+            public void Progress(int completed, int total, string restApiId)
+            {
+                if (total < 2)
+                {
+                    return;
+                }
+
+                _cmdlet.Dispatcher.Post(() =>
+                {
+                    _progressShown = true;
+                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Scanning REST APIs", $"{completed} of {total} APIs scanned (last: {restApiId})")
+                    {
+                        PercentComplete = completed * 100 / total,
+                    });
+                });
+            }
+
+            public void Complete()
+            {
+                if (_progressShown)
+                {
+                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Scanning REST APIs", "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+    }
+}

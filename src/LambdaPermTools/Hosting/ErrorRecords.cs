@@ -1,0 +1,60 @@
+using System;
+using System.Management.Automation;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Aws.Scanning;
+
+namespace LambdaPermTools.Hosting
+{
+    /// <summary>Turns the AWS layer's errors-as-data into ErrorRecords with stable ErrorIds (powershell-conventions.md §9.2).</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(ScanError error)
+        {
+            Exception exception;
+            ErrorCategory category;
+            switch (error.Category)
+            {
+                case ScanErrorCategory.ObjectNotFound:
+                    exception = new ItemNotFoundException(error.Message, error.Exception);
+                    category = ErrorCategory.ObjectNotFound;
+                    break;
+                case ScanErrorCategory.PermissionDenied:
+                    exception = new UnauthorizedAccessException(error.Message, error.Exception);
+                    category = ErrorCategory.PermissionDenied;
+                    break;
+                case ScanErrorCategory.LimitsExceeded:
+                    exception = new InvalidOperationException(error.Message, error.Exception);
+                    category = ErrorCategory.LimitsExceeded;
+                    break;
+                case ScanErrorCategory.InvalidArgument:
+                    exception = new ArgumentException(error.Message, error.Exception);
+                    category = ErrorCategory.InvalidArgument;
+                    break;
+                default:
+                    exception = new InvalidOperationException(error.Message, error.Exception);
+                    category = ErrorCategory.InvalidOperation;
+                    break;
+            }
+
+            return WithAction(new ErrorRecord(exception, error.ErrorId, category, error.Target), error.RecommendedAction);
+        }
+
+        /// <summary>No credentials, no region, unknown profile, bad endpoint: nothing can continue.</summary>
+        public static ErrorRecord From(ConnectionException e)
+        {
+            var category = e.ErrorId == "NoCredentials" || e.ErrorId == "SsoTokenExpired" ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument;
+            var action = e.ErrorId == "NoRegion"
+                ? "Pass -Region, run Set-DefaultAWSRegion, or set AWS_REGION."
+                : e.ErrorId == "SsoTokenExpired"
+                    ? "Log in again (Invoke-AWSSSOLogin or aws sso login)."
+                    : "Pass -ProfileName, -AccessKey/-SecretKey or -Credential, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.";
+            return WithAction(new ErrorRecord(e, e.ErrorId, category, null), action);
+        }
+
+        public static ErrorRecord WithAction(ErrorRecord record, string recommendedAction)
+        {
+            record.ErrorDetails = new ErrorDetails(record.Exception.Message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+<#
+.SYNOPSIS
+The five-minute demo: diagnose and fix "Invalid permissions on Lambda function" against a local emulator.
+
+.DESCRIPTION
+Starts moto_server on a free 127.0.0.1 port, creates the knowledge-center situation in it (New-DemoApi.ps1),
+then runs, each step under a heading:
+  1. Test-ApiLambdaPermission                     the denied findings and their reasons
+  2. Add-ApiLambdaPermission -WhatIf              the planned fix
+  3. ConvertTo-ApiLambdaPermissionTemplate        the same fix as CloudFormation YAML
+  4. Add-ApiLambdaPermission                      the fix
+  5. Test-ApiLambdaPermission                     everything allowed
+Exits 0 only when the last test found every target Allowed.
+
+It never touches a real AWS account: it refuses to run unless the emulator answers on 127.0.0.1, passes
+-EndpointUrl to every cmdlet and --endpoint-url to every CLI call, sets AWS_ENDPOINT_URL, uses dummy
+credentials and temporary AWS config files, and removes all of that (and stops the emulator) on the way out,
+also after an error or Ctrl+C.
+#>
+[CmdletBinding()]
+param(
+    # The built module (build.ps1 passes out/LambdaPermTools).
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [string] $Region = 'eu-west-1'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+function Write-Step {
+    param([string] $Title, [string] $Command)
+    Write-Host ''
+    Write-Host "=== $Title" -ForegroundColor Cyan
+    if ($Command) { Write-Host "PS> $Command" -ForegroundColor DarkGray }
+}
+
+function Set-EnvironmentVariable {
+    # $null removes the variable: PowerShell would pass $null to .NET as "", which leaves an empty variable
+    # behind (an empty AWS_PROFILE makes the AWS CLI look for a profile named "").
+    param([string] $Name, [AllowNull()] [string] $Value)
+    if ($Value) { Set-Item -LiteralPath "env:$Name" -Value $Value } else { Remove-Item -LiteralPath "env:$Name" -ErrorAction SilentlyContinue }
+}
+
+function Show-Finding {
+    # One line per finding: where, which function, the verdict, and (when not allowed) the reason.
+    param([Parameter(ValueFromPipeline)] $Finding)
+    process {
+        $where = if ($Finding.Kind -eq 'Authorizer') { "authorizer $($Finding.AuthorizerName)" } else { "$($Finding.HttpMethod) $($Finding.ResourcePath)" }
+        Write-Host ("  {0,-8} {1,-5} {2,-26} {3}" -f $Finding.Status, $Finding.StageName, $where, $Finding.FunctionArn)
+        if ($Finding.Status -ne 'Allowed') {
+            Write-Host "           $($Finding.Cause): $($Finding.Reason)"
+        }
+    }
+}
+
+function Show-Change {
+    # One line per grant: what happened, on which function and qualifier, with which statement id and source ARN.
+    param([Parameter(ValueFromPipeline)] $Change)
+    process {
+        $function = if ($Change.Qualifier) { "$($Change.FunctionName):$($Change.Qualifier)" } else { $Change.FunctionName }
+        Write-Host ("  {0,-14} {1}" -f $Change.Result, $function)
+        Write-Host ("  {0,-14} Sid {1}, SourceArn {2}" -f '', $Change.StatementId, $Change.SourceArn)
+    }
+}
+
+# Isolation: only the emulator, dummy keys (AWS's documented example key pair), temporary config files.
+$saved = @{}
+$isolated = @{
+    AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'; AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+    AWS_SESSION_TOKEN = $null; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null
+    AWS_REGION = $Region; AWS_DEFAULT_REGION = $Region; AWS_EC2_METADATA_DISABLED = 'true'
+    AWS_ENDPOINT_URL_API_GATEWAY = $null; AWS_ENDPOINT_URL_LAMBDA = $null; AWS_ENDPOINT_URL_IAM = $null; AWS_ENDPOINT_URL_STS = $null
+    AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = $null; AWS_CONFIG_FILE = $null; AWS_SHARED_CREDENTIALS_FILE = $null; AWS_ENDPOINT_URL = $null
+}
+$work = Join-Path ([System.IO.Path]::GetTempPath()) ("lambdapermtools-demo-" + [guid]::NewGuid().ToString('N'))
+$server = $null
+$exitCode = 1
+try {
+    foreach ($name in $isolated.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        Set-EnvironmentVariable $name $isolated[$name]
+    }
+    New-Item -ItemType Directory -Path $work | Out-Null
+    $env:AWS_CONFIG_FILE = Join-Path $work 'config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $work 'credentials'
+    Set-Content -LiteralPath $env:AWS_CONFIG_FILE -Value "[default]`nregion = $Region"
+    Set-Content -LiteralPath $env:AWS_SHARED_CREDENTIALS_FILE -Value "[default]`naws_access_key_id = $env:AWS_ACCESS_KEY_ID`naws_secret_access_key = $env:AWS_SECRET_ACCESS_KEY"
+
+    if (-not (Get-Command aws -CommandType Application -ErrorAction SilentlyContinue)) {
+        throw 'The AWS CLI (aws) was not found on PATH; the demo uses it to create its API. Install it with: pip install awscli'
+    }
+    Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
+    $server = Start-MotoServer
+    if ($server.Url -notmatch '^http://127\.0\.0\.1:\d+$') {
+        throw "Refusing to run: the emulator is not on a 127.0.0.1 address ($($server.Url))."
+    }
+    $env:AWS_ENDPOINT_URL = $server.Url
+    Import-Module $ModulePath -Force
+    $connection = @{ Region = $Region; EndpointUrl = $server.Url }
+
+    Write-Host ''
+    Write-Host "LambdaPermTools demo - LOCAL EMULATOR ONLY: moto_server at $($server.Url), dummy credentials, no AWS account." -ForegroundColor Yellow
+    Write-Step 'Setting the scene (AWS CLI, as the AWS docs do it, with no add-permission)'
+    $api = & (Join-Path $PSScriptRoot 'New-DemoApi.ps1') -EndpointUrl $server.Url -Region $Region -WorkFolder $work
+    Write-Host "  REST API 'pets' ($($api.RestApiId)) in account $($api.AccountId), region $Region"
+    Write-Host '    GET /pets          AWS_PROXY -> petsFn, protected by TOKEN authorizer petsAuth -> petsAuthorizer'
+    Write-Host '    GET /pets/{petId}  AWS_PROXY -> petsFn:${stageVariables.alias}'
+    Write-Host '    stages: prod (alias=prod), dev (alias=dev); no lambda:InvokeFunction grant anywhere.'
+    Write-Host '  In AWS, calling these methods now answers 500 and logs'
+    Write-Host "  'Execution failed due to configuration error: Invalid permissions on Lambda function'."
+
+    $select = "-RestApiId $($api.RestApiId) -Region $Region -EndpointUrl $($server.Url)"
+    Write-Step 'Step 1 - What may API Gateway not invoke, and why?' "Test-ApiLambdaPermission $select | Where-Object Status -ne Allowed"
+    $before = @(Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection)
+    $denied = @($before | Where-Object Status -ne Allowed)
+    $denied | Show-Finding
+    Write-Host "  $($denied.Count) of $($before.Count) targets cannot be invoked."
+
+    Write-Step 'Step 2 - The planned fix (nothing changes)' "Test-ApiLambdaPermission $select | Add-ApiLambdaPermission -WhatIf"
+    $before | Add-ApiLambdaPermission @connection -WhatIf
+
+    Write-Step 'Step 3 - The same fix for teams that change infrastructure through code' "Test-ApiLambdaPermission $select | ConvertTo-ApiLambdaPermissionTemplate -Format CloudFormationYaml"
+    $before | ConvertTo-ApiLambdaPermissionTemplate -Format CloudFormationYaml | Out-Host
+
+    Write-Step 'Step 4 - Apply the fix' "Test-ApiLambdaPermission $select | Add-ApiLambdaPermission"
+    Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection | Add-ApiLambdaPermission @connection | Show-Change
+
+    Write-Step 'Step 5 - Test again' "Test-ApiLambdaPermission $select"
+    $after = @(Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection)
+    $after | Show-Finding
+    $notAllowed = @($after | Where-Object Status -ne Allowed)
+    Write-Host ''
+    Write-Host '  Note: moto keeps one resource policy per function and returns it for every alias, while AWS keeps a'
+    Write-Host '  separate policy for the function and for each alias. The grants above were added per alias as AWS'
+    Write-Host '  needs them; on moto each alias merely shows all of them.'
+    Write-Host ''
+    if ($after.Count -gt 0 -and $notAllowed.Count -eq 0) {
+        Write-Host "All $($after.Count) targets are Allowed. This demo ran against a local emulator (moto_server); no AWS account was used." -ForegroundColor Green
+        $exitCode = 0
+    }
+    else {
+        Write-Host "The re-test still finds $($notAllowed.Count) of $($after.Count) targets not allowed. (Local emulator; no AWS account was used.)" -ForegroundColor Red
+    }
+}
+catch {
+    Write-Host "Demo failed: $($_.Exception.Message)" -ForegroundColor Red
+    Write-Host "($($_.InvocationInfo.PositionMessage))"
+}
+finally {
+    # Runs after errors and on Ctrl+C too: stop the emulator, drop the temporary files, restore the environment.
+    if ($server) { $server.Stop() }
+    Remove-Item -Recurse -Force -LiteralPath $work -ErrorAction SilentlyContinue
+    foreach ($name in $saved.Keys) { Set-EnvironmentVariable $name $saved[$name] }
+}
+exit $exitCode

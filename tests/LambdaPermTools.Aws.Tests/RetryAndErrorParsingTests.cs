@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Aws.Clients;
+using LambdaPermTools.Aws.Credentials;
+using LambdaPermTools.Aws.Http;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Aws.Tests.Support;
+
+namespace LambdaPermTools.Aws.Tests
+{
+    /// <summary>Error codes parsed like botocore (aws-semantics.md §6.2, §6.3) and the retry rules of §6.5.</summary>
+    public class RetryAndErrorParsingTests
+    {
+        [Theory]
+        [InlineData("ResourceNotFoundException:http://internal.amazon.com/coral/", "{\"Message\":\"m\"}", "ResourceNotFoundException", "m")]
+        [InlineData(null, "{\"__type\":\"com.amazon.coral.service#ThrottlingException\",\"message\":\"slow\"}", "ThrottlingException", "slow")]
+        [InlineData(null, "{\"code\":\"BadRequestException\",\"message\":\"bad\"}", "BadRequestException", "bad")]
+        [InlineData(null, "{\"Code\":\"X\",\"Message\":\"y\"}", "X", "y")]
+        [InlineData(null, "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>", "Throttling", "Rate exceeded")]
+        [InlineData(null, "<html>oops</html", "Http502", "HTTP 502")]
+        [InlineData("", "", "Http502", "HTTP 502")]
+        public void ParsesCodeAndMessage(string? header, string body, string code, string message)
+        {
+            var error = AwsErrors.Parse(502, header, body);
+            Assert.Equal((code, message), (error.Code, error.Message));
+        }
+
+        [Theory]
+        [InlineData(400, "Throttling", true, false)]
+        [InlineData(400, "LimitExceededException", true, false)]
+        [InlineData(429, "Anything", true, false)]
+        [InlineData(400, "PriorRequestNotComplete", true, false)]
+        [InlineData(503, "ServiceUnavailableException", false, true)]
+        [InlineData(500, "ServiceException", false, true)]
+        [InlineData(504, "Http504", false, true)]
+        [InlineData(400, "RequestTimeout", false, true)]
+        [InlineData(400, "ValidationException", false, false)]
+        [InlineData(404, "ResourceNotFoundException", false, false)]
+        public void TellsThrottlingFromTransientFromPermanent(int status, string code, bool throttling, bool transient)
+        {
+            Assert.Equal((throttling, transient), (AwsErrors.IsThrottling(status, code), AwsErrors.IsTransient(status, code)));
+        }
+
+        [Theory]
+        [InlineData(403, "AccessDeniedException", AwsErrorKind.AccessDenied)]
+        [InlineData(400, "AccessDenied", AwsErrorKind.AccessDenied)]
+        [InlineData(403, "InvalidClientTokenId", AwsErrorKind.AccessDenied)]
+        [InlineData(404, "NoSuchEntity", AwsErrorKind.NotFound)]
+        [InlineData(400, "ValidationError", AwsErrorKind.Validation)]
+        [InlineData(400, "InvalidInput", AwsErrorKind.Validation)]
+        [InlineData(400, "Throttling", AwsErrorKind.Throttled)]
+        [InlineData(500, "ServiceException", AwsErrorKind.Service)]
+        public void MapsCodesToKinds(int status, string code, AwsErrorKind kind) => Assert.Equal(kind, AwsErrors.Kind(status, code));
+
+        [Fact]
+        public void BackoffIsExponentialWithFullJitterCappedAt20Seconds()
+        {
+            Assert.Equal(TimeSpan.Zero, RetrySettings.Backoff(1, 0.0, null));
+            Assert.Equal(50, RetrySettings.Backoff(1, 0.5, null).TotalMilliseconds, 3);
+            Assert.Equal(400, RetrySettings.Backoff(3, 1.0, null).TotalMilliseconds, 3);
+            Assert.Equal(20000, RetrySettings.Backoff(12, 1.0, null).TotalMilliseconds, 3);
+            Assert.Equal(TimeSpan.FromSeconds(3), RetrySettings.Backoff(1, 0.5, TimeSpan.FromSeconds(3)));
+            Assert.Equal(TimeSpan.FromSeconds(20), RetrySettings.Backoff(1, 0.5, TimeSpan.FromSeconds(90)));
+        }
+
+        [Theory]
+        [InlineData(null, null, 3, "standard")]
+        [InlineData("5", "adaptive", 5, "adaptive")]
+        [InlineData("1", "standard", 1, "standard")]
+        [InlineData("0", "legacy", 3, "standard")]
+        [InlineData("many", null, 3, "standard")]
+        public void ReadsMaxAttemptsAndRetryMode(string? attempts, string? mode, int expectedAttempts, string expectedMode)
+        {
+            var variables = new Dictionary<string, string>();
+            if (attempts != null) variables["AWS_MAX_ATTEMPTS"] = attempts;
+            if (mode != null) variables["AWS_RETRY_MODE"] = mode;
+            var settings = RetrySettings.From(new EnvironmentVariables(variables), null);
+            Assert.Equal((expectedAttempts, expectedMode), (settings.MaxAttempts, settings.Mode));
+        }
+
+        [Fact]
+        public void ProfileRetrySettingsApplyWhenTheEnvironmentIsSilent()
+        {
+            using var env = new TestEnvironment();
+            env.Config("[profile p]\nmax_attempts = 7\nretry_mode = adaptive\n");
+            var profile = new SharedConfigFiles(env.CredentialsFile, env.ConfigFile).Find("p");
+            var fromProfile = RetrySettings.From(new EnvironmentVariables(env.Variables), profile);
+            Assert.Equal((7, "adaptive"), (fromProfile.MaxAttempts, fromProfile.Mode));
+            env.Set("AWS_MAX_ATTEMPTS", "2").Set("AWS_RETRY_MODE", "standard");
+            var fromEnv = RetrySettings.From(new EnvironmentVariables(env.Variables), profile);
+            Assert.Equal((2, "standard"), (fromEnv.MaxAttempts, fromEnv.Mode));
+        }
+
+        [Fact]
+        public async Task TokenBucketAllowsTheBurstThenTheRate()
+        {
+            var clock = new FakeClock();
+            var registry = new RateLimiterRegistry(clock);
+            var total = registry.Get("AK", "us-east-1", RateLimiterRegistry.ApiGatewayTotal);
+            for (int i = 0; i < 40; i++) await total.AcquireAsync(CancellationToken.None);
+            Assert.Equal(TimeSpan.Zero, clock.Elapsed);
+            for (int i = 0; i < 50; i++) await total.AcquireAsync(CancellationToken.None);
+            Assert.Equal(5.0, clock.Elapsed.TotalSeconds, 2);
+            Assert.NotSame(total, registry.Get("AK", "eu-west-1", RateLimiterRegistry.ApiGatewayTotal)); // per account and region
+            Assert.Same(total, registry.Get("AK", "us-east-1", RateLimiterRegistry.ApiGatewayTotal));
+        }
+
+        [Fact]
+        public void AdaptiveModeSlowsAfterThrottlingAndRecovers()
+        {
+            var bucket = new TokenBucket(new FakeClock(), 15, 15);
+            bucket.OnThrottled();
+            Assert.Equal(10.5, bucket.Rate, 3);
+            for (int i = 0; i < 100; i++) bucket.OnSuccess();
+            Assert.Equal(15, bucket.Rate, 3);
+        }
+
+        [Fact]
+        public async Task WaitingForTheLimiterHonoursCancellation()
+        {
+            var bucket = new TokenBucket(SystemClock.Instance, 0.01, 1);
+            await bucket.AcquireAsync(CancellationToken.None);
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bucket.AcquireAsync(cts.Token));
+        }
+
+        [Theory]
+        [InlineData("arn:aws:iam::123456789012:role/service-role/my-role", "my-role")]
+        [InlineData("arn:aws-cn:iam::123456789012:role/plain", "plain")]
+        [InlineData("just-a-name", "just-a-name")]
+        public void GetRoleTakesTheNameWithoutArnOrPath(string input, string name) => Assert.Equal(name, IamClient.RoleNameOf(input));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Text.Json.Nodes;
+using LambdaPermTools.Tests.Support;
+using static LambdaPermTools.Tests.Support.Judge;
+using static LambdaPermTools.Tests.Support.TestApi;
+
+namespace LambdaPermTools.Tests.Evaluation;
+
+/// <summary>aws-semantics §3 and §11.5–§11.7: when a resource-policy statement grants API Gateway.</summary>
+public class PolicyRuleTests
+{
+    private static JsonObject With(JsonObject statement, string key, JsonNode? value)
+    {
+        statement[key] = value;
+        return statement;
+    }
+
+    private static void AssertAllowed(PermissionFinding finding, string sid = "s1")
+    {
+        Assert.True(finding.Status == PermissionStatus.Allowed, finding.Reason);
+        Assert.Equal(PermissionCause.GrantedByPolicy, finding.Cause);
+        Assert.Equal(sid, finding.MatchedStatementId);
+    }
+
+    [Fact] // §3.2 the statement shape AddPermission writes grants its source ARN
+    public void AddPermissionStatementGrants() => AssertAllowed(Statements(Grant(ApiPrefix + "/*/GET/pets/*")));
+
+    [Fact] // §3.2 Statement may be a single object instead of an array
+    public void SingleStatementObject()
+    {
+        var policy = new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = Grant(ApiPrefix + "/*/GET/pets/*") }.ToJsonString();
+        AssertAllowed(Method(policy));
+    }
+
+    [Theory] // §3.2 ArnLike, ArnEquals and StringLike are evaluated; StringEquals compares literally
+    [InlineData("ArnLike", ApiPrefix + "/*/GET/pets/*", true)]
+    [InlineData("ArnEquals", ApiPrefix + "/*/GET/pets/*", true)]
+    [InlineData("StringLike", ApiPrefix + "/*/GET/pets/*", true)]
+    [InlineData("StringEquals", ApiPrefix + "/*/GET/pets/*", false)]
+    [InlineData("StringEquals", Presented, true)]
+    public void SourceArnOperators(string op, string pattern, bool allowed) =>
+        Assert.Equal(allowed, Method(Policy.Of(Policy.Grant("s1", pattern, Fn("f"), op: op))).Status == PermissionStatus.Allowed);
+
+    [Fact] // §3.2 Deny wins over a matching Allow (defensive: AddPermission never writes Deny); no grant is planned
+    public void DenyWins()
+    {
+        var deny = With(Grant(ApiPrefix + "/*", "no"), "Effect", "Deny");
+        var finding = Statements(Grant(ApiPrefix + "/*/GET/pets/*"), deny);
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+        Assert.Contains("'no' of", finding.Reason);
+        Assert.Contains("explicitly denies", finding.Reason);
+        Assert.Null(finding.SourceArn);
+    }
+
+    [Theory] // §3.3 principal forms that grant the service: Service string or array, "*", {"AWS":"*"}
+    [InlineData("{\"Service\":\"apigateway.amazonaws.com\"}")]
+    [InlineData("{\"Service\":[\"s3.amazonaws.com\",\"apigateway.amazonaws.com\"]}")]
+    [InlineData("\"*\"")]
+    [InlineData("{\"AWS\":\"*\"}")]
+    [InlineData("{\"AWS\":[\"*\"]}")]
+    public void PrincipalFormsThatGrant(string principal) =>
+        AssertAllowed(Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Principal", JsonNode.Parse(principal))));
+
+    [Theory] // §3.3 an account or role principal, or another service, does not grant the API Gateway service principal
+    [InlineData("{\"AWS\":\"arn:aws:iam::111122223333:root\"}")]
+    [InlineData("{\"AWS\":\"arn:aws:iam::111122223333:role/r\"}")]
+    [InlineData("{\"Service\":\"s3.amazonaws.com\"}")]
+    public void PrincipalFormsThatDoNotGrant(string principal)
+    {
+        var finding = Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Principal", JsonNode.Parse(principal)));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("the principal", finding.Reason);
+    }
+
+    [Fact] // §3.3 whether service principals fold case is UNCONFIRMED: say Unknown rather than guess
+    public void ServicePrincipalCaseIsUnknown()
+    {
+        var finding = Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Principal", JsonNode.Parse("{\"Service\":\"APIGateway.amazonaws.com\"}")));
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+    }
+
+    [Theory] // §3.4 actions: case-insensitive glob, string or array
+    [InlineData("\"lambda:invokeFunction\"", true)]
+    [InlineData("\"lambda:*\"", true)]
+    [InlineData("\"*\"", true)]
+    [InlineData("\"lambda:Invoke*\"", true)]
+    [InlineData("[\"lambda:GetFunction\",\"LAMBDA:INVOKEFUNCTION\"]", true)]
+    [InlineData("\"lambda:InvokeAsync\"", false)]
+    [InlineData("\"lambda:GetFunction\"", false)]
+    public void ActionForms(string action, bool allowed)
+    {
+        var finding = Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Action", JsonNode.Parse(action)));
+        Assert.Equal(allowed, finding.Status == PermissionStatus.Allowed);
+        if (!allowed)
+        {
+            Assert.Contains("the action", finding.Reason);
+        }
+    }
+
+    [Theory] // §3.4 NotAction, NotPrincipal, NotResource cannot be evaluated
+    [InlineData("NotAction", "\"lambda:GetFunction\"", "Action")]
+    [InlineData("NotPrincipal", "{\"Service\":\"s3.amazonaws.com\"}", "Principal")]
+    [InlineData("NotResource", "\"arn:aws:lambda:us-east-1:111122223333:function:other\"", "Resource")]
+    public void NegatedElementsAreUnknown(string element, string value, string replaces)
+    {
+        var statement = Grant(ApiPrefix + "/*/GET/pets/*");
+        statement.Remove(replaces);
+        var finding = Statements(With(statement, element, JsonNode.Parse(value)));
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+        Assert.Contains(element, finding.Reason);
+    }
+
+    [Theory] // §3.5 condition key names are case-insensitive
+    [InlineData("AWS:SourceArn")]
+    [InlineData("aws:sourcearn")]
+    [InlineData("Aws:SourceARN")]
+    public void ConditionKeysIgnoreCase(string key)
+    {
+        var statement = Grant(ApiPrefix + "/*/GET/pets/*");
+        statement["Condition"] = new JsonObject { ["ArnLike"] = new JsonObject { [key] = ApiPrefix + "/*/GET/pets/*" } };
+        AssertAllowed(Statements(statement));
+    }
+
+    [Fact] // §3.5 condition value arrays are ORed
+    public void ValueArraysAreOred()
+    {
+        var statement = Grant("unused");
+        statement["Condition"] = JsonNode.Parse($"{{\"ArnLike\":{{\"AWS:SourceArn\":[\"{ApiPrefix}/*/POST/*\",\"{ApiPrefix}/prod/GET/pets/*\"]}}}}");
+        AssertAllowed(Statements(statement));
+    }
+
+    [Fact] // §3.5 AWS:SourceAccount must equal the API owner's account
+    public void SourceAccountMustBeTheApiOwner()
+    {
+        AssertAllowed(Method(Policy.Of(Policy.Grant("s1", ApiPrefix + "/*/GET/pets/*", Fn("f"), sourceAccount: Account))));
+        var other = Method(Policy.Of(Policy.Grant("s1", ApiPrefix + "/*/GET/pets/*", Fn("f"), sourceAccount: OtherAccount)));
+        Assert.Equal(PermissionCause.NoMatchingStatement, other.Cause);
+        Assert.Contains("the source account", other.Reason);
+    }
+
+    [Theory] // §3.5 other condition keys and operators → UnsupportedCondition (Unknown) when nothing else grants
+    [InlineData("StringEquals", "aws:PrincipalOrgID", "o-123")]
+    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
+    [InlineData("StringEquals", "lambda:EventSourceToken", "t")]
+    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
+    [InlineData("ArnNotLike", "AWS:SourceArn", "arn:aws:execute-api:us-east-1:111122223333:zzz/*")]
+    public void UnknownConditionsAreUnknown(string op, string key, string value)
+    {
+        var statement = Grant(ApiPrefix + "/*/GET/pets/*");
+        ((JsonObject)statement["Condition"]!)[op] = new JsonObject { [key] = value };
+        var finding = Statements(statement);
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+        Assert.Contains(key, finding.Reason);
+    }
+
+    [Fact] // §3.5 an unsupported condition does not hide another statement that grants
+    public void UnsupportedConditionYieldsToAGrant()
+    {
+        var odd = Grant(ApiPrefix + "/*", "odd");
+        ((JsonObject)odd["Condition"]!)["StringEquals"] = new JsonObject { ["aws:PrincipalOrgID"] = "o-1" };
+        AssertAllowed(Statements(odd, Grant(ApiPrefix + "/*/GET/pets/*", "good")), "good");
+    }
+
+    [Fact] // §3.5 a statement that certainly fails on SourceArn is not "uncertain" because of an extra condition
+    public void CertainMismatchBeatsUnsupportedCondition()
+    {
+        var statement = Grant("arn:aws:execute-api:us-east-1:111122223333:other/*");
+        ((JsonObject)statement["Condition"]!)["StringEquals"] = new JsonObject { ["aws:PrincipalOrgID"] = "o-1" };
+        Assert.Equal(PermissionCause.NoMatchingStatement, Statements(statement).Cause);
+    }
+
+    [Fact] // §11.5 Resource must be the policy's own function/qualifier ARN
+    public void ResourceMustCoverTheFunction()
+    {
+        var finding = Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Resource", Fn("other")));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("the resource", finding.Reason);
+    }
+
+    [Fact] // §11.5 no SourceArn condition at all grants any source
+    public void NoSourceArnGrants() => AssertAllowed(Method(Policy.Of(Policy.Grant("s1", null, Fn("f")))));
+
+    [Theory] // §11.7 overly broad: no SourceArn, Principal *, {apiId}/* or broader; a method-scoped grant is not
+    [InlineData(null, "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+    [InlineData(ApiPrefix + "/*/GET/pets/*", "\"*\"", true)]
+    [InlineData(ApiPrefix + "/*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+    [InlineData(ApiPrefix + "/*/*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+    [InlineData("arn:aws:execute-api:*:*:*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+    [InlineData(ApiPrefix + "/*/*/*", "{\"Service\":\"apigateway.amazonaws.com\"}", false)]
+    [InlineData(ApiPrefix + "/*/GET/pets/*", "{\"Service\":\"apigateway.amazonaws.com\"}", false)]
+    [InlineData(ApiPrefix + "/prod/*", "{\"Service\":\"apigateway.amazonaws.com\"}", false)]
+    public void OverlyBroadGrants(string? sourceArn, string principal, bool broad)
+    {
+        var finding = Statements(With(Policy.Grant("s1", sourceArn, Fn("f")), "Principal", JsonNode.Parse(principal)));
+        AssertAllowed(finding);
+        Assert.Equal(broad, finding.OverlyBroad);
+    }
+
+    [Fact] // §11.6 the nearest statement is named, by Sid, with the part that differs
+    public void NearestStatementIsNamed()
+    {
+        var finding = Statements(
+            Grant("arn:aws:execute-api:us-east-1:111122223333:zzz999/*/POST/orders", "far"),
+            Grant(ApiPrefix + "/dev/GET/pets/*", "near"));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("the nearest, 'near', differs in the stage (it allows 'dev', this is 'prod')", finding.Reason);
+        Assert.Contains("source ARN '" + ApiPrefix + "/*/GET/pets/*'", finding.Reason);
+    }
+
+    [Fact] // §11.6 a policy with no Allow statement says so
+    public void NoAllowStatementAtAll()
+    {
+        var finding = Statements(With(Grant(ApiPrefix + "/*/POST/*", "d"), "Effect", "Deny"));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("none of its 1 statement(s) is an Allow", finding.Reason);
+    }
+
+    [Fact] // malformed policy text is reported as Unknown, never a crash
+    public void MalformedPolicyIsUnknown()
+    {
+        var finding = Method("{\"Statement\": 42");
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+    }
+}

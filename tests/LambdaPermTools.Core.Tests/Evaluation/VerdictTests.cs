@@ -1,0 +1,236 @@
+using System.Linq;
+using LambdaPermTools.Evaluation;
+using LambdaPermTools.Fix;
+using LambdaPermTools.Tests.Support;
+using static LambdaPermTools.Tests.Support.TestApi;
+
+namespace LambdaPermTools.Tests.Evaluation;
+
+/// <summary>Status and Cause per contract, the role path (§4.4, §11.2) and the lookup outcomes (§11.3).</summary>
+public class VerdictTests
+{
+    private const string Role = "arn:aws:iam::111122223333:role/apigw-invoke";
+    private const string OtherRole = "arn:aws:iam::444455556666:role/apigw-invoke";
+    private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    private static PermissionFinding Evaluate(TestApi api, EvidenceSet evidence, FixOptions? fix = null) => Run.Findings(api.Build(), evidence, fix: fix).Single();
+
+    private static EvidenceSet WithRole(string role, RoleLookup lookup, EvidenceSet? evidence = null)
+    {
+        evidence ??= new EvidenceSet();
+        evidence.AddRole(role, lookup);
+        return evidence;
+    }
+
+    private static RoleLookup RoleFound(string trust, string functionArn, string decision)
+    {
+        var lookup = new RoleLookup { Status = LookupStatus.Found, TrustPolicyJson = trust };
+        lookup.InvokeDecisions[functionArn] = decision;
+        return lookup;
+    }
+
+    [Fact] // §11.3 a function without a policy → NoPolicy, with the planned grant filled (default Method scope)
+    public void NoPolicyIsDeniedWithPlannedGrant()
+    {
+        var finding = Evaluate(new TestApi().Method("/pets/{id}", "GET", Uri(Fn("f"))), Run.Evidence((Fn("f"), null, null)));
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoPolicy), (finding.Status, finding.Cause));
+        Assert.Equal(("lambda:InvokeFunction", "apigateway.amazonaws.com"), (finding.Action, finding.Principal));
+        Assert.Equal("arn:aws:execute-api:us-east-1:111122223333:a1b2c3/*/GET/pets/*", finding.SourceArn);
+        Assert.Equal(StatementIds.For(finding.SourceArn!), finding.StatementId);
+        Assert.Contains("has no resource policy", finding.Reason);
+    }
+
+    [Theory] // the planned grant follows FixOptions.Scope
+    [InlineData(FixScope.Stage, "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/prod/GET/pets/*")]
+    [InlineData(FixScope.Api, "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/*")]
+    public void PlannedGrantFollowsScope(FixScope scope, string sourceArn)
+    {
+        var finding = Evaluate(new TestApi().Method("/pets/{id}", "GET", Uri(Fn("f"))), Run.Evidence((Fn("f"), null, null)), new FixOptions { Scope = scope });
+        Assert.Equal(sourceArn, finding.SourceArn);
+    }
+
+    [Fact] // §3.1 a grant on the alias does not cover the unqualified function → QualifierMismatch
+    public void AliasGrantDoesNotCoverUnqualified()
+    {
+        var evidence = Run.Evidence((Fn("f"), null, null), (Fn("f"), "live", Policy.Of(Policy.Grant("alias-grant", Judge.ApiPrefix + "/*", Fn("f") + ":live"))));
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f"))), evidence);
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.QualifierMismatch), (finding.Status, finding.Cause));
+        Assert.Contains("'alias-grant' grants", finding.Reason);
+        Assert.Contains("qualifier 'live'", finding.Reason);
+        Assert.NotNull(finding.SourceArn);
+    }
+
+    [Fact] // §3.1 a grant on the unqualified function does not cover an alias → QualifierMismatch (unqualified policy requested, §EvidenceNeeds)
+    public void UnqualifiedGrantDoesNotCoverAlias()
+    {
+        var api = new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"));
+        var request = EvidenceNeeds.For(Run.Targets(api.Build()));
+        Assert.Contains(new System.Collections.Generic.KeyValuePair<string, string?>(Fn("f"), null), request.Policies);
+        var evidence = Run.Evidence((Fn("f"), "live", Policy.Of(Policy.Grant("other", Judge.ApiPrefix + "/*/POST/*", Fn("f") + ":live"))),
+            (Fn("f"), null, Policy.Of(Policy.Grant("bare", Judge.ApiPrefix + "/*/GET/x", Fn("f")))));
+        var finding = Evaluate(api, evidence);
+        Assert.Equal(PermissionCause.QualifierMismatch, finding.Cause);
+        Assert.Contains("the unqualified function", finding.Reason);
+    }
+
+    [Fact] // §3.1 $LATEST cannot carry a resource policy → LatestQualifier, nothing to plan
+    public void LatestIsDenied()
+    {
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f") + ":$LATEST")), new EvidenceSet());
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.LatestQualifier), (finding.Status, finding.Cause));
+        Assert.Null(finding.SourceArn);
+    }
+
+    [Fact] // §11.1 an undefined stage variable → UnresolvedStageVariable naming it
+    public void UnresolvedVariableIsDenied()
+    {
+        var finding = Evaluate(new TestApi().Stage("dev").Method("/x", "GET", Uri(Fn("${stageVariables.fn}"))), new EvidenceSet());
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.UnresolvedStageVariable), (finding.Status, finding.Cause));
+        Assert.Contains("'fn'", finding.Reason);
+        Assert.Null(finding.SourceArn);
+    }
+
+    [Fact] // §4.4 caller passthrough → Unknown / CallerCredentials
+    public void CallerPassthroughIsUnknown()
+    {
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: "arn:aws:iam::*:user/*"), new EvidenceSet());
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.CallerCredentials), (finding.Status, finding.Cause));
+        Assert.Empty(EvidenceNeeds.For(Run.Targets(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: "arn:aws:iam::*:user/*").Build())).Policies);
+    }
+
+    [Fact] // §11.3 GetPolicy on a missing function or alias → FunctionNotFound
+    public void MissingFunctionIsDenied()
+    {
+        var evidence = new EvidenceSet();
+        evidence.AddPolicy(Fn("gone"), "live", new PolicyLookup { Status = LookupStatus.NotFound });
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("gone") + ":live")), evidence);
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.FunctionNotFound), (finding.Status, finding.Cause));
+        Assert.Contains("'live'", finding.Reason);
+    }
+
+    [Fact] // §11.3 access denied → Unknown / AccessDenied, naming the function's account when it is not the API's
+    public void AccessDeniedNamesTheFunctionsAccount()
+    {
+        var evidence = new EvidenceSet();
+        evidence.AddPolicy(Fn("f", account: OtherAccount), null, new PolicyLookup { Status = LookupStatus.AccessDenied, Message = "User is not authorized to perform lambda:GetPolicy" });
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f", account: OtherAccount))), evidence);
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.AccessDenied), (finding.Status, finding.Cause));
+        Assert.Contains($"use credentials of account {OtherAccount}", finding.Reason);
+        Assert.Contains("not authorized to perform lambda:GetPolicy", finding.Reason);
+    }
+
+    [Fact] // any other read failure → Unknown with the service's message
+    public void FailedLookupIsUnknownWithMessage()
+    {
+        var evidence = new EvidenceSet();
+        evidence.AddPolicy(Fn("f"), null, new PolicyLookup { Status = LookupStatus.Failed, Message = "Rate exceeded" });
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f"))), evidence);
+        Assert.Equal(PermissionStatus.Unknown, finding.Status);
+        Assert.Contains("Rate exceeded", finding.Reason);
+    }
+
+    [Fact] // evidence that was never read is Unknown, not Denied
+    public void UnreadPolicyIsUnknown() =>
+        Assert.Equal(PermissionStatus.Unknown, Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f"))), new EvidenceSet()).Status);
+
+    [Fact] // §4.4 same-account role that trusts API Gateway and may invoke the exact ARN → GrantedByRole, no policy needed
+    public void SameAccountRoleGrants()
+    {
+        var api = new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"), credentials: Role);
+        var request = EvidenceNeeds.For(Run.Targets(api.Build()));
+        Assert.Equal(new[] { Fn("f") + ":live" }, request.Roles[Role]);
+        Assert.Empty(request.Policies);
+        var finding = Evaluate(api, WithRole(Role, RoleFound(Trust, Fn("f") + ":live", "allowed")));
+        Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByRole), (finding.Status, finding.Cause));
+    }
+
+    [Fact] // §6.3 the trust policy is accepted URL-encoded as GetRole returns it
+    public void UrlEncodedTrustPolicyIsRead()
+    {
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(System.Uri.EscapeDataString(Trust), Fn("f"), "allowed")));
+        Assert.Equal(PermissionCause.GrantedByRole, finding.Cause);
+    }
+
+    [Fact] // §4.4 a trust statement with conditions cannot be judged → Unknown
+    public void ConditionalTrustIsUnknown()
+    {
+        var trust = Trust.Replace("\"Action\":\"sts:AssumeRole\"", "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}");
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(trust, Fn("f"), "allowed")));
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+    }
+
+    [Fact] // §4.4 a role that does not trust apigateway.amazonaws.com → RoleCannotBeAssumed
+    public void UntrustedRoleCannotBeAssumed()
+    {
+        var trust = Trust.Replace("apigateway.amazonaws.com", "lambda.amazonaws.com");
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(trust, Fn("f"), "allowed")));
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.RoleCannotBeAssumed), (finding.Status, finding.Cause));
+        Assert.Null(finding.SourceArn);
+    }
+
+    [Fact] // §4.4 a missing role cannot be assumed either
+    public void MissingRoleCannotBeAssumed()
+    {
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, new RoleLookup { Status = LookupStatus.NotFound }));
+        Assert.Equal(PermissionCause.RoleCannotBeAssumed, finding.Cause);
+        Assert.Contains("does not exist", finding.Reason);
+    }
+
+    [Fact] // §4.4 the role's decision for the exact qualified ARN must be "allowed" → else RoleLacksInvoke
+    public void RoleWithoutInvokeIsDenied()
+    {
+        var lookup = RoleFound(Trust, Fn("f"), "allowed");
+        lookup.InvokeDecisions[Fn("f") + ":live"] = "implicitDeny";
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"), credentials: Role), WithRole(Role, lookup));
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.RoleLacksInvoke), (finding.Status, finding.Cause));
+        Assert.Contains("implicitDeny", finding.Reason);
+    }
+
+    [Fact] // §4.4 role in another account: the function's policy must also name the role or its account
+    public void CrossAccountRoleNeedsResourcePolicy()
+    {
+        var api = new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: OtherRole);
+        Assert.Single(EvidenceNeeds.For(Run.Targets(api.Build())).Policies);
+
+        var serviceOnly = Run.Evidence((Fn("f"), null, Policy.Of(Policy.Grant("svc", Judge.ApiPrefix + "/*", Fn("f")))));
+        var denied = Evaluate(api, WithRole(OtherRole, RoleFound(Trust, Fn("f"), "allowed"), serviceOnly));
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (denied.Status, denied.Cause));
+        Assert.Contains("the role or its account", denied.Reason);
+        Assert.Null(denied.SourceArn);
+        Assert.Empty(FixPlanner.Plan(new[] { denied }, new FixOptions()).Grants);
+
+        foreach (var principal in new[] { OtherRole, OtherAccount, $"arn:aws:iam::{OtherAccount}:root" })
+        {
+            var statement = Policy.Grant("role", null, Fn("f"));
+            statement["Principal"] = new System.Text.Json.Nodes.JsonObject { ["AWS"] = principal };
+            var evidence = WithRole(OtherRole, RoleFound(Trust, Fn("f"), "allowed"), Run.Evidence((Fn("f"), null, Policy.Of(statement))));
+            var allowed = Evaluate(api, evidence);
+            Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByPolicy, "role"), (allowed.Status, allowed.Cause, allowed.MatchedStatementId));
+        }
+    }
+
+    [Fact] // credentials that are neither a role nor the passthrough value cannot be used
+    public void InvalidCredentialsCannotBeAssumed() =>
+        Assert.Equal(PermissionCause.RoleCannotBeAssumed, Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: "arn:aws:iam::111122223333:user/bob"), new EvidenceSet()).Cause);
+
+    [Fact] // an Allowed finding carries no planned grant
+    public void AllowedHasNoGrant()
+    {
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f"))), Run.Evidence((Fn("f"), null, Policy.Of(Policy.Grant("s", Judge.ApiPrefix + "/*/GET/x", Fn("f"))))));
+        Assert.Equal(PermissionStatus.Allowed, finding.Status);
+        Assert.Null(finding.Action);
+        Assert.Null(finding.StatementId);
+    }
+
+    [Fact] // EvidenceNeeds: each (function, qualifier) once across targets; nothing for unresolved or $LATEST
+    public void EvidenceNeedsDeduplicates()
+    {
+        var api = new TestApi().Stage("dev").Stage("prod", ("fn", "g"))
+            .Method("/a", "GET", Uri(Fn("f"))).Method("/b", "POST", Uri(Fn("f")))
+            .Method("/c", "GET", Uri(Fn("${stageVariables.fn}"))).Method("/d", "GET", Uri(Fn("h") + ":$LATEST"))
+            .Authorizer("au1", "a", Uri(Fn("f"))).Build();
+        var request = EvidenceNeeds.For(Run.Targets(api, testInvoke: true));
+        Assert.Equal(new[] { (Fn("f"), (string?)null), (Fn("g"), null) }, request.Policies.Select(p => (p.Key, p.Value)));
+        Assert.Empty(request.Roles);
+    }
+}

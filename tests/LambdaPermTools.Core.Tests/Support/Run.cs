@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using LambdaPermTools.Api;
+using LambdaPermTools.Evaluation;
+using LambdaPermTools.Fix;
+
+namespace LambdaPermTools.Tests.Support;
+
+/// <summary>Resolve → evaluate in one call, with the evidence a test supplies.</summary>
+internal static class Run
+{
+    public static IReadOnlyList<IntegrationTarget> Targets(ApiSnapshot api, bool testInvoke = false, params string[] stages) =>
+        TargetResolver.Resolve(api, new TargetSelection { IncludeTestInvoke = testInvoke, StageNames = stages });
+
+    public static IReadOnlyList<PermissionFinding> Findings(ApiSnapshot api, EvidenceSet evidence, bool testInvoke = false, FixOptions? fix = null) =>
+        Targets(api, testInvoke).Select(t => PermissionEvaluator.Evaluate(t, evidence, fix)).ToList();
+
+    public static EvidenceSet Evidence(params (string Function, string? Qualifier, string? PolicyJson)[] policies)
+    {
+        var evidence = new EvidenceSet();
+        foreach (var (function, qualifier, json) in policies)
+        {
+            evidence.AddPolicy(function, qualifier, json == null
+                ? new PolicyLookup { Status = LookupStatus.NoPolicy }
+                : new PolicyLookup { Status = LookupStatus.Found, PolicyJson = json, RevisionId = "rev-1" });
+        }
+
+        return evidence;
+    }
+}

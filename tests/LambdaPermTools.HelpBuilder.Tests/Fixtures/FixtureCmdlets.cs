@@ -1,0 +1,40 @@
+using System.Management.Automation;
+
+namespace LambdaPermTools.HelpBuilder.Tests.Fixtures
+{
+    /// <summary>A base class like the module's connection base: its parameters are inherited by the cmdlet.</summary>
+    public abstract class FixtureConnectionCmdlet : PSCmdlet
+    {
+        [Parameter]
+        [Alias("RegionToCall")]
+        public string? Region { get; set; }
+    }
+
+    /// <summary>The cmdlet the generator is tested on: two parameter sets, aliases, pipeline input, a switch, a nullable and ShouldProcess.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "HelpFixture", SupportsShouldProcess = true, DefaultParameterSetName = "ByName")]
+    [OutputType(typeof(string))]
+    public sealed class TestHelpFixtureCommand : FixtureConnectionCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ByName")]
+        [Alias("Id", "Key")]
+        public string[] Name { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = "All")]
+        public SwitchParameter All { get; set; }
+
+        [Parameter(ValueFromPipeline = true, ParameterSetName = "ByName")]
+        [Parameter(ParameterSetName = "All")]
+        public int? Count { get; set; }
+
+        /// <summary>Not a parameter: help must not ask for it.</summary>
+        public string NotAParameter { get; set; } = "";
+
+        protected override void ProcessRecord()
+        {
+            if (ShouldProcess(string.Join(",", Name), "Greet"))
+            {
+                WriteObject("fixture " + string.Join(",", Name));
+            }
+        }
+    }
+}

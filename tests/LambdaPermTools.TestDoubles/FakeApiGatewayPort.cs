@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Api;
+using LambdaPermTools.Aws.Ports;
+
+namespace LambdaPermTools.TestDoubles
+{
+    /// <summary>API Gateway (REST, v1) of the fake account in one region; lists are paged with <see cref="FakeAws.PageSize"/>, one recorded call per page.</summary>
+    internal sealed class FakeApiGatewayPort : IApiGatewayPort
+    {
+        private const string Service = "apigateway";
+        private readonly FakeAws _fake;
+        private readonly ConnectionOptions _options;
+        private readonly string _region;
+
+        public FakeApiGatewayPort(FakeAws fake, ConnectionOptions options, string region)
+        {
+            _fake = fake;
+            _options = options;
+            _region = region;
+        }
+
+        public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
+            Task.Run(() => Paged("GetRestApis", null, () => _fake.ApisIn(_region).Select(a => new RestApiSummary(a.Id, a.Name)).ToList(), cancellationToken), cancellationToken);
+
+        public Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken) =>
+            Task.Run(() =>
+            {
+                _fake.Latency(cancellationToken);
+                _fake.Record(_options, Service, "GetRestApi", _region, restApiId, ("restapi_id", restApiId));
+                var api = Api(restApiId, "GetRestApi");
+                return new RestApiSummary(api.Id, api.Name);
+            }, cancellationToken);
+
+        public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
+            Task.Run(() => Paged("GetResources", restApiId, () => Api(restApiId, null).Resources, cancellationToken), cancellationToken);
+
+        public Task<IReadOnlyList<ApiAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken) =>
+            Task.Run(() => Paged("GetAuthorizers", restApiId, () => Api(restApiId, null).Authorizers, cancellationToken), cancellationToken);
+
+        public Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken) =>
+            Task.Run(() =>
+            {
+                _fake.Latency(cancellationToken);
+                _fake.Record(_options, Service, "GetStages", _region, restApiId, ("restapi_id", restApiId));
+                lock (_fake.Sync)
+                {
+                    return Api(restApiId, "GetStages").Stages;
+                }
+            }, cancellationToken);
+
+        public Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken) =>
+            Task.Run(() =>
+            {
+                _fake.Latency(cancellationToken);
+                _fake.Record(_options, Service, "GetExport", _region, restApiId, ("restapi_id", restApiId), ("stage_name", stageName));
+                lock (_fake.Sync)
+                {
+                    var api = Api(restApiId, "GetExport");
+                    if (api.Stages.All(s => s.StageName != stageName))
+                    {
+                        throw FakeErrors.NotFound(Service, "GetExport", "Invalid stage identifier specified");
+                    }
+
+                    return "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + api.Name + "\"}}";
+                }
+            }, cancellationToken);
+
+        /// <summary>Reads a list page by page as the real API does (position token in and out), recording each page.</summary>
+        private IReadOnlyList<T> Paged<T>(string operation, string? restApiId, Func<IReadOnlyList<T>> all, CancellationToken cancellationToken)
+        {
+            var result = new List<T>();
+            string? position = null;
+            do
+            {
+                _fake.Latency(cancellationToken);
+                var arguments = new List<(string, string?)> { ("position", position) };
+                if (restApiId != null)
+                {
+                    arguments.Insert(0, ("restapi_id", restApiId));
+                }
+
+                if (operation == "GetResources")
+                {
+                    arguments.Add(("embed", "methods"));
+                }
+
+                _fake.Record(_options, Service, operation, _region, restApiId, arguments.ToArray());
+                lock (_fake.Sync)
+                {
+                    var items = all();
+                    var start = position == null ? 0 : int.Parse(position);
+                    result.AddRange(items.Skip(start).Take(_fake.PageSize));
+                    var next = start + _fake.PageSize;
+                    position = next < items.Count ? next.ToString() : null;
+                }
+            }
+            while (position != null);
+
+            return result;
+        }
+
+        private FakeRestApi Api(string restApiId, string? operation)
+        {
+            lock (_fake.Sync)
+            {
+                return _fake.FindApi(_region, restApiId)
+                    ?? throw FakeErrors.NotFound(Service, operation ?? "GetResources", $"Invalid API identifier specified {_fake.CallerAccount}:{restApiId}");
+            }
+        }
+    }
+}

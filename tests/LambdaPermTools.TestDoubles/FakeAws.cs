@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using LambdaPermTools.Aws.Ports;
+
+namespace LambdaPermTools.TestDoubles
+{
+    /// <summary>
+    /// An in-memory AWS account (API Gateway, Lambda, IAM, STS) that follows AWS's real semantics and records
+    /// every call. Inject it through the documented hook:
+    /// <code>
+    /// $fake = [LambdaPermTools.TestDoubles.FakeAws]::new()
+    /// [LambdaPermTools.Aws.Ports.TestHooks]::ServicesFactory = $fake   # $null restores the real clients
+    /// </code>
+    /// Every port method is thread-safe: the cmdlets scan several APIs at once.
+    /// </summary>
+    public sealed class FakeAws : IAwsServicesFactory
+    {
+        private readonly object _sync = new object();
+        private readonly List<FakeRestApi> _apis = new List<FakeRestApi>();
+        private readonly Dictionary<FakeRestApi, string> _apiRegions = new Dictionary<FakeRestApi, string>();
+        private readonly Dictionary<string, FakeFunction> _functions = new Dictionary<string, FakeFunction>(StringComparer.Ordinal);
+        private readonly Dictionary<string, FakeRole> _roles = new Dictionary<string, FakeRole>(StringComparer.Ordinal);
+        private readonly List<FakeCall> _calls = new List<FakeCall>();
+        private readonly List<ConnectionOptions> _connections = new List<ConnectionOptions>();
+        private readonly List<Injection> _injections = new List<Injection>();
+        private readonly HashSet<string> _crossAccountReadable = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _concurrentChanges = new Dictionary<string, int>(StringComparer.Ordinal);
+        private ConnectionException? _connectionFailure;
+        private bool _concurrentSameStatement;
+
+        /// <summary>The account of the credentials (GetCallerIdentity), which owns the APIs.</summary>
+        public string CallerAccount { get; set; } = "111122223333";
+
+        /// <summary>The region used when the cmdlet passes none (as if from a profile); null = no region anywhere.</summary>
+        public string? DefaultRegion { get; set; } = "us-east-1";
+
+        /// <summary>How long every call takes (to test concurrency and Ctrl+C); a cancelled call ends at once.</summary>
+        public int CallDelayMilliseconds { get; set; }
+
+        /// <summary>Items per page for GetRestApis/GetResources/GetAuthorizers (small, so paging is exercised).</summary>
+        public int PageSize { get; set; } = 2;
+
+        // ---- builder -------------------------------------------------------------------------------
+
+        public FakeRestApi AddRestApi(string id, string name, string? region = null)
+        {
+            lock (_sync)
+            {
+                var api = new FakeRestApi(id, name, _sync);
+                _apis.Add(api);
+                _apiRegions[api] = Absent(region) ?? DefaultRegion ?? "us-east-1";
+                return api;
+            }
+        }
+
+        /// <summary>Creates a function and returns its unqualified ARN.</summary>
+        public string AddFunction(string name, string? region = null, string? account = null)
+        {
+            lock (_sync)
+            {
+                var arn = $"arn:aws:lambda:{Absent(region) ?? DefaultRegion ?? "us-east-1"}:{Absent(account) ?? CallerAccount}:function:{name}";
+                _functions[arn] = new FakeFunction(arn);
+                return arn;
+            }
+        }
+
+        /// <summary>Deletes a function (with its aliases and policies), as if someone removed it after a scan.</summary>
+        public void RemoveFunction(string functionArn)
+        {
+            lock (_sync)
+            {
+                _functions.Remove(functionArn);
+            }
+        }
+
+        /// <summary>Creates an alias or published version of a function; it starts with no policy of its own.</summary>
+        public void AddQualifier(string functionArn, string qualifier)
+        {
+            lock (_sync)
+            {
+                Function(functionArn).AddQualifier(qualifier);
+            }
+        }
+
+        /// <summary>Adds a statement as AddPermission would, without recording a call (test set-up).</summary>
+        public string SeedPermission(string functionArn, string? qualifier, string statementId, string? sourceArn, string principal = "apigateway.amazonaws.com", string? sourceAccount = null)
+        {
+            lock (_sync)
+            {
+                var function = Function(functionArn);
+                qualifier = Absent(qualifier);
+                var state = function.State(qualifier);
+                var statement = FakeStatements.Build(function.Arn, qualifier, statementId, "lambda:InvokeFunction", principal, Absent(sourceArn), Absent(sourceAccount));
+                state.Statements.Add(statement);
+                state.Touch();
+                return statement.ToJsonString();
+            }
+        }
+
+        /// <summary>Adds any statement JSON (e.g. with a condition AddPermission cannot express), without recording a call.</summary>
+        public void SeedStatement(string functionArn, string? qualifier, string statementJson)
+        {
+            lock (_sync)
+            {
+                var state = Function(functionArn).State(Absent(qualifier));
+                state.Statements.Add((JsonObject)JsonNode.Parse(statementJson)!);
+                state.Touch();
+            }
+        }
+
+        /// <summary>The policy document of one function and qualifier, or null when it has none.</summary>
+        public string? PolicyOf(string functionArn, string? qualifier = null)
+        {
+            lock (_sync)
+            {
+                return Function(functionArn).PolicyJson(Absent(qualifier));
+            }
+        }
+
+        /// <summary>The statement ids of one function and qualifier, in order.</summary>
+        public string[] StatementIdsOf(string functionArn, string? qualifier = null)
+        {
+            lock (_sync)
+            {
+                return Function(functionArn).State(Absent(qualifier)).Statements.Select(s => (string?)s["Sid"] ?? "").ToArray();
+            }
+        }
+
+        public string RevisionOf(string functionArn, string? qualifier = null)
+        {
+            lock (_sync)
+            {
+                return Function(functionArn).State(Absent(qualifier)).RevisionId;
+            }
+        }
+
+        /// <summary>An IAM role for integration credentials: its trust policy and the functions it may invoke.</summary>
+        public void AddRole(string roleArn, string trustPolicyJson, params string[] invocableFunctionArns)
+        {
+            lock (_sync)
+            {
+                _roles[roleArn] = new FakeRole(roleArn, trustPolicyJson, invocableFunctionArns);
+            }
+        }
+
+        // ---- fault injection -----------------------------------------------------------------------
+
+        /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> (optionally only about <paramref name="subject"/>: an API id or function ARN) fail with <paramref name="kind"/>.</summary>
+        public void Inject(string operation, AwsErrorKind kind, int times = int.MaxValue, string? subject = null)
+        {
+            lock (_sync)
+            {
+                _injections.Add(new Injection(operation, kind, times, Absent(subject)));
+            }
+        }
+
+        /// <summary>GetPolicy (and GetFunction) on this function is AccessDenied for the caller, forever.</summary>
+        public void DenyPolicyRead(string functionArn)
+        {
+            Inject("GetPolicy", AwsErrorKind.AccessDenied, int.MaxValue, functionArn);
+            Inject("GetFunction", AwsErrorKind.AccessDenied, int.MaxValue, functionArn);
+        }
+
+        /// <summary>Lets the caller read the policy of a function in another account (its policy grants lambda:GetPolicy).</summary>
+        public void AllowCrossAccountRead(string functionArn)
+        {
+            lock (_sync)
+            {
+                _crossAccountReadable.Add(functionArn);
+            }
+        }
+
+        /// <summary>
+        /// Another writer changes this policy just before each of our next <paramref name="times"/> AddPermission
+        /// calls on it, so a RevisionId read earlier is stale (412). It adds a foreign statement, or with
+        /// <paramref name="sameStatement"/> the very statement we are adding (two people fixing at once: 409 without a RevisionId).
+        /// </summary>
+        public void ChangeConcurrentlyBeforeAddPermission(string functionArn, string? qualifier, int times = 1, bool sameStatement = false)
+        {
+            lock (_sync)
+            {
+                _concurrentChanges[PolicyKey(functionArn, Absent(qualifier))] = times;
+                _concurrentSameStatement = sameStatement;
+            }
+        }
+
+        internal bool ConcurrentWriterAddsSameStatement => _concurrentSameStatement;
+
+        /// <summary>The next Create fails as the real factory does without credentials or region (terminating in the cmdlet).</summary>
+        public void FailConnection(string errorId, string message)
+        {
+            lock (_sync)
+            {
+                _connectionFailure = new ConnectionException(errorId, message);
+            }
+        }
+
+        // ---- what happened -------------------------------------------------------------------------
+
+        public FakeCall[] Calls
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _calls.ToArray();
+                }
+            }
+        }
+
+        public FakeCall[] CallsOf(string operation) => Calls.Where(c => c.Operation == operation).ToArray();
+
+        public int CallCount(string operation) => CallsOf(operation).Length;
+
+        public void ClearCalls()
+        {
+            lock (_sync)
+            {
+                _calls.Clear();
+            }
+        }
+
+        /// <summary>The connection options of every Create call (what the cmdlet resolved from its parameters and session).</summary>
+        public ConnectionOptions[] Connections
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _connections.ToArray();
+                }
+            }
+        }
+
+        public IAwsServices Create(ConnectionOptions options)
+        {
+            lock (_sync)
+            {
+                _connections.Add(options);
+                if (_connectionFailure != null)
+                {
+                    var failure = _connectionFailure;
+                    _connectionFailure = null;
+                    throw failure;
+                }
+            }
+
+            var region = options.Region ?? options.StoredRegion ?? DefaultRegion
+                ?? throw new ConnectionException("NoRegion", "No region specified or obtained from persisted/shell defaults. Use -Region, Set-DefaultAWSRegion or AWS_REGION.");
+            options.WriteDebug?.Invoke($"Region obtained from the fake AWS with value '{region}'");
+            return new FakeServices(this, options, region);
+        }
+
+        // ---- used by the ports ---------------------------------------------------------------------
+
+        internal object Sync => _sync;
+
+        /// <summary>Waits <see cref="CallDelayMilliseconds"/> like a slow network, unless cancelled first.</summary>
+        internal void Latency(System.Threading.CancellationToken cancellationToken)
+        {
+            if (CallDelayMilliseconds > 0)
+            {
+                cancellationToken.WaitHandle.WaitOne(CallDelayMilliseconds);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        /// <summary>Records a call, then throws if a fault was injected for it.</summary>
+        internal void Record(ConnectionOptions options, string service, string operation, string region, string? subject, params (string Key, string? Value)[] arguments)
+        {
+            options.WriteVerbose?.Invoke($"Invoking {service} {operation} in {region} (fake)");
+            lock (_sync)
+            {
+                _calls.Add(new FakeCall(service, operation, region, arguments.ToDictionary(a => a.Key, a => a.Value)));
+                var injection = _injections.FirstOrDefault(i => i.Operation == operation && i.Times > 0 && (i.Subject == null || i.Subject == subject));
+                if (injection != null)
+                {
+                    injection.Times--;
+                    throw FakeErrors.For(injection.Kind, service, operation, subject);
+                }
+            }
+        }
+
+        internal IReadOnlyList<FakeRestApi> ApisIn(string region) => _apis.Where(a => _apiRegions[a] == region).ToList();
+
+        internal FakeRestApi? FindApi(string region, string id) => ApisIn(region).FirstOrDefault(a => a.Id == id);
+
+        internal FakeFunction? FindFunction(string unqualifiedArn) => _functions.TryGetValue(unqualifiedArn, out var f) ? f : null;
+
+        internal bool CanReadAcrossAccounts(string functionArn) => _crossAccountReadable.Contains(functionArn);
+
+        internal FakeRole? FindRoleByName(string roleName) => _roles.Values.FirstOrDefault(r => r.Name == roleName);
+
+        internal FakeRole? FindRole(string roleArn) => _roles.TryGetValue(roleArn, out var r) ? r : null;
+
+        /// <summary>Consumes one pending concurrent change for this policy; true when one was pending.</summary>
+        internal bool TakeConcurrentChange(string functionArn, string? qualifier)
+        {
+            var key = PolicyKey(functionArn, qualifier);
+            if (!_concurrentChanges.TryGetValue(key, out var left) || left <= 0)
+            {
+                return false;
+            }
+
+            _concurrentChanges[key] = left - 1;
+            return true;
+        }
+
+        /// <summary>PowerShell passes $null to a string argument as "": both mean "no qualifier" / "none".</summary>
+        internal static string? Absent(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+        private static string PolicyKey(string functionArn, string? qualifier) => functionArn + "#" + (qualifier ?? "");
+
+        private FakeFunction Function(string functionArn) =>
+            FindFunction(functionArn) ?? throw new ArgumentException($"No fake function {functionArn}; call AddFunction first.", nameof(functionArn));
+
+        private sealed class Injection
+        {
+            public Injection(string operation, AwsErrorKind kind, int times, string? subject)
+            {
+                Operation = operation;
+                Kind = kind;
+                Times = times;
+                Subject = subject;
+            }
+
+            public string Operation { get; }
+            public AwsErrorKind Kind { get; }
+            public int Times { get; set; }
+            public string? Subject { get; }
+        }
+    }
+}

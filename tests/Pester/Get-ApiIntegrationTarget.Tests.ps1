@@ -1,0 +1,194 @@
+# Get-ApiIntegrationTarget against the in-memory fakes (tests/LambdaPermTools.TestDoubles), injected through
+# the documented hook [LambdaPermTools.Aws.Ports.TestHooks]::ServicesFactory. Every call the cmdlet makes is
+# recorded by the fake, so the tests assert on what was called as well as on what was written.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
+    Import-LptTestDoubles
+}
+
+AfterAll {
+    Remove-FakeAws
+}
+
+Describe 'Get-ApiIntegrationTarget' {
+    BeforeEach {
+        $fake, $pets, $auth, $api = New-PetStoreFake
+        $null = $api.AddAuthorizer('cog', 'cognito', 'COGNITO_USER_POOLS', $null).
+            AddMethod('/pets/{id}', 'ANY', 'AWS', (Get-LambdaUri $pets)).
+            AddMethod('/health', 'GET', 'MOCK', $null).
+            AddStage('prod').AddStage('dev')
+    }
+
+    It 'emits one IntegrationTarget per Lambda integration or authorizer per stage (not MOCK, not Cognito)' {
+        $targets = @(Get-ApiIntegrationTarget -RestApiId api1)
+        $targets | Should -HaveCount 6   # (2 integrations + 1 Lambda authorizer) x 2 stages
+        $targets | ForEach-Object { $_ | Should -BeOfType ([LambdaPermTools.IntegrationTarget]) }
+        @($targets | Where-Object Kind -eq 'Authorizer') | Should -HaveCount 2
+        $any = $targets | Where-Object { $_.HttpMethod -eq 'ANY' -and $_.StageName -eq 'prod' }
+        $any.ResourcePath | Should -Be '/pets/{id}'
+        $any.FunctionName | Should -Be $pets
+        $any.ApiAccountId | Should -Be '111122223333'
+        $any.ApiRegion | Should -Be 'us-east-1'
+        $any.PresentedSourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:api1/prod/ANY/pets/{id}'
+    }
+
+    It 'reads each API with GetResources(embed=methods) pages, GetAuthorizers pages and one GetStages only' {
+        $null = Get-ApiIntegrationTarget -RestApiId api1
+        # 5 resources (/, /pets, /pets/{id}, /health) = 4 -> 2 pages of 2; 2 authorizers -> 1 page.
+        $fake.CallCount('GetResources') | Should -Be 2
+        $fake.CallsOf('GetResources') | ForEach-Object { $_['embed'] | Should -Be 'methods' }
+        $fake.CallCount('GetAuthorizers') | Should -Be 1
+        $fake.CallCount('GetStages') | Should -Be 1
+        $fake.CallCount('GetCallerIdentity') | Should -Be 1
+        @($fake.Calls | Where-Object Service -eq 'lambda') | Should -BeNullOrEmpty
+        $fake.CallCount('GetRestApi') | Should -Be 0
+    }
+
+    It 'limits stages with -StageName and adds test-invoke-stage with -IncludeTestInvoke' {
+        $prod = @(Get-ApiIntegrationTarget -RestApiId api1 -StageName prod)
+        $prod | Should -HaveCount 3
+        $prod.StageName | Sort-Object -Unique | Should -Be 'prod'
+        $withTest = @(Get-ApiIntegrationTarget -RestApiId api1 -StageName prod -IncludeTestInvoke)
+        ($withTest | Where-Object StageName -eq 'test-invoke-stage' | Where-Object Kind -eq 'Integration') | Should -HaveCount 2
+    }
+
+    Context 'selecting APIs' {
+        BeforeEach {
+            foreach ($i in 2..7) {
+                $null = $fake.AddRestApi("api$i", "Api $i").AddMethod('/x', 'POST', 'AWS_PROXY', (Get-LambdaUri $pets)).AddStage('prod')
+            }
+        }
+
+        It '-All pages through GetRestApis and scans every API once, with names' {
+            $targets = @(Get-ApiIntegrationTarget -All)
+            $fake.CallCount('GetRestApis') | Should -Be 4   # 7 APIs, pages of 2
+            $fake.CallCount('GetStages') | Should -Be 7
+            ($targets.RestApiId | Sort-Object -Unique) | Should -Be @('api1', 'api2', 'api3', 'api4', 'api5', 'api6', 'api7')
+            ($targets | Where-Object RestApiId -eq 'api3').RestApiName | Should -Be 'Api 3'
+        }
+
+        It 'takes Get-AGRestApiList objects (Id, Name) from the pipeline' {
+            $apis = 'api2', 'api3' | ForEach-Object { [Amazon.APIGateway.Model.RestApi]@{ Id = $_; Name = "Api $($_.Substring(3))"; RootResourceId = 'root' } }
+            $targets = @($apis | Get-ApiIntegrationTarget)
+            ($targets.RestApiId | Sort-Object) | Should -Be @('api2', 'api3')
+            ($targets | Where-Object RestApiId -eq 'api2').RestApiName | Should -Be 'Api 2'
+        }
+
+        It 'takes objects with a RestApiId property from the pipeline' {
+            $targets = @([pscustomobject]@{ RestApiId = 'api4' } | Get-ApiIntegrationTarget)
+            $targets.RestApiId | Should -Be 'api4'
+        }
+
+        It 'rejects Get-AGResourceList objects with a clear terminating error' {
+            $resource = [Amazon.APIGateway.Model.Resource]@{ Id = 'abc123'; ParentId = 'root'; Path = '/pets'; PathPart = 'pets' }
+            { $resource | Get-ApiIntegrationTarget -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectNotRestApi,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $fake.CallCount('GetResources') | Should -Be 0
+        }
+
+        It 'rejects Get-AGAuthorizerList objects, which also carry Id and Name' {
+            $authorizer = [Amazon.APIGateway.Model.Authorizer]@{ Id = 'au1'; Name = 'token-auth'; Type = 'TOKEN'; AuthorizerUri = 'arn:x' }
+            { $authorizer | Get-ApiIntegrationTarget } | Should -Throw -ErrorId 'InputObjectNotRestApi,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+
+        It 'scans APIs concurrently and still reads each exactly once' {
+            $null = Get-ApiIntegrationTarget -RestApiId api1, api2, api3, api4, api5, api6, api7, api3
+            $fake.CallCount('GetStages') | Should -Be 7
+            $fake.CallCount('GetCallerIdentity') | Should -Be 1
+        }
+    }
+
+    Context 'errors' {
+        It 'writes RestApiNotFound for a missing API, with the API as target, and goes on with the others' {
+            $targets = @(Get-ApiIntegrationTarget -RestApiId nope, api1 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $targets | Should -HaveCount 6
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'RestApiNotFound,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].TargetObject | Should -Be 'nope'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+            # A missing API costs one call: GetResources answers 404 and nothing else is asked about it.
+            @($fake.Calls | Where-Object { $_['restapi_id'] -eq 'nope' }) | Should -HaveCount 1
+        }
+
+        It 'writes Throttled and AccessDenied as non-terminating errors with stable ids' {
+            $null = $fake.AddRestApi('api2', 'Other').AddMethod('/x', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets)).AddStage('prod')
+            $null = $fake.AddRestApi('api3', 'Third').AddMethod('/x', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets)).AddStage('prod')
+            $fake.Inject('GetResources', 'Throttled', 1, 'api2')
+            $fake.Inject('GetStages', 'AccessDenied', 1, 'api3')
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1, api2, api3 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            ($targets.RestApiId | Sort-Object -Unique) | Should -Be 'api1'
+            ($errs | ForEach-Object { "$($_.TargetObject)=$($_.FullyQualifiedErrorId)" } | Sort-Object) |
+                Should -Be @('api2=Throttled,LambdaPermTools.Commands.GetApiIntegrationTargetCommand', 'api3=AccessDenied,LambdaPermTools.Commands.GetApiIntegrationTargetCommand')
+            ($errs | Where-Object TargetObject -eq 'api2').CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            ($errs | Where-Object TargetObject -eq 'api3').CategoryInfo.Category | Should -Be 'PermissionDenied'
+        }
+
+        It 'ends with a terminating error when no connection can be made (NoRegion)' {
+            $fake.FailConnection('NoRegion', 'No region specified or obtained from persisted/shell defaults.')
+            { Get-ApiIntegrationTarget -RestApiId api1 -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'NoRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+
+        It 'rejects a -Region that is not a region name' {
+            { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+    }
+
+    Context 'connection parameters' {
+        It 'passes the AWS Tools parameters and the session''s stored credentials and region' {
+            $StoredAWSRegion = 'eu-west-1'
+            $StoredAWSCredentials = 'team-profile'
+            $null = $fake.AddRestApi('euapi', 'EU', 'eu-west-1').AddStage('prod')
+            $null = Get-ApiIntegrationTarget -RestApiId euapi -ProfileName other -EndpointUrl 'http://127.0.0.1:1'
+            $options = $fake.Connections[-1]
+            $options.StoredRegion | Should -Be 'eu-west-1'
+            $options.StoredCredentials | Should -Be 'team-profile'
+            $options.ProfileName | Should -Be 'other'
+            $options.EndpointUrl | Should -Be 'http://127.0.0.1:1'
+            $fake.CallsOf('GetStages')[0].Region | Should -Be 'eu-west-1'
+        }
+
+        It 'accepts the AWS Tools aliases' {
+            $null = Get-ApiIntegrationTarget -RestApiId api1 -RegionToCall us-east-1 -AK AKIDEXAMPLE -SK secret -ST token -StoredCredentials p -ProfilesLocation /tmp/creds
+            $options = $fake.Connections[-1]
+            $options.Region | Should -Be 'us-east-1'
+            $options.AccessKey | Should -Be 'AKIDEXAMPLE'
+            $options.SecretKey | Should -Be 'secret'
+            $options.SessionToken | Should -Be 'token'
+            $options.ProfileName | Should -Be 'p'
+            $options.ProfileLocation | Should -Be '/tmp/creds'
+        }
+
+        It 'takes -Region as a string, a Get-AWSRegion object or a RegionEndpoint' {
+            $null = $fake.AddRestApi('euapi', 'EU', 'eu-west-1').AddStage('prod')
+            $null = Get-ApiIntegrationTarget -RestApiId euapi -Region ([Amazon.Powershell.Common.AWSRegion]::new('eu-west-1', 'Europe (Ireland)'))
+            $fake.Connections[-1].Region | Should -Be 'eu-west-1'
+            $null = Get-ApiIntegrationTarget -RestApiId euapi -Region ([Amazon.RegionEndpoint]::new('eu-west-1', 'Europe (Ireland)'))
+            $fake.Connections[-1].Region | Should -Be 'eu-west-1'
+        }
+
+        It 'binds every connection parameter by property name' {
+            $command = Get-Command Get-ApiIntegrationTarget
+            foreach ($name in 'Region', 'ProfileName', 'ProfileLocation', 'AccessKey', 'SecretKey', 'SessionToken', 'Credential', 'EndpointUrl', 'RestApiId') {
+                $command.Parameters[$name].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName |
+                    Should -Not -Contain $false -Because "$name binds by property name"
+            }
+        }
+
+        It 'opens one connection per distinct region among piped records' {
+            $null = $fake.AddRestApi('euapi', 'EU', 'eu-west-1').AddStage('prod')
+            $targets = @([pscustomobject]@{ RestApiId = 'api1'; Region = 'us-east-1' }, [pscustomobject]@{ RestApiId = 'euapi'; Region = 'eu-west-1' }, [pscustomobject]@{ RestApiId = 'api1'; Region = 'us-east-1' } |
+                Get-ApiIntegrationTarget)
+            $fake.Connections | Should -HaveCount 2
+            ($targets.ApiRegion | Sort-Object -Unique) | Should -Be 'us-east-1'
+            $fake.CallsOf('GetStages').Region | Sort-Object | Should -Be @('eu-west-1', 'us-east-1')
+        }
+    }
+
+    It 'names its output type and shows the default table columns' {
+        (Get-Command Get-ApiIntegrationTarget).OutputType.Type | Should -Be ([LambdaPermTools.IntegrationTarget])
+        $table = Get-ApiIntegrationTarget -RestApiId api1 -StageName prod | Format-Table | Out-String -Width 300
+        $table | Should -Match 'RestApiId\s+StageName\s+Kind\s+HttpMethod\s+ResourcePath\s+FunctionName\s+Qualifier'
+    }
+}
