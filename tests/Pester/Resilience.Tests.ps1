@@ -62,15 +62,20 @@ BeforeAll {
             } | Sort-Object)
     }
 
+    # moto routes a request by the service in the credential scope and checks no signature.
+    $script:motoLambdaHeaders = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIARESILIENCE000001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }
+
     function Get-StatementSid {
         # Every Sid in the function's policy as moto holds it (read straight from moto, not through a proxy).
         param([string] $FunctionName)
-        $output = & aws lambda get-policy --function-name $FunctionName --endpoint-url $moto.Url --region $region --output json 2>&1
-        if ($LASTEXITCODE -ne 0) {
-            if ("$output" -match 'ResourceNotFoundException') { return @() }
-            throw "get-policy $FunctionName failed: $output"
+        try {
+            $response = Invoke-RestMethod -Uri "$($moto.Url)/2015-03-31/functions/$FunctionName/policy" -Headers $motoLambdaHeaders
         }
-        @((($output -join "`n") | ConvertFrom-Json).Policy | ConvertFrom-Json).Statement | ForEach-Object Sid
+        catch {
+            if ($_.Exception.Response.StatusCode -eq [System.Net.HttpStatusCode]::NotFound) { return @() }
+            throw
+        }
+        @(($response.Policy | ConvertFrom-Json).Statement | ForEach-Object Sid)
     }
 }
 
@@ -91,8 +96,7 @@ Describe 'A scan under throttling and faults' {
 
     BeforeAll {
         $null = New-Estate -Size @{ apis = 2; resources = 5; methods = 2; authorizers = 1; stages = 2; functions = 6; aliases = 2 }
-        $cleanProxy = New-Proxy
-        $clean = @(Test-ApiLambdaPermission -All -EndpointUrl $cleanProxy.Url -Region $region -WarningAction SilentlyContinue)
+        $clean = @(Test-ApiLambdaPermission -All -EndpointUrl $moto.Url -Region $region -WarningAction SilentlyContinue)
     }
 
     Context '<Name>' -ForEach $profiles {
@@ -129,13 +133,13 @@ Describe 'Add-ApiLambdaPermission racing another writer on the same policy' {
         $denied = @(Test-ApiLambdaPermission -RestApiId $estate.apiIds[0] -EndpointUrl $proxy.Url -Region $region -WarningAction SilentlyContinue | Where-Object Status -eq 'Denied')
         $intended = @($denied | ForEach-Object StatementId | Sort-Object -Unique)
 
-        # The other writer adds a statement of its own (direct AddPermission to moto, which ignores the signature)
+        # The other writer adds a statement of its own (direct AddPermission to moto)
         # while every odd-numbered AddPermission of ours is in flight: that attempt carries a stale RevisionId,
         # the retry after re-reading does not meet a new change.
         $control = [hashtable]::Synchronized(@{ Stop = $false })
         $writer = Start-ThreadJob -ArgumentList $moto.Url, $proxy.Url, $function, $control -ScriptBlock {
             param($motoUrl, $proxyUrl, $function, $control)
-            $headers = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIAOTHERWRITER00001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }
+            $headers = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIAOTHERWRITER00001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }  # moto checks no signature
             $reacted = 0
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             while (-not $control.Stop -and [DateTime]::UtcNow -lt $deadline) {
