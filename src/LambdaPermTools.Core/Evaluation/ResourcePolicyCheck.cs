@@ -34,15 +34,13 @@ namespace LambdaPermTools.Evaluation
                         ?? Denial(fixable, PermissionCause.NoPolicy, role == null ? reasons.NoPolicy() : reasons.NoPolicyForRole(role.Text));
             }
 
-            PolicyDocument policy;
-            try
+            var parsed = lookup.Parsed();
+            if (parsed.Document == null)
             {
-                policy = PolicyDocument.Parse(lookup.PolicyJson);
+                return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.PolicyUnreadable(parsed.Error!));
             }
-            catch (PolicyFormatException e)
-            {
-                return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.PolicyUnreadable(e.Message));
-            }
+
+            var policy = parsed.Document;
 
             var request = RequestFor(target, target.FunctionArn, role);
             var decision = PolicyDecision.Evaluate(policy, request);
@@ -75,17 +73,13 @@ namespace LambdaPermTools.Evaluation
                 }
 
                 var qualifiedArn = pair.Key == null ? target.FunctionName : target.FunctionName + ":" + pair.Key;
-                PolicyDocument policy;
-                try
-                {
-                    policy = PolicyDocument.Parse(pair.Value.PolicyJson);
-                }
-                catch (PolicyFormatException)
+                var policy = pair.Value.Parsed().Document;
+                if (policy == null)
                 {
                     continue;
                 }
 
-                var decision = PolicyDecision.Evaluate(policy, RequestFor(target, qualifiedArn, role));
+                var decision = PolicyDecision.Evaluate(policy, RequestFor(target, qualifiedArn, role), explainNearest: false);
                 if (decision.Kind == DecisionKind.Granted)
                 {
                     return Denial(role == null, PermissionCause.QualifierMismatch, reasons.QualifierMismatch(decision.Deciding!.Statement, pair.Key));
