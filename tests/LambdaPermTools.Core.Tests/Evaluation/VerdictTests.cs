@@ -159,6 +159,19 @@ public class VerdictTests
         Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
     }
 
+    [Fact] // §4.4 a Deny in the trust policy wins; a conditional Deny leaves it open
+    public void TrustDenyWins()
+    {
+        const string allow = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}";
+        const string deny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\"}";
+        const string conditionalDeny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
+        PermissionFinding With(string statements) =>
+            Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound("{\"Statement\":[" + statements + "]}", Fn("f"), "allowed")));
+        Assert.Equal(PermissionCause.RoleCannotBeAssumed, With(allow + "," + deny).Cause);
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (With(allow + "," + conditionalDeny).Status, With(allow + "," + conditionalDeny).Cause));
+        Assert.Equal(PermissionCause.GrantedByRole, With(allow).Cause);
+    }
+
     [Fact] // §4.4 a role that does not trust apigateway.amazonaws.com → RoleCannotBeAssumed
     public void UntrustedRoleCannotBeAssumed()
     {
