@@ -49,6 +49,23 @@ function Get-ModuleVersion {
     $props.Project.PropertyGroup.ModuleVersion | Where-Object { $_ } | Select-Object -First 1
 }
 
+function Publish-IsolatedDependencies {
+    # AWSSDK.Core and the bridge that uses it go into dependencies/, never next to the root dll: they are
+    # loaded into a private load context so that AWS Tools for PowerShell (V4 or V5) can sit beside us
+    # (see src/LambdaPermTools.Aws/Credentials/SdkBridgeLoader.cs). Our own shared assemblies stay out
+    # of that folder so the port interfaces keep one identity.
+    $deps = Join-Path $moduleDir 'dependencies'
+    $staging = Join-Path $out 'publish-dependencies'
+    Remove-Item -Recurse -Force -LiteralPath $staging -ErrorAction SilentlyContinue
+    foreach ($project in 'LambdaPermTools.Aws.Sdk', 'LambdaPermTools.Aws.Loader') {
+        Invoke-Native dotnet @('publish', (Join-Path $root "src/$project/$project.csproj"), '-c', $Configuration, '-o', $staging, '--nologo', '-v', 'quiet')
+    }
+    New-Item -ItemType Directory -Force -Path $deps | Out-Null
+    Get-ChildItem -LiteralPath $staging -Filter '*.dll' |
+        Where-Object { $_.Name -notin 'LambdaPermTools.Core.dll', 'LambdaPermTools.Aws.dll' } |
+        Copy-Item -Destination $deps
+}
+
 function Invoke-BuildTask {
     $publish = Join-Path $out 'publish'
     Remove-Item -Recurse -Force -LiteralPath $publish, $moduleDir -ErrorAction SilentlyContinue
@@ -57,6 +74,7 @@ function Invoke-BuildTask {
     New-Item -ItemType Directory -Force -Path $moduleDir | Out-Null
     Copy-Item -Path (Join-Path $publish '*.dll') -Destination $moduleDir
     Copy-Item -LiteralPath (Join-Path $publish 'LambdaPermTools.Format.ps1xml') -Destination $moduleDir
+    Publish-IsolatedDependencies
 
     # Help (MAML + about topic) from src/LambdaPermTools/help, checked against the cmdlets in the built dll:
     # a cmdlet or parameter without text fails the build here, with the list of what is missing.

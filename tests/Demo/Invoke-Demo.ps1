@@ -95,7 +95,7 @@ try {
         throw "Refusing to run: the emulator is not on a 127.0.0.1 address ($($server.Url))."
     }
     $env:AWS_ENDPOINT_URL = $server.Url
-    Import-Module $ModulePath -Force
+    Import-Module (Resolve-Path -LiteralPath $ModulePath).Path -Force
     $connection = @{ Region = $Region; EndpointUrl = $server.Url }
 
     Write-Host ''

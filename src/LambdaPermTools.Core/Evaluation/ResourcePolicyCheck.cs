@@ -19,6 +19,8 @@ namespace LambdaPermTools.Evaluation
             var lookup = evidence.GetPolicy(target.FunctionName, target.Qualifier);
             switch (lookup?.Status)
             {
+                // The contract has no code for "not read" or "read failed": AccessDenied (Unknown) is the nearest,
+                // and the Reason says what happened.
                 case null:
                     return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyNotRead());
                 case LookupStatus.NotFound:
@@ -32,15 +34,13 @@ namespace LambdaPermTools.Evaluation
                         ?? Denial(fixable, PermissionCause.NoPolicy, role == null ? reasons.NoPolicy() : reasons.NoPolicyForRole(role.Text));
             }
 
-            PolicyDocument policy;
-            try
+            var parsed = lookup.Parsed();
+            if (parsed.Document == null)
             {
-                policy = PolicyDocument.Parse(lookup.PolicyJson);
+                return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.PolicyUnreadable(parsed.Error!));
             }
-            catch (PolicyFormatException e)
-            {
-                return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.PolicyUnreadable(e.Message));
-            }
+
+            var policy = parsed.Document;
 
             var request = RequestFor(target, target.FunctionArn, role);
             var decision = PolicyDecision.Evaluate(policy, request);
@@ -73,17 +73,13 @@ namespace LambdaPermTools.Evaluation
                 }
 
                 var qualifiedArn = pair.Key == null ? target.FunctionName : target.FunctionName + ":" + pair.Key;
-                PolicyDocument policy;
-                try
-                {
-                    policy = PolicyDocument.Parse(pair.Value.PolicyJson);
-                }
-                catch (PolicyFormatException)
+                var policy = pair.Value.Parsed().Document;
+                if (policy == null)
                 {
                     continue;
                 }
 
-                var decision = PolicyDecision.Evaluate(policy, RequestFor(target, qualifiedArn, role));
+                var decision = PolicyDecision.Evaluate(policy, RequestFor(target, qualifiedArn, role), explainNearest: false);
                 if (decision.Kind == DecisionKind.Granted)
                 {
                     return Denial(role == null, PermissionCause.QualifierMismatch, reasons.QualifierMismatch(decision.Deciding!.Statement, pair.Key));

@@ -29,7 +29,9 @@ namespace LambdaPermTools.Evaluation
             string? detail;
             try
             {
-                trust = TrustPolicy.Judge(lookup.TrustPolicyJson, out detail);
+                // GetRole returns the trust policy URL-encoded (§6.3); accept it still encoded too.
+                var json = lookup.TrustPolicyJson?.TrimStart().StartsWith("%", StringComparison.Ordinal) == true ? Uri.UnescapeDataString(lookup.TrustPolicyJson) : lookup.TrustPolicyJson;
+                trust = TrustPolicy.Judge(json, out detail);
             }
             catch (PolicyFormatException e)
             {

@@ -32,9 +32,10 @@ namespace LambdaPermTools.Policies
         /// </summary>
         public StatementMatch? Deciding { get; }
 
-        public static PolicyDecision Evaluate(PolicyDocument policy, InvokeRequest request)
+        /// <summary>The decision; when nothing grants and <paramref name="explainNearest"/> is set, also the nearest Allow statement, explained.</summary>
+        public static PolicyDecision Evaluate(PolicyDocument policy, InvokeRequest request, bool explainNearest = true)
         {
-            var matches = policy.Statements.Select(s => StatementMatcher.Match(s, request)).ToList();
+            var matches = policy.Statements.Select(s => StatementMatcher.Match(s, request, explain: false)).ToList();
             var denies = matches.Where(m => m.Statement.IsDeny).ToList();
             var allows = matches.Where(m => !m.Statement.IsDeny).ToList();
 
@@ -62,8 +63,11 @@ namespace LambdaPermTools.Policies
                 return new PolicyDecision(DecisionKind.Uncertain, uncertainAllow);
             }
 
-            // Nearest: fewest (weighted) differences; ties go to the earlier statement.
-            var nearest = allows.Where(m => m.Statement.IsAllow).OrderBy(m => m.Distance).ThenBy(m => m.Statement.Index).FirstOrDefault();
+            // Nearest: fewest (weighted) differences; ties go to the earlier statement. Explaining is the costly part,
+            // so it happens only here.
+            var nearest = explainNearest
+                ? allows.Where(m => m.Statement.IsAllow).Select(m => StatementMatcher.Match(m.Statement, request)).OrderBy(m => m.Distance).ThenBy(m => m.Statement.Index).FirstOrDefault()
+                : null;
             return new PolicyDecision(DecisionKind.NotGranted, nearest);
         }
 

@@ -22,24 +22,23 @@ namespace LambdaPermTools.Policies
             detail = null;
             var policy = PolicyDocument.Parse(trustPolicyJson);
             var relevant = policy.Statements.Where(Applies).ToList();
+            var unsure = relevant.Where(s => !Certain(s)).Concat(policy.Statements.Where(s => s.NegatedElements.Count > 0)).ToList();
+            var allowed = relevant.Any(s => s.IsAllow && Certain(s));
+
+            // Deny wins; a Deny that might apply leaves the answer open even when an Allow is certain.
             if (relevant.Any(s => s.IsDeny && Certain(s)))
             {
                 return TrustVerdict.NotTrusted;
             }
 
-            if (relevant.Any(s => s.IsAllow && Certain(s)))
+            var open = unsure.FirstOrDefault(s => !s.IsAllow) ?? (allowed ? null : unsure.FirstOrDefault());
+            if (open != null)
             {
-                return TrustVerdict.Trusted;
-            }
-
-            var unsure = relevant.FirstOrDefault(s => !Certain(s)) ?? policy.Statements.FirstOrDefault(s => s.NegatedElements.Count > 0);
-            if (unsure != null)
-            {
-                detail = $"statement {unsure.Label} of the trust policy uses conditions or Not-elements the tool cannot evaluate";
+                detail = $"statement {open.Label} of the trust policy uses conditions or Not-elements the tool cannot evaluate";
                 return TrustVerdict.Uncertain;
             }
 
-            return TrustVerdict.NotTrusted;
+            return allowed ? TrustVerdict.Trusted : TrustVerdict.NotTrusted;
         }
 
         private static bool Applies(PolicyStatement s) =>

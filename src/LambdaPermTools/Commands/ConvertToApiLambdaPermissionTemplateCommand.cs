@@ -33,6 +33,11 @@ namespace LambdaPermTools.Commands
                 WriteVerbose($"Skipped {skipped.FunctionName}: {skipped.Reason}");
             }
 
+            if (fix.Plan.Grants.Count == 0)
+            {
+                WriteWarning("No Denied finding that a lambda:InvokeFunction grant can fix: the template is empty.");
+            }
+
             WriteObject(TemplateWriter.Write(fix.Plan.Grants, Format));
         }
     }

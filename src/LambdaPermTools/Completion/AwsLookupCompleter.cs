@@ -59,17 +59,23 @@ namespace LambdaPermTools.Completion
 
         private IReadOnlyList<(string, string)> Lookup(ConnectionOptions options, string scope)
         {
-            using (var cancellation = new CancellationTokenSource(Timeout))
+            var cancellation = new CancellationTokenSource(Timeout);
+            var read = Task.Run(async () =>
             {
-                var read = Task.Run(async () =>
+                using (var services = AwsServices.Factory.Create(options))
                 {
-                    using (var services = AwsServices.Factory.Create(options))
-                    {
-                        return await ReadAsync(services, scope, cancellation.Token).ConfigureAwait(false);
-                    }
-                });
-                return read.Wait(Timeout) ? read.Result : throw new TimeoutException();
+                    return await ReadAsync(services, scope, cancellation.Token).ConfigureAwait(false);
+                }
+            });
+            if (read.Wait(Timeout))
+            {
+                cancellation.Dispose();
+                return read.Result;
             }
+
+            // Not disposed: the abandoned call may still look at the token until it notices the cancellation.
+            cancellation.Cancel();
+            throw new TimeoutException();
         }
 
         private static ConnectionOptions Connection(IDictionary bound)

@@ -69,6 +69,13 @@ public class ArnLikeTests
         Assert.True(ArnPattern.ArnLike(P + ":a1b2c3/*/*/*", Root));
     }
 
+    [Fact] // §1.4 {proxy+} does not match the root: the root needs its own grant, or a pattern whose last * can be empty
+    public void GreedyPathDoesNotCoverRoot()
+    {
+        Assert.False(ArnPattern.ArnLike(P + ":a1b2c3/*/ANY/{proxy+}", P + ":a1b2c3/prod/ANY/"));
+        Assert.True(ArnPattern.ArnLike(P + ":a1b2c3/*/*/*", P + ":a1b2c3/prod/ANY/"));
+    }
+
     [Fact] // §2 consequence: {apiId}/*/GET/* matches the root GET method (…/GET/)
     public void MethodStarMatchesRoot() => Assert.True(ArnPattern.ArnLike(P + ":a1b2c3/*/GET/*", Root));
 

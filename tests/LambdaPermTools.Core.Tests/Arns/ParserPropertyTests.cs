@@ -31,6 +31,12 @@ public class ParserPropertyTests
         Gen.OneOf(Tokens).Array[0, 24].Select(parts => string.Concat(parts)),
         Gen.Char["arn:aws*?/{}$.-_0123456789abcdef "].Array[0, 60].Select(chars => new string(chars)));
 
+    // Six components without wildcards (the resource component may hold colons).
+    private static readonly Gen<string> SixComponents = Gen.Select(
+        Gen.Char["arnws-/{}$._0123456789éX "].Array[0, 8].Select(c => new string(c)).Array[5],
+        Gen.Char["arnws-/{}$._0123456789:é "].Array[0, 20].Select(c => new string(c)),
+        (first, resource) => string.Join(":", first) + ":" + resource);
+
     private static readonly FunctionDefaults Defaults = new("aws", "us-east-1", "111122223333");
 
     [Fact]
@@ -76,6 +82,37 @@ public class ParserPropertyTests
     {
         Assert.Equal(Reference(pattern, value), ArnPattern.ArnLike(pattern, value));
         Assert.Equal(ComponentRegex(pattern).IsMatch(value), ArnPattern.StringLike(pattern, value));
+    }, iter: Iterations);
+
+    [Fact] // §2 wildcarding a value (? for a character, * for a run, never across ':') keeps it matching; a changed character does not
+    public void WildcardedValuesStillMatch() => Gen.Select(SixComponents, Gen.Int).Sample((value, seed) =>
+    {
+        var random = new Random(seed);
+        var pattern = new System.Text.StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var roll = random.Next(6);
+            if (value[i] == ':' || roll > 1)
+            {
+                pattern.Append(value[i]);
+            }
+            else if (roll == 0)
+            {
+                pattern.Append('?');
+            }
+            else
+            {
+                // Swallow a run of characters up to (not across) the next colon.
+                var end = value.IndexOf(':', i);
+                var run = random.Next(0, (end < 0 ? value.Length : end) - i + 1);
+                pattern.Append('*');
+                i += run - 1;
+            }
+        }
+
+        Assert.True(ArnPattern.ArnLike(pattern.ToString(), value), $"'{pattern}' should match '{value}'");
+        var changed = value + "x";
+        Assert.False(ArnPattern.ArnLike(value, changed));
     }, iter: Iterations);
 
     [Fact] // §2 every six-component value matches itself when it has no wildcards, and *:*:*:*:*:* matches it

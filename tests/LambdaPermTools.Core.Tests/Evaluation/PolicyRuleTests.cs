@@ -141,6 +141,7 @@ public class PolicyRuleTests
     [InlineData("StringEquals", "aws:PrincipalOrgID", "o-123")]
     [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
     [InlineData("StringEquals", "lambda:EventSourceToken", "t")]
+    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
     [InlineData("ArnNotLike", "AWS:SourceArn", "arn:aws:execute-api:us-east-1:111122223333:zzz/*")]
     public void UnknownConditionsAreUnknown(string op, string key, string value)
     {
@@ -203,6 +204,33 @@ public class PolicyRuleTests
         Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
         Assert.Contains("the nearest, 'near', differs in the stage (it allows 'dev', this is 'prod')", finding.Reason);
         Assert.Contains("source ARN '" + ApiPrefix + "/*/GET/pets/*'", finding.Reason);
+    }
+
+    [Theory] // §11.6 the Reason names the part that differs, for each part of the source ARN
+    [InlineData("arn:aws:execute-api:us-east-1:444455556666:a1b2c3/*/GET/pets/*", "the account (it allows '444455556666', this is '111122223333' (the API owner's account))")]
+    [InlineData("arn:aws-cn:execute-api:us-east-1:111122223333:a1b2c3/*/GET/pets/*", "the partition (it allows 'aws-cn', this is 'aws')")]
+    [InlineData("arn:aws:lambda:us-east-1:111122223333:a1b2c3/*/GET/pets/*", "the service (it allows 'lambda', this is 'execute-api')")]
+    [InlineData("arn:aws:execute-api:us-west-2:111122223333:a1b2c3/*/GET/pets/*", "the region (it allows 'us-west-2', this is 'us-east-1' (the function's region))")]
+    [InlineData(ApiPrefix + "/Prod/GET/pets/*", "the stage (it allows 'Prod', this is 'prod'; ARN matching is case-sensitive)")]
+    [InlineData(ApiPrefix + "/*/get/pets/*", "the method (it allows 'get', this is 'GET'; ARN matching is case-sensitive)")]
+    [InlineData(ApiPrefix + "/authorizers/au1", "the authorizer form (it allows the authorizer ARN 'authorizers/au1', this method integration presents 'prod/GET/pets/{id}')")]
+    [InlineData(ApiPrefix + "/prod", "it stops after the stage 'prod'")]
+    [InlineData(ApiPrefix + "/*/GET", "it stops after the method")]
+    [InlineData(ApiPrefix + "/*/GET/", "the path (it allows '/', this is the resource template '/pets/{id}')")]
+    [InlineData("not-an-arn", "is not a complete six-part ARN")]
+    public void NearMissNamesThePart(string sourceArn, string fragment)
+    {
+        var finding = Statements(Grant(sourceArn));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("the nearest, 's1', differs in " + (fragment.StartsWith("it ") || fragment.StartsWith("is ") ? "the source ARN" : fragment), finding.Reason);
+        Assert.Contains(fragment, finding.Reason);
+    }
+
+    [Fact] // §11.6 several differing parts are all named
+    public void NearMissNamesEveryDifferingPart()
+    {
+        var finding = Statements(Grant("arn:aws:execute-api:us-west-2:111122223333:a1b2c3/dev/POST/pets/*"));
+        Assert.Contains("differs in the region (it allows 'us-west-2', this is 'us-east-1' (the function's region)), the stage (it allows 'dev', this is 'prod') and the method (it allows 'POST', this is 'GET')", finding.Reason);
     }
 
     [Fact] // §11.6 a policy with no Allow statement says so

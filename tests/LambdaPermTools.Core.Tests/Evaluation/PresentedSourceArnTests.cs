@@ -15,7 +15,7 @@ public class PresentedSourceArnTests
         Assert.Equal("arn:aws:execute-api:us-east-1:111122223333:a1b2c3/prod/GET/pets", target.PresentedSourceArn);
     }
 
-    [Fact] // §1.1 authorizer ARN: {apiId}/authorizers/{authorizerId}, no stage, no method
+    [Fact] // §1.1, §1.6 authorizer ARN: {apiId}/authorizers/{authorizerId}, no stage, no method, the same for every stage
     public void AuthorizerArnHasNoStageOrMethod()
     {
         var targets = Run.Targets(new TestApi().Stage("dev").Stage("prod").Authorizer("au1", "tok", Uri(Fn("auth"))).Build());

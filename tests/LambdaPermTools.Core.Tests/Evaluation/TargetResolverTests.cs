@@ -79,6 +79,15 @@ public class TargetResolverTests
         Assert.Equal(new[] { "role" }, Assert.Single(Run.Targets(missing)).UnresolvedVariables);
     }
 
+    [Fact] // §4.3 stage variables in an authorizerUri are UNCONFIRMED; they are substituted per stage like integration URIs
+    public void StageVariableInAuthorizerUri()
+    {
+        var api = new TestApi().Stage("dev", ("auth", "auth-dev")).Stage("prod").Authorizer("au1", "tok", Uri(Fn("${stageVariables.auth}"))).Build();
+        var targets = Run.Targets(api);
+        Assert.Equal(Fn("auth-dev"), targets[0].FunctionArn);
+        Assert.Equal(new[] { "auth" }, targets[1].UnresolvedVariables);
+    }
+
     [Fact] // §6.2 a partial function reference in the URI is completed with the API owner's account and the URI's region
     public void PartialFunctionIsCompleted()
     {

@@ -144,6 +144,34 @@ public class VerdictTests
         Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByRole), (finding.Status, finding.Cause));
     }
 
+    [Fact] // §6.3 the trust policy is accepted URL-encoded as GetRole returns it
+    public void UrlEncodedTrustPolicyIsRead()
+    {
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(System.Uri.EscapeDataString(Trust), Fn("f"), "allowed")));
+        Assert.Equal(PermissionCause.GrantedByRole, finding.Cause);
+    }
+
+    [Fact] // §4.4 a trust statement with conditions cannot be judged → Unknown
+    public void ConditionalTrustIsUnknown()
+    {
+        var trust = Trust.Replace("\"Action\":\"sts:AssumeRole\"", "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}");
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(trust, Fn("f"), "allowed")));
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+    }
+
+    [Fact] // §4.4 a Deny in the trust policy wins; a conditional Deny leaves it open
+    public void TrustDenyWins()
+    {
+        const string allow = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}";
+        const string deny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\"}";
+        const string conditionalDeny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
+        PermissionFinding With(string statements) =>
+            Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound("{\"Statement\":[" + statements + "]}", Fn("f"), "allowed")));
+        Assert.Equal(PermissionCause.RoleCannotBeAssumed, With(allow + "," + deny).Cause);
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (With(allow + "," + conditionalDeny).Status, With(allow + "," + conditionalDeny).Cause));
+        Assert.Equal(PermissionCause.GrantedByRole, With(allow).Cause);
+    }
+
     [Fact] // §4.4 a role that does not trust apigateway.amazonaws.com → RoleCannotBeAssumed
     public void UntrustedRoleCannotBeAssumed()
     {

@@ -99,5 +99,5 @@ public class FixPropertyTests
                 }
             }
         }
-    }, iter: 200);
+    }, iter: 150);
 }
