@@ -95,6 +95,23 @@ public sealed class FaultProxyServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountsARequestWhenItArrivesSoObserversSeeItInFlight()
+    {
+        await using var proxy = await StartProxy(o => o.OperationLatency["lambda:AddPermission"] = TimeSpan.FromMilliseconds(700));
+
+        var pending = Send(proxy, HttpMethod.Post, PolicyTarget, LambdaAuth, "{}");
+        var deadline = Stopwatch.StartNew();
+        while (!proxy.GetStats().Operations.ContainsKey("lambda:AddPermission") && deadline.ElapsedMilliseconds < 600)
+            await Task.Delay(10);
+        var inFlight = proxy.GetStats().Operations["lambda:AddPermission"];
+        using var response = await pending;
+
+        Assert.Equal(1, inFlight.Requests);
+        Assert.Equal(0, inFlight.Forwarded);
+        Assert.Equal(1, proxy.GetStats().Operations["lambda:AddPermission"].Forwarded);
+    }
+
+    [Fact]
     public async Task LambdaQuotaAnswersTooManyRequestsWithReasonAndRetryAfter()
     {
         await using var proxy = await StartProxy(o => o.EnforcePublishedQuotas = true);
@@ -184,6 +201,20 @@ public sealed class FaultProxyServerTests : IAsyncLifetime
         Assert.Equal(1, total.GetProperty("requests").GetInt64());
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Empty(proxy.GetStats().Operations);
+    }
+
+    [Fact]
+    public async Task FloorEndpointAppliesThePublishedQuotasToGivenCounts()
+    {
+        await using var proxy = await StartProxy();
+
+        using var response = await client.PostAsync(proxy.Endpoint + "__proxy/floor", new StringContent("{\"lambda:GetPolicy\":315,\"lambda:AddPermission\":30}"));
+        using var floors = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var byName = floors.RootElement.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("floorSeconds").GetDouble());
+        Assert.Equal(20.0, byName["lambda:GetPolicy"], 6);
+        Assert.Equal(1.0, byName["lambda:ControlPlane"], 6);
+        Assert.Equal(0.0, byName["apigateway:Total"], 6);
     }
 
     [Fact]

@@ -105,4 +105,28 @@ public class RateLimiterTests
     {
         Assert.Equal(expected, ProxyStats.FloorSeconds(requests, rate, burst), 6);
     }
+
+    [Fact]
+    public void QuotaFloorsCountEachCallUnderEveryQuotaThatCoversIt()
+    {
+        var calls = new System.Collections.Generic.Dictionary<string, long>
+        {
+            ["apigateway:GetResources"] = 40,
+            ["apigateway:GetStages"] = 40,
+            ["apigateway:GetAuthorizers"] = 40,
+            ["apigateway:GetRestApis"] = 1,
+            ["lambda:GetPolicy"] = 300,
+            ["lambda:GetFunction"] = 100,
+            ["sts:GetCallerIdentity"] = 1,
+        };
+
+        var floors = ProxyStats.QuotaFloors(PublishedQuotas.All, calls).ToDictionary(q => q.Name);
+
+        Assert.Equal(14.0, floors["apigateway:GetResources"].FloorSeconds, 6);
+        Assert.Equal(121, floors["apigateway:Total"].Requests);
+        Assert.Equal(8.1, floors["apigateway:Total"].FloorSeconds, 6);
+        Assert.Equal(19.0, floors["lambda:GetPolicy"].FloorSeconds, 6);
+        Assert.Equal(0.0, floors["lambda:GetFunction"].FloorSeconds, 6);
+        Assert.Equal(0, floors["lambda:ControlPlane"].Requests);
+    }
 }

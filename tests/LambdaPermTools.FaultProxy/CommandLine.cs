@@ -10,7 +10,8 @@ public sealed class CommandLine
         "LambdaPermTools.FaultProxy --upstream <url> [--port 0] [--seed 0] [--limits published|none]\n" +
         "  [--latency-ms 0] [--op-latency <service:Operation>=<ms>]... [--throttle-rate 0] [--error-rate 0]\n" +
         "  [--reset-rate 0] [--max-consecutive-faults N] [--lifetime-s 600] [--ready-file <path>]\n" +
-        "Prints {\"endpoint\":…,\"pid\":…} when listening. Admin: GET /__proxy/stats, POST /__proxy/reset, POST /__proxy/stop.";
+        "Prints {\"endpoint\":…,\"pid\":…} when listening. Admin: GET /__proxy/stats, POST /__proxy/reset, POST /__proxy/stop,\n" +
+        "  POST /__proxy/floor with {\"service:Operation\": calls, …} → the least time each published quota needs for those calls.";
 
     public FaultProxyOptions Options { get; } = new();
 

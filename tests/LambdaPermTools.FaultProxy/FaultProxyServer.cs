@@ -139,6 +139,7 @@ public sealed class FaultProxyServer : IAsyncDisposable
         var isForm = context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
         var operation = OperationClassifier.Classify(context.Request.Method, rawTarget, context.Request.Headers.Authorization.FirstOrDefault(), isForm ? Encoding.UTF8.GetString(body) : null);
         var counters = stats.For(operation);
+        counters.Arrive();
 
         await WaitAtLeastAsync(options.LatencyFor(operation), context.RequestAborted).ConfigureAwait(false);
 
@@ -217,6 +218,11 @@ public sealed class FaultProxyServer : IAsyncDisposable
             case ("GET", AdminPrefix + "stats"):
                 var snapshot = JsonSerializer.Serialize(stats.Snapshot(), Json);
                 await WriteAsync(context, new SyntheticResponse(200, "application/json", snapshot, new System.Collections.Generic.Dictionary<string, string>())).ConfigureAwait(false);
+                break;
+            case ("POST", AdminPrefix + "floor"):
+                var calls = await JsonSerializer.DeserializeAsync<System.Collections.Generic.Dictionary<string, long>>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+                var floors = JsonSerializer.Serialize(ProxyStats.QuotaFloors(PublishedQuotas.All, calls ?? new()), Json);
+                await WriteAsync(context, new SyntheticResponse(200, "application/json", floors, new System.Collections.Generic.Dictionary<string, string>())).ConfigureAwait(false);
                 break;
             case ("POST", AdminPrefix + "reset"):
                 Reset();

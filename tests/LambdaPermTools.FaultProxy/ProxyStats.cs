@@ -6,7 +6,7 @@ using System.Threading;
 
 namespace LambdaPermTools.FaultProxy;
 
-/// <summary>What happened to the requests of one operation, as counted so far.</summary>
+/// <summary>What happened to the requests of one operation, as counted so far. <c>Requests</c> counts arrivals (including those still in flight).</summary>
 public sealed record OperationStats(
     string Service,
     string Operation,
@@ -59,9 +59,12 @@ public sealed class ProxyStats
         internal long UpstreamFailures;
         internal readonly ConcurrentDictionary<int, long> StatusCodes = new();
 
+        /// <summary>Counts a request when it arrives, before latency and judgement, so observers see it in flight.</summary>
+        public void Arrive() => Interlocked.Increment(ref Requests);
+
+        /// <summary>Counts what became of an arrived request.</summary>
         public void Count(Outcome outcome, int statusCode)
         {
-            Interlocked.Increment(ref Requests);
             switch (outcome)
             {
                 case Outcome.Forwarded: Interlocked.Increment(ref Forwarded); break;
@@ -116,12 +119,7 @@ public sealed class ProxyStats
     public StatsSnapshot Snapshot()
     {
         var all = operations.Values.Select(c => c.Snapshot()).OrderBy(s => s.Service + ":" + s.Operation, StringComparer.Ordinal).ToList();
-        var byOperation = operations.Values.ToDictionary(c => c.Operation.Key, c => c.Operation);
-        var quotaStats = quotas.Select(q =>
-        {
-            var requests = all.Where(s => q.Covers(byOperation[s.Service + ":" + s.Operation])).Sum(s => s.Requests);
-            return new QuotaStats(q.Name, q.RatePerSecond, q.Burst, requests, FloorSeconds(requests, q.RatePerSecond, q.Burst), q.Source);
-        }).ToList();
+        var quotaStats = QuotaFloors(quotas, all.ToDictionary(o => o.Service + ":" + o.Operation, o => o.Requests));
         return new StatsSnapshot(
             since,
             (DateTimeOffset.UtcNow - since).TotalSeconds,
@@ -129,6 +127,26 @@ public sealed class ProxyStats
             Sum(all),
             all.ToDictionary(s => s.Service + ":" + s.Operation, s => s),
             quotaStats);
+    }
+
+    /// <summary>
+    /// For each quota: the calls (keyed "service:Operation") it covers and the least time any client needs for them.
+    /// The quotas are independent, so the largest of these is the floor for the whole set of calls.
+    /// </summary>
+    public static IReadOnlyList<QuotaStats> QuotaFloors(IReadOnlyList<Quota> quotas, IReadOnlyDictionary<string, long> callsByOperation)
+    {
+        var operations = callsByOperation.Select(p => (Operation: ParseKey(p.Key), Calls: p.Value)).ToList();
+        return quotas.Select(q =>
+        {
+            var requests = operations.Where(o => q.Covers(o.Operation)).Sum(o => o.Calls);
+            return new QuotaStats(q.Name, q.RatePerSecond, q.Burst, requests, FloorSeconds(requests, q.RatePerSecond, q.Burst), q.Source);
+        }).ToList();
+    }
+
+    private static AwsOperation ParseKey(string key)
+    {
+        var colon = key.IndexOf(':');
+        return colon < 0 ? new AwsOperation("other", key, "") : new AwsOperation(key.Substring(0, colon), key.Substring(colon + 1), "");
     }
 
     /// <summary>The least time any client needs for <paramref name="requests"/> under a full bucket of <paramref name="burst"/> refilled at <paramref name="rate"/>.</summary>

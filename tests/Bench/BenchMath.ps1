@@ -1,0 +1,60 @@
+# The arithmetic of the benchmark: call counts against the minimum, the floor the quotas impose, targets.
+
+function Get-Median {
+    param([double[]] $Values)
+    $sorted = @($Values | Sort-Object)
+    $middle = [int][math]::Floor($sorted.Count / 2)
+    $sorted.Count % 2 ? $sorted[$middle] : ($sorted[$middle - 1] + $sorted[$middle]) / 2
+}
+
+function Compare-CallCount {
+    # Calls per operation the proxy saw (every request, retries included) against the minimum.
+    param([Parameter(Mandatory)] $Stats, [Parameter(Mandatory)] $Minimum)
+    $actual = [ordered]@{}
+    foreach ($p in $Stats.operations.PSObject.Properties) { $actual[$p.Name] = [long]$p.Value.requests }
+    $min = [ordered]@{}
+    foreach ($p in $Minimum.PSObject.Properties) { $min[$p.Name] = [long]$p.Value }
+    $names = @($min.Keys) + @($actual.Keys | Where-Object { -not $min.Contains($_) })
+    $rows = foreach ($name in $names) {
+        $a = $actual.Contains($name) ? $actual[$name] : 0
+        $m = $min.Contains($name) ? $min[$name] : 0
+        [pscustomobject]@{ Operation = $name; Calls = $a; Minimum = $m; Ratio = $m -gt 0 ? [math]::Round($a / $m, 2) : $null }
+    }
+    $actualTotal = ($actual.Values | Measure-Object -Sum).Sum
+    $minimumTotal = ($min.Values | Measure-Object -Sum).Sum
+    [pscustomobject]@{
+        Actual = $actual; Minimum = $min; ActualTotal = [long]$actualTotal; MinimumTotal = [long]$minimumTotal
+        Ratio = $minimumTotal -gt 0 ? $actualTotal / $minimumTotal : 0; Rows = $rows
+    }
+}
+
+function Get-QuotaFloor {
+    <#
+    The least wall time any client needs for these calls under the published quotas, as the proxy computes it
+    (POST /__proxy/floor): for every quota (calls it covers - burst) / rate; the largest is the floor. Quotas are
+    independent, so a client that overlaps them perfectly reaches it; added latency and moto's time are excluded.
+    #>
+    param([Parameter(Mandatory)] [string] $ProxyUrl, [Parameter(Mandatory)] [System.Collections.IDictionary] $Calls)
+    # Invoke-RestMethod writes a JSON array as one object: unroll it.
+    $perQuota = @(Invoke-RestMethod -Method Post -Uri "$ProxyUrl/__proxy/floor" -Body ($Calls | ConvertTo-Json -Compress) -ContentType 'application/json' -TimeoutSec 10 | ForEach-Object { $_ })
+    $binding = $perQuota | Sort-Object floorSeconds -Descending | Select-Object -First 1
+    [pscustomobject]@{
+        Seconds = $binding.floorSeconds; Binding = $binding.name
+        PerQuota = @($perQuota | Where-Object requests -gt 0 | Select-Object name, requests, ratePerSecond, burst, floorSeconds)
+        Definition = 'max over the published quotas of (calls the quota covers - burst) / rate; latency and service time excluded'
+    }
+}
+
+function Test-BenchTarget {
+    param([Parameter(Mandatory)] $Result)
+    $rows = @(
+        @('calls_ratio', $Result.calls_ratio, '= 1.00', { param($v) $v -eq 1 }),
+        @('wall_vs_floor', $Result.wall_vs_floor, '<= 1.2', { param($v) $null -ne $v -and $v -le 1.2 }),
+        @('speedup_vs_cli', $Result.speedup_vs_cli, '>= 8', { param($v) $v -ge 8 }),
+        @('peak_mb', $Result.peak_mb, '<= 200', { param($v) $v -le 200 }),
+        @('import_s', $Result.import_s, '<= 1', { param($v) $v -le 1 })
+    )
+    foreach ($row in $rows) {
+        [pscustomobject]@{ metric = $row[0]; value = $row[1]; target = $row[2]; met = [bool](& $row[3] $row[1]) }
+    }
+}
