@@ -29,6 +29,7 @@ namespace LambdaPermTools.TestDoubles
         private readonly Dictionary<string, int> _concurrentChanges = new Dictionary<string, int>(StringComparer.Ordinal);
         private ConnectionException? _connectionFailure;
         private bool _concurrentSameStatement;
+        private int _inFlight;
 
         /// <summary>The account of the credentials (GetCallerIdentity), which owns the APIs.</summary>
         public string CallerAccount { get; set; } = "111122223333";
@@ -262,11 +263,21 @@ namespace LambdaPermTools.TestDoubles
         {
             if (CallDelayMilliseconds > 0)
             {
+                var inFlight = System.Threading.Interlocked.Increment(ref _inFlight);
+                lock (_sync)
+                {
+                    MaxCallsInFlight = Math.Max(MaxCallsInFlight, inFlight);
+                }
+
                 cancellationToken.WaitHandle.WaitOne(CallDelayMilliseconds);
+                System.Threading.Interlocked.Decrement(ref _inFlight);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
         }
+
+        /// <summary>With <see cref="CallDelayMilliseconds"/> set: the most calls that were waiting at the same time.</summary>
+        public int MaxCallsInFlight { get; private set; }
 
         /// <summary>Records a call, then throws if a fault was injected for it.</summary>
         internal void Record(ConnectionOptions options, string service, string operation, string region, string? subject, params (string Key, string? Value)[] arguments)
