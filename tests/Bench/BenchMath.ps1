@@ -11,14 +11,22 @@ function Compare-CallCount {
     # Calls per operation the proxy saw (every request, retries included) against the minimum.
     param([Parameter(Mandatory)] $Stats, [Parameter(Mandatory)] $Minimum)
     $actual = [ordered]@{}
-    foreach ($p in $Stats.operations.PSObject.Properties) { $actual[$p.Name] = [long]$p.Value.requests }
+    $arrivals = @{}
+    foreach ($p in $Stats.operations.PSObject.Properties) {
+        $actual[$p.Name] = [long]$p.Value.requests
+        $arrivals[$p.Name] = $p.Value
+    }
     $min = [ordered]@{}
     foreach ($p in $Minimum.PSObject.Properties) { $min[$p.Name] = [long]$p.Value }
     $names = @($min.Keys) + @($actual.Keys | Where-Object { -not $min.Contains($_) })
     $rows = foreach ($name in $names) {
         $a = $actual.Contains($name) ? $actual[$name] : 0
         $m = $min.Contains($name) ? $min[$name] : 0
-        [pscustomobject]@{ Operation = $name; Calls = $a; Minimum = $m; Ratio = $m -gt 0 ? [math]::Round($a / $m, 2) : $null }
+        $seen = $arrivals[$name]
+        [pscustomobject]@{
+            Operation = $name; Calls = $a; Minimum = $m; Ratio = $m -gt 0 ? [math]::Round($a / $m, 2) : $null
+            RateLimited = $seen ? $seen.rateLimited : 0; FirstAtSeconds = $seen ? $seen.firstArrivalSeconds : $null; LastAtSeconds = $seen ? $seen.lastArrivalSeconds : $null
+        }
     }
     $actualTotal = ($actual.Values | Measure-Object -Sum).Sum
     $minimumTotal = ($min.Values | Measure-Object -Sum).Sum

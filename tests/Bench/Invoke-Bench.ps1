@@ -112,6 +112,7 @@ $result = [ordered]@{
     product         = [ordered]@{
         scanSeconds = $scan.scanSeconds; findings = $scan.findings; byStatus = $scan.byStatus; errors = $scan.errors; errorIds = $scan.errorIds
         calls = $calls.Actual; totalCalls = $calls.ActualTotal; floorSecondsForItsCalls = $productFloor.Seconds
+        timeline = @($calls.Rows | Select-Object Operation, Calls, RateLimited, FirstAtSeconds, LastAtSeconds)
         note = 'findings counted as they stream (not kept); warnings silenced; time of the Test-ApiLambdaPermission call alone' 
     }
     minimum         = [ordered]@{ calls = $account.minimumCalls; totalCalls = $calls.MinimumTotal; definition = $account.minimumCallsDefinition }
