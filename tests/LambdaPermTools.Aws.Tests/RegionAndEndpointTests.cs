@@ -31,7 +31,7 @@ namespace LambdaPermTools.Aws.Tests
         public void RegionOrder()
         {
             _env.Set("AWS_REGION", "us-west-1").Set("AWS_DEFAULT_REGION", "us-west-2");
-            Assert.Equal(("ca-central-1", "-Region"), Region(o => { o.Region = "ca-central-1"; o.StoredRegion = "sa-east-1"; }));
+            Assert.Equal(("ca-central-1", "-Region"), Region(o => { o.Region = "CA-Central-1 "; o.StoredRegion = "sa-east-1"; }));
             Assert.Equal(("sa-east-1", "$StoredAWSRegion"), Region(o => o.StoredRegion = "sa-east-1"));
             Assert.Equal("ap-northeast-1", Region(credentialProfile: "dev").Region);
             Assert.Equal("eu-west-1", Region().Region); // the default profile's region

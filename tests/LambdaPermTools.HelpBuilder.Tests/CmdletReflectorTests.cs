@@ -55,7 +55,15 @@ namespace LambdaPermTools.HelpBuilder.Tests
 
             Assert.True(command.Parameters.Single(p => p.Name == "All").IsSwitch);
             Assert.Equal(ParameterSetMetadata.AllSets, command.Parameters.Single(p => p.Name == "Region").Sets.Single().SetName);
-            Assert.Equal(new[] { "ByName", "All" }, command.ParameterSetNames);
+        }
+
+        [Fact]
+        public void Syntax_shows_the_default_set_first_else_the_set_with_a_positional_parameter()
+        {
+            var commands = CmdletReflector.Read(FixtureHelp.FixtureAssembly);
+
+            Assert.Equal(new[] { "All", "ByName" }, commands.Single(c => c.Name == "Test-HelpFixture").ParameterSetNames);
+            Assert.Equal(new[] { "ById", "ByObject" }, commands.Single(c => c.Name == "Get-HelpFixture").ParameterSetNames);
         }
 
         [Fact]

@@ -20,7 +20,7 @@ namespace LambdaPermTools.HelpBuilder.Tests
             var document = XDocument.Load(Path.Combine(help.Output, Path.GetFileName(FixtureHelp.FixtureAssembly) + "-Help.xml"));
             Assert.Equal(Msh + "helpItems", document.Root!.Name);
             Assert.Equal("maml", document.Root.Attribute("schema")!.Value);
-            return Assert.Single(document.Root.Elements(Command + "command"));
+            return Assert.Single(document.Root.Elements(Command + "command"), c => c.Element(Command + "details")!.Element(Command + "name")!.Value == "Test-HelpFixture");
         }
 
         [Fact]
@@ -39,16 +39,16 @@ namespace LambdaPermTools.HelpBuilder.Tests
             var items = BuildFixture().Element(Command + "syntax")!.Elements(Command + "syntaxItem").ToList();
 
             var names = items.Select(i => i.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value).ToArray()).ToList();
-            Assert.Equal(new[] { "Name", "Count", "Region", "WhatIf", "Confirm" }, names[0]);
-            Assert.Equal(new[] { "All", "Count", "Region", "WhatIf", "Confirm" }, names[1]);
+            Assert.Equal(new[] { "All", "Count", "Region", "WhatIf", "Confirm" }, names[0]);
+            Assert.Equal(new[] { "Name", "Count", "Region", "WhatIf", "Confirm" }, names[1]);
         }
 
         [Fact]
         public void A_switch_has_no_value_in_the_syntax_and_a_positional_parameter_has_its_position()
         {
-            var byName = BuildFixture().Element(Command + "syntax")!.Elements(Command + "syntaxItem").First();
-            var name = byName.Elements(Command + "parameter").First();
-            var all = BuildFixture().Element(Command + "syntax")!.Elements(Command + "syntaxItem").Last().Elements(Command + "parameter").First();
+            var items = BuildFixture().Element(Command + "syntax")!.Elements(Command + "syntaxItem").ToList();
+            var all = items[0].Elements(Command + "parameter").First();
+            var name = items[1].Elements(Command + "parameter").First();
 
             Assert.Equal(("true", "0", "True (ByPropertyName)", "Id, Key"), (name.Attribute("required")!.Value, name.Attribute("position")!.Value, name.Attribute("pipelineInput")!.Value, name.Attribute("aliases")!.Value));
             Assert.Equal("String[]", name.Element(Command + "parameterValue")!.Value);

@@ -35,7 +35,7 @@ namespace LambdaPermTools.Aws.Credentials
 
         private static (string, string) Checked(string region, string source)
         {
-            region = region.Trim();
+            region = region.Trim().ToLowerInvariant();
             if (!RegionName.IsMatch(region))
                 throw new ConnectionException("InvalidRegion", $"'{region}' (from {source}) is not an AWS region name such as us-east-1.");
             return (region, source);

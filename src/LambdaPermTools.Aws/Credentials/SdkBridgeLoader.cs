@@ -74,12 +74,20 @@ namespace LambdaPermTools.Aws.Credentials
 
         private static Assembly LoadOnNetFramework(string directory, string bridgePath)
         {
-            AppDomain.CurrentDomain.AssemblyResolve += (_, args) =>
-            {
-                string file = Path.Combine(directory, new AssemblyName(args.Name).Name + ".dll");
-                return File.Exists(file) ? Assembly.LoadFrom(file) : null;
-            };
+            if (_resolveDirectory == null) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencies;
+            _resolveDirectory = directory;
             return Assembly.LoadFrom(bridgePath);
+        }
+
+        private static string? _resolveDirectory;
+
+        /// <summary>Answers only for files that exist in dependencies/, so other modules' requests pass through.</summary>
+        private static Assembly? ResolveFromDependencies(object? sender, ResolveEventArgs args)
+        {
+            string? directory = _resolveDirectory;
+            if (directory == null) return null;
+            string file = Path.Combine(directory, new AssemblyName(args.Name).Name + ".dll");
+            return File.Exists(file) ? Assembly.LoadFrom(file) : null;
         }
     }
 }

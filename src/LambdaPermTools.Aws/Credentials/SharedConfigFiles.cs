@@ -24,7 +24,7 @@ namespace LambdaPermTools.Aws.Credentials
                 ? new AwsCredentials(ak, sk, this["aws_session_token"])
                 : null;
 
-        /// <summary>True for profiles that need AWSSDK.Core: assumed roles, credential_process, SSO, web identity.</summary>
+        /// <summary>An SSO profile (sso_session or sso_start_url): its failures mean the user must log in again.</summary>
         public bool IsSso => this["sso_session"] != null || this["sso_start_url"] != null;
     }
 

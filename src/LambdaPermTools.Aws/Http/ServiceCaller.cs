@@ -32,7 +32,6 @@ namespace LambdaPermTools.Aws.Http
 
         public AwsService Service { get; }
         public string Region { get; }
-        public Uri Endpoint => _endpoint.Url;
 
         public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
         {

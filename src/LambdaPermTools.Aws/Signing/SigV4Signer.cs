@@ -64,10 +64,10 @@ namespace LambdaPermTools.Aws.Signing
         }
 
         /// <summary>host[:port], the port only when it is not the scheme's default (as botocore and the SDKs sign it).</summary>
-        internal static string HostHeader(Uri endpoint) =>
+        private static string HostHeader(Uri endpoint) =>
             endpoint.IsDefaultPort ? endpoint.Host : endpoint.Host + ":" + endpoint.Port.ToString(CultureInfo.InvariantCulture);
 
-        internal static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query) =>
+        private static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query) =>
             string.Join("&", query
                 .Select(p => new KeyValuePair<string, string>(UriEncoding.Encode(p.Key, false), UriEncoding.Encode(p.Value, false)))
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -86,7 +86,7 @@ namespace LambdaPermTools.Aws.Signing
             return sb.ToString();
         }
 
-        internal static byte[] Sha256(byte[] data)
+        private static byte[] Sha256(byte[] data)
         {
             using (var sha = SHA256.Create()) return sha.ComputeHash(data);
         }
@@ -96,7 +96,7 @@ namespace LambdaPermTools.Aws.Signing
             using (var hmac = new HMACSHA256(key)) return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
         }
 
-        internal static string Hex(byte[] bytes)
+        private static string Hex(byte[] bytes)
         {
             var sb = new StringBuilder(bytes.Length * 2);
             foreach (byte b in bytes) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));

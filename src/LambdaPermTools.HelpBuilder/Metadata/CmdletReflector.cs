@@ -77,7 +77,8 @@ namespace LambdaPermTools.HelpBuilder.Metadata
                 noun,
                 Named(cmdlet, "SupportsShouldProcess", false),
                 parameters,
-                OutputTypes(type));
+                OutputTypes(type),
+                Named<string?>(cmdlet, "DefaultParameterSetName", null));
         }
 
         private static ParameterMetadata? ReadParameter(PropertyInfo property)

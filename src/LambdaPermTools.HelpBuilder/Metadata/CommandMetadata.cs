@@ -10,15 +10,24 @@ namespace LambdaPermTools.HelpBuilder.Metadata
         string Noun,
         bool SupportsShouldProcess,
         IReadOnlyList<ParameterMetadata> Parameters,
-        IReadOnlyList<string> OutputTypes)
+        IReadOnlyList<string> OutputTypes,
+        string? DefaultParameterSetName = null)
     {
-        /// <summary>The parameter sets in the order of first appearance; one unnamed set when the cmdlet declares none.</summary>
+        /// <summary>
+        /// The parameter sets in the order Get-Help shows them: the default set, then sets with a positional
+        /// parameter (the everyday form, such as "-RestApiId"), then the rest in order of first appearance;
+        /// one unnamed set when the cmdlet declares none.
+        /// </summary>
         public IReadOnlyList<string> ParameterSetNames
         {
             get
             {
-                var named = Parameters.SelectMany(p => p.Sets).Select(s => s.SetName)
-                    .Where(n => n != ParameterSetMetadata.AllSets).Distinct().ToList();
+                var named = Parameters.SelectMany(p => p.Sets)
+                    .Where(s => s.SetName != ParameterSetMetadata.AllSets)
+                    .GroupBy(s => s.SetName)
+                    .OrderBy(g => g.Key == DefaultParameterSetName ? 0 : g.Any(s => s.Position.HasValue) ? 1 : 2)
+                    .Select(g => g.Key)
+                    .ToList();
                 return named.Count == 0 ? new[] { ParameterSetMetadata.AllSets } : named;
             }
         }

@@ -114,7 +114,7 @@ namespace LambdaPermTools.HelpBuilder.Output
                 Command + "example",
                 new XElement(Maml + "title", $"---------- Example {number}: {TitleWithoutNumber(example.Title)} ----------"),
                 new XElement(Dev + "code", example.Code),
-                new XElement(Dev + "remarks", Paragraphs(example.Remarks)));
+                new XElement(Dev + "remarks", Paragraphs(example.Remarks), new XElement(Maml + "para", ""))); // the empty paragraph separates examples in Get-Help's text
 
         // Sources may write "Example 1: Find …" or just "Find …"; the number is added here either way.
         private static string TitleWithoutNumber(string title)

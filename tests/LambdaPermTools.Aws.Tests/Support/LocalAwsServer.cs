@@ -60,9 +60,14 @@ namespace LambdaPermTools.Aws.Tests.Support
         public LocalAwsServer(Func<ReceivedRequest, Reply> handler)
         {
             _handler = handler;
-            Port = FreePort();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            _listener.Start();
+            for (int attempt = 1; ; attempt++)
+            {
+                // A free port can be taken by a parallel test between the probe and Start: try another.
+                Port = FreePort();
+                _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+                try { _listener.Start(); break; }
+                catch (HttpListenerException) when (attempt < 5) { _listener.Prefixes.Clear(); }
+            }
             _loop = Task.Run(LoopAsync);
         }
 
@@ -172,7 +177,8 @@ namespace LambdaPermTools.Aws.Tests.Support
 
         public void Dispose()
         {
-            _listener.Stop();
+            // Close alone: Stop() then Close() makes the managed listener look the port up again, which fails once
+            // another test has taken it.
             _listener.Close();
             try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         }

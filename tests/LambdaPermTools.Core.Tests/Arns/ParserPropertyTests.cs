@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
 using LambdaPermTools.Arns;
@@ -132,6 +133,48 @@ public class ParserPropertyTests
         }
         catch (PolicyFormatException)
         {
+        }
+    }, iter: Iterations);
+
+    private static readonly string[] PolicyKeys = { "Sid", "Effect", "Principal", "Action", "Resource", "Condition", "NotAction", "NotPrincipal", "NotResource" };
+
+    private static readonly string[] PolicyWords =
+    {
+        "Allow", "Deny", "*", "apigateway.amazonaws.com", "lambda:InvokeFunction", "lambda:*", "ArnLike", "StringLike", "AWS:SourceArn",
+        "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/*", "arn:aws:lambda:us-east-1:111122223333:function:f", "111122223333",
+    };
+
+    // Structurally valid JSON with policy-like keys and values of every JSON kind in every place.
+    private static readonly Gen<JsonNode?> Value = Gen.OneOf<JsonNode?>(
+        Hostile.Select(v => (JsonNode?)JsonValue.Create(v)),
+        Gen.OneOf(PolicyWords).Select(v => (JsonNode?)JsonValue.Create(v)),
+        Gen.Int.Select(v => (JsonNode?)JsonValue.Create(v)),
+        Gen.Bool.Select(_ => (JsonNode?)null),
+        Gen.OneOf(PolicyWords).Array[0, 3].Select(a => (JsonNode?)new JsonArray(a.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray())));
+
+    private static readonly Gen<JsonObject> Statement = Gen.Select(Gen.OneOf(PolicyKeys), Value).Array[0, 7].Select(pairs =>
+    {
+        var statement = new JsonObject();
+        foreach (var (key, value) in pairs)
+        {
+            statement[key] = key == "Condition" || key == "Principal"
+                ? new JsonObject { [value?.ToJsonString() ?? "StringEquals"] = new JsonObject { ["aws:SourceArn"] = value?.DeepClone() } }
+                : value?.DeepClone();
+        }
+
+        return statement;
+    });
+
+    [Fact] // structurally valid but odd policies: a finding or the typed error, never a crash
+    public void OddPoliciesGiveFindings() => Statement.Array[0, 4].Sample(statements =>
+    {
+        var json = new JsonObject { ["Statement"] = new JsonArray(statements.Select(s => (JsonNode?)s).ToArray()) }.ToJsonString();
+        var target = Run.Targets(new TestApi().Method("/p", "GET", TestApi.Uri(TestApi.Fn("f"))).Build()).Single();
+        var finding = PermissionEvaluator.Evaluate(target, Run.Evidence((TestApi.Fn("f"), null, json)));
+        Assert.False(string.IsNullOrEmpty(finding.Reason));
+        foreach (var grant in LambdaPermTools.Fix.FixPlanner.Plan(new[] { finding }, new LambdaPermTools.Fix.FixOptions()).Grants)
+        {
+            LambdaPermTools.Fix.FixPlanner.IsSatisfied(grant, json, out _);
         }
     }, iter: Iterations);
 

@@ -11,7 +11,7 @@ namespace LambdaPermTools.HelpBuilder.Tests.Fixtures
     }
 
     /// <summary>The cmdlet the generator is tested on: two parameter sets, aliases, pipeline input, a switch, a nullable and ShouldProcess.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "HelpFixture", SupportsShouldProcess = true, DefaultParameterSetName = "ByName")]
+    [Cmdlet(VerbsDiagnostic.Test, "HelpFixture", SupportsShouldProcess = true, DefaultParameterSetName = "All")]
     [OutputType(typeof(string))]
     public sealed class TestHelpFixtureCommand : FixtureConnectionCmdlet
     {
@@ -36,5 +36,16 @@ namespace LambdaPermTools.HelpBuilder.Tests.Fixtures
                 WriteObject("fixture " + string.Join(",", Name));
             }
         }
+    }
+
+    /// <summary>A cmdlet without a default set whose positional set is declared last: Get-Help should still show it first.</summary>
+    [Cmdlet(VerbsCommon.Get, "HelpFixture")]
+    public sealed class GetHelpFixtureCommand : PSCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "ByObject")]
+        public object[] InputObject { get; set; } = new object[0];
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ById")]
+        public string[] Id { get; set; } = new string[0];
     }
 }
