@@ -29,6 +29,8 @@ namespace LambdaPermTools.TestDoubles
         private readonly Dictionary<string, int> _concurrentChanges = new Dictionary<string, int>(StringComparer.Ordinal);
         private ConnectionException? _connectionFailure;
         private bool _concurrentSameStatement;
+        private int _inFlight;
+        private ConnectionException? _callFailure;
 
         /// <summary>The account of the credentials (GetCallerIdentity), which owns the APIs.</summary>
         public string CallerAccount { get; set; } = "111122223333";
@@ -197,6 +199,15 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>Every later call fails as credentials do that break only when used (e.g. an expired SSO token).</summary>
+        public void FailCallsWithConnection(string errorId, string message)
+        {
+            lock (_sync)
+            {
+                _callFailure = new ConnectionException(errorId, message);
+            }
+        }
+
         // ---- what happened -------------------------------------------------------------------------
 
         public FakeCall[] Calls
@@ -262,11 +273,21 @@ namespace LambdaPermTools.TestDoubles
         {
             if (CallDelayMilliseconds > 0)
             {
+                var inFlight = System.Threading.Interlocked.Increment(ref _inFlight);
+                lock (_sync)
+                {
+                    MaxCallsInFlight = Math.Max(MaxCallsInFlight, inFlight);
+                }
+
                 cancellationToken.WaitHandle.WaitOne(CallDelayMilliseconds);
+                System.Threading.Interlocked.Decrement(ref _inFlight);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
         }
+
+        /// <summary>With <see cref="CallDelayMilliseconds"/> set: the most calls that were waiting at the same time.</summary>
+        public int MaxCallsInFlight { get; private set; }
 
         /// <summary>Records a call, then throws if a fault was injected for it.</summary>
         internal void Record(ConnectionOptions options, string service, string operation, string region, string? subject, params (string Key, string? Value)[] arguments)
@@ -275,6 +296,11 @@ namespace LambdaPermTools.TestDoubles
             lock (_sync)
             {
                 _calls.Add(new FakeCall(service, operation, region, arguments.ToDictionary(a => a.Key, a => a.Value)));
+                if (_callFailure != null)
+                {
+                    throw _callFailure;
+                }
+
                 var injection = _injections.FirstOrDefault(i => i.Operation == operation && i.Times > 0 && (i.Subject == null || i.Subject == subject));
                 if (injection != null)
                 {

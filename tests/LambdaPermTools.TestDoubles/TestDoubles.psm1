@@ -74,6 +74,17 @@ Import-LptTestDoubles
 "@
 }
 
+function New-LptPowerShell {
+    <#
+    .SYNOPSIS
+    A [powershell] on its own runspace with the module imported: to run a cmdlet asynchronously (Stop(), i.e.
+    Ctrl+C) or to read its Progress/Debug streams. The test hook is process-wide, so the fake still answers.
+    #>
+    $state = [initialsessionstate]::CreateDefault()
+    $state.ImportPSModule((Join-Path (Get-LptModulePath) 'LambdaPermTools.psd1'))
+    [powershell]::Create($state)
+}
+
 function Get-LambdaUri {
     <# .SYNOPSIS The integration URI API Gateway stores for a function ARN (aws-semantics.md §4.2). #>
     param([Parameter(Mandatory)] [string] $FunctionArn, [string] $Region = 'us-east-1')
@@ -90,4 +101,4 @@ function Invoke-ChildPwsh {
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
 
-Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, New-PetStoreFake, Get-PetStoreChildSetup, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath
+Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, New-LptPowerShell, New-PetStoreFake, Get-PetStoreChildSetup, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath

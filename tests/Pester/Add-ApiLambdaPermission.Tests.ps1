@@ -70,6 +70,16 @@ Describe 'Add-ApiLambdaPermission' {
         $fake2.StatementIdsOf($p2) | Should -HaveCount 1
     }
 
+    It 'reports an equivalent grant someone else added as AlreadyPresent, with that statement''s id' {
+        $stale = @(Test-ApiLambdaPermission -RestApiId api1 -StageName prod | Where-Object ResourcePath -eq '/pets' | Where-Object Kind -eq 'Integration')
+        $null = $fake.SeedPermission($pets, $null, 'kc-method', 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets')
+        $change = $stale | Add-ApiLambdaPermission
+        $change.Result | Should -Be 'AlreadyPresent'
+        $change.StatementId | Should -Be 'kc-method'
+        ($change.Statement | ConvertFrom-Json).Sid | Should -Be 'kc-method'
+        $fake.CallCount('AddPermission') | Should -Be 0
+    }
+
     It 'passes the policy''s RevisionId, and on a 412 re-reads, re-checks and retries' {
         $null = $fake.SeedPermission($pets, $null, 'other-team', 'arn:aws:execute-api:us-east-1:111122223333:zzz/*/GET/x')
         $revision = $fake.RevisionOf($pets)

@@ -18,8 +18,9 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
-    $modulePath = if ($env:LAMBDAPERMTOOLS_MODULE) { $env:LAMBDAPERMTOOLS_MODULE } else { Join-Path $PSScriptRoot '../../out/LambdaPermTools' }
-    Import-Module (Join-Path $modulePath 'LambdaPermTools.psd1') -Force
+    # Only the helpers (module path, New-LptPowerShell) of the test doubles; no fake is injected here.
+    Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
+    Import-Module (Join-Path (Get-LptModulePath) 'LambdaPermTools.psd1') -Force
 
     $savedEnv = @{}
     $testEnv = @{
@@ -154,6 +155,24 @@ Describe 'The knowledge-center scenario against moto' {
         @((Invoke-Aws cloudformation describe-stack-resources --stack-name lpt-fix).StackResources) | Should -HaveCount 2
 
         (Test-ApiLambdaPermission -RestApiId $kc.Api @connection).Status | Sort-Object -Unique | Should -Be 'Allowed'
+    }
+
+    It 'never writes a secret to any stream, while -Debug says where credentials and region came from' {
+        $secret = 'Secret-' + [guid]::NewGuid().ToString('N')
+        $token = 'Token-' + [guid]::NewGuid().ToString('N')
+        $ps = (New-LptPowerShell).AddCommand('Test-ApiLambdaPermission').AddParameter('RestApiId', $kc.Api).AddParameter('EndpointUrl', $moto.Url).
+            AddParameter('Region', 'us-east-1').AddParameter('AccessKey', 'AKIDSECRETTEST').AddParameter('SecretKey', $secret).AddParameter('SessionToken', $token).
+            AddParameter('Verbose').AddParameter('Debug')
+        $findings = $ps.Invoke()
+        $streams = @($ps.Streams.Debug) + @($ps.Streams.Verbose) + @($ps.Streams.Warning) + @($ps.Streams.Error) + @($ps.Streams.Information)
+        $ps.Dispose()
+        $findings | Should -HaveCount 2
+        $text = ($streams | ForEach-Object { "$_" }) -join "`n"
+        $text | Should -Match 'Credentials obtained from'
+        $text | Should -Match 'Region obtained from'
+        $text | Should -Not -Match $secret
+        $text | Should -Not -Match $token
+        ($findings | Out-String) | Should -Not -Match $secret
     }
 
     It 'reports RestApiNotFound from the real API Gateway error, as a non-terminating error' {

@@ -91,6 +91,32 @@ Describe 'Get-ApiIntegrationTarget' {
             { $authorizer | Get-ApiIntegrationTarget } | Should -Throw -ErrorId 'InputObjectNotRestApi,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
+        It 'scans at most 4 APIs at a time and writes each API''s targets as soon as it is read' {
+            $fake.CallDelayMilliseconds = 150
+            $ps = (New-LptPowerShell).AddCommand('Get-ApiIntegrationTarget').AddParameter('All')
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]$null, $output)
+            while ($output.Count -eq 0 -and -not $async.IsCompleted) { Start-Sleep -Milliseconds 10 }
+            $stagesReadAtFirstOutput = $fake.CallCount('GetStages')
+            $ps.EndInvoke($async)
+            $progress = @($ps.Streams.Progress)
+            $ps.Dispose()
+            $stagesReadAtFirstOutput | Should -BeLessThan 7 -Because 'output streams per API, not after the whole scan'
+            $fake.MaxCallsInFlight | Should -BeGreaterThan 1
+            $fake.MaxCallsInFlight | Should -BeLessOrEqual 4
+            # Progress for a multi-API scan: one record per API, then the completed record.
+            $progress.Count | Should -Be 8
+            $progress[-1].RecordType | Should -Be 'Completed'
+            $progress[0].Activity | Should -Be 'Scanning REST APIs'
+        }
+
+        It 'writes no progress for a single API' {
+            $ps = (New-LptPowerShell).AddCommand('Get-ApiIntegrationTarget').AddParameter('RestApiId', 'api1')
+            $null = $ps.Invoke()
+            $ps.Streams.Progress | Should -BeNullOrEmpty
+            $ps.Dispose()
+        }
+
         It 'scans APIs concurrently and still reads each exactly once' {
             $null = Get-ApiIntegrationTarget -RestApiId api1, api2, api3, api4, api5, api6, api7, api3
             $fake.CallCount('GetStages') | Should -Be 7
@@ -128,6 +154,12 @@ Describe 'Get-ApiIntegrationTarget' {
             $fake.FailConnection('NoRegion', 'No region specified or obtained from persisted/shell defaults.')
             { Get-ApiIntegrationTarget -RestApiId api1 -ErrorAction SilentlyContinue } |
                 Should -Throw -ErrorId 'NoRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+
+        It 'ends with a terminating error when credentials fail only when first used (SsoTokenExpired)' {
+            $fake.FailCallsWithConnection('SsoTokenExpired', 'SSO Token has expired. Please login by running Invoke-AWSSSOLogin.')
+            { Get-ApiIntegrationTarget -RestApiId api1 -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
         It 'rejects a -Region that is not a region name' {

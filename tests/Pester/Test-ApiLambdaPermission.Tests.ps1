@@ -171,14 +171,17 @@ Describe 'Test-ApiLambdaPermission' {
 
         It 'stops promptly on Ctrl+C (StopProcessing)' {
             $fake.CallDelayMilliseconds = 300
-            $ps = [powershell]::Create().AddCommand('Test-ApiLambdaPermission').AddParameter('All')
+            $ps = (New-LptPowerShell).AddCommand('Test-ApiLambdaPermission').AddParameter('All')
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $async = $ps.BeginInvoke()
             Start-Sleep -Milliseconds 700
             $ps.Stop()
             $watch.Stop()
-            { $ps.EndInvoke($async) } | Should -Throw
+            $stopped = $null
+            try { $ps.EndInvoke($async) } catch { $stopped = $_.Exception.GetBaseException() }
+            $stopped | Should -BeOfType ([System.Management.Automation.PipelineStoppedException])
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $fake.CallCount('GetRestApis') | Should -BeGreaterThan 0 -Because 'the scan had started'
             $fake.CallCount('GetStages') | Should -BeLessThan 9 -Because 'the remaining APIs were never read'
             $ps.Dispose()
         }

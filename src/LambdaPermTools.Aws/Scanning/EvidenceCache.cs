@@ -18,7 +18,6 @@ namespace LambdaPermTools.Aws.Scanning
     internal sealed class EvidenceCache
     {
         private readonly IAwsServices _services;
-        private readonly Func<Task<string>> _callerAccount;
         private readonly CancellationToken _cancellation;
         private readonly SemaphoreSlim _gate;
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>> _policies = new ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>>(StringComparer.Ordinal);
@@ -26,10 +25,9 @@ namespace LambdaPermTools.Aws.Scanning
         private readonly ConcurrentDictionary<string, RoleDecisions> _decisions = new ConcurrentDictionary<string, RoleDecisions>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public EvidenceCache(IAwsServices services, Func<Task<string>> callerAccount, int maxConcurrentReads, CancellationToken cancellation)
+        public EvidenceCache(IAwsServices services, int maxConcurrentReads, CancellationToken cancellation)
         {
             _services = services;
-            _callerAccount = callerAccount;
             _cancellation = cancellation;
             _gate = new SemaphoreSlim(maxConcurrentReads);
         }
@@ -85,29 +83,27 @@ namespace LambdaPermTools.Aws.Scanning
                 }
                 catch (AwsServiceException inner)
                 {
-                    return await PolicyFailureAsync(inner, functionArn, qualifier).ConfigureAwait(false);
+                    return PolicyFailure(inner, functionArn, qualifier);
                 }
             }
             catch (AwsServiceException e)
             {
-                return await PolicyFailureAsync(e, functionArn, qualifier).ConfigureAwait(false);
+                return PolicyFailure(e, functionArn, qualifier);
             }
         }
 
-        /// <summary>AccessDenied is a finding (Unknown), not an error; its message names the account whose credentials can read the policy.</summary>
-        private async Task<Read<PolicyLookup>> PolicyFailureAsync(AwsServiceException e, string functionArn, string? qualifier)
+        /// <summary>
+        /// AccessDenied is a finding (Unknown), not an error: AWS's message goes into the Reason, which also names the
+        /// function's account when it is not the API's (the evaluator compares the target's accounts).
+        /// </summary>
+        private static Read<PolicyLookup> PolicyFailure(AwsServiceException e, string functionArn, string? qualifier)
         {
-            var shown = qualifier == null ? functionArn : functionArn + ":" + qualifier;
             if (e.Kind == AwsErrorKind.AccessDenied)
             {
-                var owner = FunctionArns.AccountOf(functionArn);
-                var caller = await _callerAccount().ConfigureAwait(false);
-                var message = owner != null && owner != caller
-                    ? $"The credentials of account {caller} may not read the resource policy of {shown}, which belongs to account {owner}; credentials of account {owner} can read or fix it."
-                    : $"The credentials may not read the resource policy of {shown} (lambda:GetPolicy denied): {e.Message}";
-                return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.AccessDenied, Message = message });
+                return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.AccessDenied, Message = e.Message });
             }
 
+            var shown = qualifier == null ? functionArn : functionArn + ":" + qualifier;
             return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Failed, Message = e.Message }, ScanError.Generic(e, shown, $"function '{shown}'"));
         }
 

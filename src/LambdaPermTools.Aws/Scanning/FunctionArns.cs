@@ -1,11 +1,9 @@
 namespace LambdaPermTools.Aws.Scanning
 {
-    /// <summary>Where a Lambda call must go: the region and account fields of a function ARN (arn:{p}:lambda:{region}:{account}:function:{name}).</summary>
+    /// <summary>Where a Lambda call must go: the region field of a function ARN (arn:{p}:lambda:{region}:{account}:function:{name}).</summary>
     internal static class FunctionArns
     {
         public static string? RegionOf(string functionArn) => Field(functionArn, 3);
-
-        public static string? AccountOf(string functionArn) => Field(functionArn, 4);
 
         /// <summary>The name part of a role ARN (arn:{p}:iam::{account}:role/{path/}name), which GetRole takes.</summary>
         public static string RoleNameOf(string roleArn) => roleArn.Substring(roleArn.LastIndexOf('/') + 1);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Fix;
@@ -146,6 +147,24 @@ namespace LambdaPermTools.Aws.Scanning
             RevisionId = revisionId,
         };
 
+        /// <summary>The Sid of an existing statement that already grants what was planned (it may be someone else's id).</summary>
+        private static string? SidOf(string? statementJson)
+        {
+            try
+            {
+                using (var document = JsonDocument.Parse(statementJson ?? ""))
+                {
+                    return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("Sid", out var sid) && sid.ValueKind == JsonValueKind.String
+                        ? sid.GetString()
+                        : null;
+                }
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
         private static GrantCheck Done(PermissionChange? change, ScanError? error) => new GrantCheck(new GrantOutcome(change, error), null);
 
         /// <summary>The function ARN with its qualifier: what ShouldProcess and errors name.</summary>
@@ -155,7 +174,7 @@ namespace LambdaPermTools.Aws.Scanning
         {
             FunctionName = grant.FunctionName,
             Qualifier = grant.Qualifier,
-            StatementId = grant.StatementId,
+            StatementId = (result == ChangeResult.AlreadyPresent ? SidOf(statement) : null) ?? grant.StatementId,
             SourceArn = grant.SourceArn,
             Action = grant.Action,
             Principal = grant.Principal,

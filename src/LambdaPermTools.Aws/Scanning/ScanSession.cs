@@ -28,7 +28,7 @@ namespace LambdaPermTools.Aws.Scanning
             Services = services;
             Cancellation = cancellation;
             _caller = new Lazy<Task<CallerIdentity>>(() => services.Sts.GetCallerIdentityAsync(cancellation));
-            _evidence = new EvidenceCache(services, CallerAccountAsync, MaxConcurrentReads, cancellation);
+            _evidence = new EvidenceCache(services, MaxConcurrentReads, cancellation);
         }
 
         public IAwsServices Services { get; }

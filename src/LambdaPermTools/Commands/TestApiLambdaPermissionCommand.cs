@@ -45,7 +45,7 @@ namespace LambdaPermTools.Commands
                 var session = OpenSession(work);
                 if (work.Targets.Count > 0)
                 {
-                    var evaluation = Dispatcher.Run(() => session.EvaluateAsync(work.Targets, new FixOptions()));
+                    var evaluation = Await(() => session.EvaluateAsync(work.Targets, new FixOptions()));
                     foreach (var error in evaluation.Errors)
                     {
                         WriteScanError(error);

@@ -109,11 +109,32 @@ namespace LambdaPermTools.Hosting
 
         internal void WriteScanError(ScanError error) => WriteError(ErrorRecords.From(error));
 
+        /// <summary>
+        /// Runs AWS work off the pipeline thread (see <see cref="PipelineDispatcher"/>). Credentials that fail only
+        /// when first used (an expired SSO token, a failing credential_process) end the command like at connect time.
+        /// </summary>
+        internal T Await<T>(Func<System.Threading.Tasks.Task<T>> work)
+        {
+            try
+            {
+                return Dispatcher.Run(work);
+            }
+            catch (ConnectionException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e));
+                throw;
+            }
+        }
+
         /// <summary>Runs a multi-API scan, writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
         internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, bool evaluate, Action<ApiScanResult> onResult)
         {
             var listener = new DispatchingListener(this, onResult);
-            Dispatcher.Run(() => session.ScanAsync(request, selection, evaluateWith, evaluate, listener));
+            Await(async () =>
+            {
+                await session.ScanAsync(request, selection, evaluateWith, evaluate, listener).ConfigureAwait(false);
+                return true;
+            });
             listener.Complete();
         }
 

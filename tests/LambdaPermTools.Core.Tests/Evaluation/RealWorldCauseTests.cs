@@ -83,10 +83,10 @@ public class RealWorldCauseTests
             "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3/*/GET/pets/*"),
         ["14a caller credentials passthrough"] = new(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: "arn:aws:iam::*:user/*").Build(), new EvidenceSet(), Any,
             PermissionStatus.Unknown, PermissionCause.CallerCredentials, "every caller needs lambda:InvokeFunction", null),
-        ["14b credentials role without lambda:InvokeFunction"] = new(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role).Build(), RoleEvidence(Trust, "implicitDeny"), Any,
+        ["14b credentials role without lambda:InvokeFunction"] = new(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role).Build(), Run.WithRole(Role, Run.Role(Trust, Fn("f"), "implicitDeny")), Any,
             PermissionStatus.Denied, PermissionCause.RoleLacksInvoke, "may not call lambda:InvokeFunction on exactly", null),
         ["14c credentials role without the API Gateway trust"] = new(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role).Build(),
-            RoleEvidence(Trust.Replace("apigateway", "ec2"), "allowed"), Any,
+            Run.WithRole(Role, Run.Role(Trust.Replace("apigateway", "ec2"), Fn("f"), "allowed")), Any,
             PermissionStatus.Denied, PermissionCause.RoleCannotBeAssumed, "does not let apigateway.amazonaws.com call sts:AssumeRole", null),
         ["15 permission from another stack names another API"] = new(Pets().Build(),
             Run.Evidence((Fn("f"), null, Grants("arn:aws:execute-api:us-east-1:111122223333:zz9yy8/*/GET/pets/*"))), Any,
@@ -140,15 +140,6 @@ public class RealWorldCauseTests
     {
         var evidence = new EvidenceSet();
         evidence.AddPolicy(function, null, new PolicyLookup { Status = LookupStatus.NotFound });
-        return evidence;
-    }
-
-    private static EvidenceSet RoleEvidence(string trust, string decision)
-    {
-        var lookup = new RoleLookup { Status = LookupStatus.Found, TrustPolicyJson = trust };
-        lookup.InvokeDecisions[Fn("f")] = decision;
-        var evidence = new EvidenceSet();
-        evidence.AddRole(Role, lookup);
         return evidence;
     }
 }

@@ -15,20 +15,6 @@ public class VerdictTests
 
     private static PermissionFinding Evaluate(TestApi api, EvidenceSet evidence, FixOptions? fix = null) => Run.Findings(api.Build(), evidence, fix: fix).Single();
 
-    private static EvidenceSet WithRole(string role, RoleLookup lookup, EvidenceSet? evidence = null)
-    {
-        evidence ??= new EvidenceSet();
-        evidence.AddRole(role, lookup);
-        return evidence;
-    }
-
-    private static RoleLookup RoleFound(string trust, string functionArn, string decision)
-    {
-        var lookup = new RoleLookup { Status = LookupStatus.Found, TrustPolicyJson = trust };
-        lookup.InvokeDecisions[functionArn] = decision;
-        return lookup;
-    }
-
     [Fact] // §11.3 a function without a policy → NoPolicy, with the planned grant filled (default Method scope)
     public void NoPolicyIsDeniedWithPlannedGrant()
     {
@@ -140,14 +126,14 @@ public class VerdictTests
         var request = EvidenceNeeds.For(Run.Targets(api.Build()));
         Assert.Equal(new[] { Fn("f") + ":live" }, request.Roles[Role]);
         Assert.Empty(request.Policies);
-        var finding = Evaluate(api, WithRole(Role, RoleFound(Trust, Fn("f") + ":live", "allowed")));
+        var finding = Evaluate(api, Run.WithRole(Role, Run.Role(Trust, Fn("f") + ":live", "allowed")));
         Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByRole), (finding.Status, finding.Cause));
     }
 
     [Fact] // §6.3 the trust policy is accepted URL-encoded as GetRole returns it
     public void UrlEncodedTrustPolicyIsRead()
     {
-        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(System.Uri.EscapeDataString(Trust), Fn("f"), "allowed")));
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), Run.WithRole(Role, Run.Role(System.Uri.EscapeDataString(Trust), Fn("f"), "allowed")));
         Assert.Equal(PermissionCause.GrantedByRole, finding.Cause);
     }
 
@@ -155,7 +141,7 @@ public class VerdictTests
     public void ConditionalTrustIsUnknown()
     {
         var trust = Trust.Replace("\"Action\":\"sts:AssumeRole\"", "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}");
-        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(trust, Fn("f"), "allowed")));
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), Run.WithRole(Role, Run.Role(trust, Fn("f"), "allowed")));
         Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
     }
 
@@ -166,7 +152,7 @@ public class VerdictTests
         const string deny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\"}";
         const string conditionalDeny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
         PermissionFinding With(string statements) =>
-            Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound("{\"Statement\":[" + statements + "]}", Fn("f"), "allowed")));
+            Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), Run.WithRole(Role, Run.Role("{\"Statement\":[" + statements + "]}", Fn("f"), "allowed")));
         Assert.Equal(PermissionCause.RoleCannotBeAssumed, With(allow + "," + deny).Cause);
         Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (With(allow + "," + conditionalDeny).Status, With(allow + "," + conditionalDeny).Cause));
         Assert.Equal(PermissionCause.GrantedByRole, With(allow).Cause);
@@ -176,7 +162,7 @@ public class VerdictTests
     public void UntrustedRoleCannotBeAssumed()
     {
         var trust = Trust.Replace("apigateway.amazonaws.com", "lambda.amazonaws.com");
-        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, RoleFound(trust, Fn("f"), "allowed")));
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), Run.WithRole(Role, Run.Role(trust, Fn("f"), "allowed")));
         Assert.Equal((PermissionStatus.Denied, PermissionCause.RoleCannotBeAssumed), (finding.Status, finding.Cause));
         Assert.Null(finding.SourceArn);
     }
@@ -184,7 +170,7 @@ public class VerdictTests
     [Fact] // §4.4 a missing role cannot be assumed either
     public void MissingRoleCannotBeAssumed()
     {
-        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), WithRole(Role, new RoleLookup { Status = LookupStatus.NotFound }));
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), Run.WithRole(Role, new RoleLookup { Status = LookupStatus.NotFound }));
         Assert.Equal(PermissionCause.RoleCannotBeAssumed, finding.Cause);
         Assert.Contains("does not exist", finding.Reason);
     }
@@ -192,9 +178,9 @@ public class VerdictTests
     [Fact] // §4.4 the role's decision for the exact qualified ARN must be "allowed" → else RoleLacksInvoke
     public void RoleWithoutInvokeIsDenied()
     {
-        var lookup = RoleFound(Trust, Fn("f"), "allowed");
+        var lookup = Run.Role(Trust, Fn("f"), "allowed");
         lookup.InvokeDecisions[Fn("f") + ":live"] = "implicitDeny";
-        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"), credentials: Role), WithRole(Role, lookup));
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"), credentials: Role), Run.WithRole(Role, lookup));
         Assert.Equal((PermissionStatus.Denied, PermissionCause.RoleLacksInvoke), (finding.Status, finding.Cause));
         Assert.Contains("implicitDeny", finding.Reason);
     }
@@ -206,7 +192,7 @@ public class VerdictTests
         Assert.Single(EvidenceNeeds.For(Run.Targets(api.Build())).Policies);
 
         var serviceOnly = Run.Evidence((Fn("f"), null, Policy.Of(Policy.Grant("svc", Judge.ApiPrefix + "/*", Fn("f")))));
-        var denied = Evaluate(api, WithRole(OtherRole, RoleFound(Trust, Fn("f"), "allowed"), serviceOnly));
+        var denied = Evaluate(api, Run.WithRole(OtherRole, Run.Role(Trust, Fn("f"), "allowed"), serviceOnly));
         Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (denied.Status, denied.Cause));
         Assert.Contains("the role or its account", denied.Reason);
         Assert.Null(denied.SourceArn);
@@ -216,7 +202,7 @@ public class VerdictTests
         {
             var statement = Policy.Grant("role", null, Fn("f"));
             statement["Principal"] = new System.Text.Json.Nodes.JsonObject { ["AWS"] = principal };
-            var evidence = WithRole(OtherRole, RoleFound(Trust, Fn("f"), "allowed"), Run.Evidence((Fn("f"), null, Policy.Of(statement))));
+            var evidence = Run.WithRole(OtherRole, Run.Role(Trust, Fn("f"), "allowed"), Run.Evidence((Fn("f"), null, Policy.Of(statement))));
             var allowed = Evaluate(api, evidence);
             Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByPolicy, "role"), (allowed.Status, allowed.Cause, allowed.MatchedStatementId));
         }

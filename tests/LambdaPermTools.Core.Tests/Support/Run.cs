@@ -27,4 +27,19 @@ internal static class Run
 
         return evidence;
     }
+
+    /// <summary>A read role: its trust policy and IAM's decision for lambda:InvokeFunction on one exact function ARN.</summary>
+    public static RoleLookup Role(string trustPolicy, string functionArn, string decision)
+    {
+        var lookup = new RoleLookup { Status = LookupStatus.Found, TrustPolicyJson = trustPolicy };
+        lookup.InvokeDecisions[functionArn] = decision;
+        return lookup;
+    }
+
+    public static EvidenceSet WithRole(string roleArn, RoleLookup lookup, EvidenceSet? evidence = null)
+    {
+        evidence ??= new EvidenceSet();
+        evidence.AddRole(roleArn, lookup);
+        return evidence;
+    }
 }
