@@ -95,11 +95,10 @@ try {
         throw "Refusing to run: the emulator is not on a 127.0.0.1 address ($($server.Url))."
     }
     $env:AWS_ENDPOINT_URL = $server.Url
-    Import-Module (Resolve-Path -LiteralPath $ModulePath).Path -Force
-    $connection = @{ Region = $Region; EndpointUrl = $server.Url }
-
     Write-Host ''
     Write-Host "LambdaPermTools demo - LOCAL EMULATOR ONLY: moto_server at $($server.Url), dummy credentials, no AWS account." -ForegroundColor Yellow
+    Import-Module (Resolve-Path -LiteralPath $ModulePath).Path -Force
+    $connection = @{ Region = $Region; EndpointUrl = $server.Url }
     Write-Step 'Setting the scene (AWS CLI, as the AWS docs do it, with no add-permission)'
     $api = & (Join-Path $PSScriptRoot 'New-DemoApi.ps1') -EndpointUrl $server.Url -Region $Region -WorkFolder $work
     Write-Host "  REST API 'pets' ($($api.RestApiId)) in account $($api.AccountId), region $Region"

@@ -30,6 +30,7 @@ namespace LambdaPermTools.TestDoubles
         private ConnectionException? _connectionFailure;
         private bool _concurrentSameStatement;
         private int _inFlight;
+        private ConnectionException? _callFailure;
 
         /// <summary>The account of the credentials (GetCallerIdentity), which owns the APIs.</summary>
         public string CallerAccount { get; set; } = "111122223333";
@@ -198,6 +199,15 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>Every later call fails as credentials do that break only when used (e.g. an expired SSO token).</summary>
+        public void FailCallsWithConnection(string errorId, string message)
+        {
+            lock (_sync)
+            {
+                _callFailure = new ConnectionException(errorId, message);
+            }
+        }
+
         // ---- what happened -------------------------------------------------------------------------
 
         public FakeCall[] Calls
@@ -286,6 +296,11 @@ namespace LambdaPermTools.TestDoubles
             lock (_sync)
             {
                 _calls.Add(new FakeCall(service, operation, region, arguments.ToDictionary(a => a.Key, a => a.Value)));
+                if (_callFailure != null)
+                {
+                    throw _callFailure;
+                }
+
                 var injection = _injections.FirstOrDefault(i => i.Operation == operation && i.Times > 0 && (i.Subject == null || i.Subject == subject));
                 if (injection != null)
                 {

@@ -156,6 +156,12 @@ Describe 'Get-ApiIntegrationTarget' {
                 Should -Throw -ErrorId 'NoRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
+        It 'ends with a terminating error when credentials fail only when first used (SsoTokenExpired)' {
+            $fake.FailCallsWithConnection('SsoTokenExpired', 'SSO Token has expired. Please login by running Invoke-AWSSSOLogin.')
+            { Get-ApiIntegrationTarget -RestApiId api1 -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+
         It 'rejects a -Region that is not a region name' {
             { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }

@@ -38,7 +38,7 @@ namespace LambdaPermTools.Commands
 
         private void Apply(GrantApplier applier, PlannedGrant grant)
         {
-            var check = Dispatcher.Run(() => applier.CheckAsync(grant));
+            var check = Await(() => applier.CheckAsync(grant));
             var outcome = check.Outcome;
             if (outcome == null)
             {
@@ -48,7 +48,7 @@ namespace LambdaPermTools.Commands
                     return;
                 }
 
-                outcome = Dispatcher.Run(() => applier.AddAsync(grant, check.RevisionId));
+                outcome = Await(() => applier.AddAsync(grant, check.RevisionId));
             }
 
             if (outcome.Error != null)

@@ -45,7 +45,7 @@ namespace LambdaPermTools.Commands
                 var session = OpenSession(work);
                 if (work.Targets.Count > 0)
                 {
-                    var evaluation = Dispatcher.Run(() => session.EvaluateAsync(work.Targets, new FixOptions()));
+                    var evaluation = Await(() => session.EvaluateAsync(work.Targets, new FixOptions()));
                     foreach (var error in evaluation.Errors)
                     {
                         WriteScanError(error);
@@ -56,7 +56,7 @@ namespace LambdaPermTools.Commands
 
                 if (work.HasScan)
                 {
-                    RunScan(session, work.Request, Selection, new FixOptions(), evaluate: true, result => WriteFindings(result.Findings));
+                    RunScan(session, work.Request, Selection, new FixOptions(), result => WriteFindings(result.Findings));
                 }
             }
 

@@ -89,31 +89,45 @@ namespace LambdaPermTools.Hosting
             return work;
         }
 
-        /// <summary>Opens the ports for a connection; no credentials/region/profile ends the command (terminating error).</summary>
+        /// <summary>
+        /// Opens the ports for a connection; no credentials/region/profile ends the command (terminating error).
+        /// Off the pipeline thread: resolving credentials may wait on the network (instance metadata), and Ctrl+C must work.
+        /// </summary>
         internal ScanSession OpenSession(ConnectionWork work)
         {
-            IAwsServices services;
-            try
-            {
-                services = AwsServices.Factory.Create(work.Options);
-            }
-            catch (ConnectionException e)
-            {
-                ThrowTerminatingError(ErrorRecords.From(e));
-                throw;
-            }
-
+            var services = Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options)));
             _opened.Add(services);
             return new ScanSession(services, Dispatcher.Cancellation);
         }
 
         internal void WriteScanError(ScanError error) => WriteError(ErrorRecords.From(error));
 
-        /// <summary>Runs a multi-API scan, writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
-        internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, bool evaluate, Action<ApiScanResult> onResult)
+        /// <summary>
+        /// Runs AWS work off the pipeline thread (see <see cref="PipelineDispatcher"/>). Credentials that fail only
+        /// when first used (an expired SSO token, a failing credential_process) end the command like at connect time.
+        /// </summary>
+        internal T Await<T>(Func<System.Threading.Tasks.Task<T>> work)
+        {
+            try
+            {
+                return Dispatcher.Run(work);
+            }
+            catch (ConnectionException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e));
+                throw;
+            }
+        }
+
+        /// <summary>Runs a multi-API scan (judging the targets when <paramref name="evaluateWith"/> is given), writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
+        internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
         {
             var listener = new DispatchingListener(this, onResult);
-            Dispatcher.Run(() => session.ScanAsync(request, selection, evaluateWith, evaluate, listener));
+            Await(async () =>
+            {
+                await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
+                return true;
+            });
             listener.Complete();
         }
 

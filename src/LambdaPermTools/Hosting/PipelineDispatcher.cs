@@ -63,12 +63,6 @@ namespace LambdaPermTools.Hosting
             }
         }
 
-        public void Run(Func<Task> work) => Run(async () =>
-        {
-            await work().ConfigureAwait(false);
-            return true;
-        });
-
         /// <summary>Late posts from workers after the cmdlet is done are dropped: there is no pipeline left to write to.</summary>
         private void Enqueue(Action action)
         {
