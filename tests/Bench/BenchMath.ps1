@@ -11,14 +11,22 @@ function Compare-CallCount {
     # Calls per operation the proxy saw (every request, retries included) against the minimum.
     param([Parameter(Mandatory)] $Stats, [Parameter(Mandatory)] $Minimum)
     $actual = [ordered]@{}
-    foreach ($p in $Stats.operations.PSObject.Properties) { $actual[$p.Name] = [long]$p.Value.requests }
+    $arrivals = @{}
+    foreach ($p in $Stats.operations.PSObject.Properties) {
+        $actual[$p.Name] = [long]$p.Value.requests
+        $arrivals[$p.Name] = $p.Value
+    }
     $min = [ordered]@{}
     foreach ($p in $Minimum.PSObject.Properties) { $min[$p.Name] = [long]$p.Value }
     $names = @($min.Keys) + @($actual.Keys | Where-Object { -not $min.Contains($_) })
     $rows = foreach ($name in $names) {
         $a = $actual.Contains($name) ? $actual[$name] : 0
         $m = $min.Contains($name) ? $min[$name] : 0
-        [pscustomobject]@{ Operation = $name; Calls = $a; Minimum = $m; Ratio = $m -gt 0 ? [math]::Round($a / $m, 2) : $null }
+        $seen = $arrivals[$name]
+        [pscustomobject]@{
+            Operation = $name; Calls = $a; Minimum = $m; Ratio = $m -gt 0 ? [math]::Round($a / $m, 2) : $null
+            RateLimited = $seen ? $seen.rateLimited : 0; FirstAtSeconds = $seen ? $seen.firstArrivalSeconds : $null; LastAtSeconds = $seen ? $seen.lastArrivalSeconds : $null
+        }
     }
     $actualTotal = ($actual.Values | Measure-Object -Sum).Sum
     $minimumTotal = ($min.Values | Measure-Object -Sum).Sum
@@ -30,18 +38,24 @@ function Compare-CallCount {
 
 function Get-QuotaFloor {
     <#
-    The least wall time any client needs for these calls under the published quotas, as the proxy computes it
-    (POST /__proxy/floor): for every quota (calls it covers - burst) / rate; the largest is the floor. Quotas are
-    independent, so a client that overlaps them perfectly reaches it; added latency and moto's time are excluded.
+    The least wall time any client needs for these calls: the larger of two lower bounds.
+    - Quotas, as the proxy computes them (POST /__proxy/floor): for every quota (calls it covers - burst) / rate;
+      quotas are independent, so a client that overlaps them perfectly reaches the largest.
+    - Latency: calls that depend on earlier answers cannot overlap them. A scan needs 3 rounds (the APIs; their
+      resources, authorizers and stages; the policies) and a 4th when a GetPolicy 404 needs a GetFunction.
+    moto's own time is excluded.
     #>
-    param([Parameter(Mandatory)] [string] $ProxyUrl, [Parameter(Mandatory)] [System.Collections.IDictionary] $Calls)
+    param([Parameter(Mandatory)] [string] $ProxyUrl, [Parameter(Mandatory)] [System.Collections.IDictionary] $Calls, [int] $LatencyMs = 0)
     # Invoke-RestMethod writes a JSON array as one object: unroll it.
     $perQuota = @(Invoke-RestMethod -Method Post -Uri "$ProxyUrl/__proxy/floor" -Body ($Calls | ConvertTo-Json -Compress) -ContentType 'application/json' -TimeoutSec 10 | ForEach-Object { $_ })
     $binding = $perQuota | Sort-Object floorSeconds -Descending | Select-Object -First 1
+    $rounds = 3 + (($Calls.Contains('lambda:GetFunction') -and $Calls['lambda:GetFunction'] -gt 0) ? 1 : 0)
+    $latencySeconds = $rounds * $LatencyMs / 1000
     [pscustomobject]@{
-        Seconds = $binding.floorSeconds; Binding = $binding.name
+        Seconds = [math]::Max([double]$binding.floorSeconds, [double]$latencySeconds)
+        Binding = $binding.floorSeconds -ge $latencySeconds ? $binding.name : "$rounds dependent rounds x $LatencyMs ms latency"
         PerQuota = @($perQuota | Where-Object requests -gt 0 | Select-Object name, requests, ratePerSecond, burst, floorSeconds)
-        Definition = 'max over the published quotas of (calls the quota covers - burst) / rate; latency and service time excluded'
+        Definition = "max(largest quota floor = (calls the quota covers - burst) / rate, $rounds dependent rounds x latency); moto's time excluded"
     }
 }
 

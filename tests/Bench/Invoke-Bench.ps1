@@ -96,8 +96,8 @@ try {
     $cliStats = Get-FaultProxyStats -Url $proxy.Url
 
     $calls = Compare-CallCount -Stats $productStats -Minimum $account.minimumCalls
-    $floor = Get-QuotaFloor -ProxyUrl $proxy.Url -Calls $calls.Minimum
-    $productFloor = Get-QuotaFloor -ProxyUrl $proxy.Url -Calls $calls.Actual
+    $floor = Get-QuotaFloor -ProxyUrl $proxy.Url -Calls $calls.Minimum -LatencyMs $LatencyMs
+    $productFloor = Get-QuotaFloor -ProxyUrl $proxy.Url -Calls $calls.Actual -LatencyMs $LatencyMs
 }
 finally {
     if ($proxy) { $proxy.Stop() }
@@ -112,6 +112,7 @@ $result = [ordered]@{
     product         = [ordered]@{
         scanSeconds = $scan.scanSeconds; findings = $scan.findings; byStatus = $scan.byStatus; errors = $scan.errors; errorIds = $scan.errorIds
         calls = $calls.Actual; totalCalls = $calls.ActualTotal; floorSecondsForItsCalls = $productFloor.Seconds
+        timeline = @($calls.Rows | Select-Object Operation, Calls, RateLimited, FirstAtSeconds, LastAtSeconds)
         note = 'findings counted as they stream (not kept); warnings silenced; time of the Test-ApiLambdaPermission call alone' 
     }
     minimum         = [ordered]@{ calls = $account.minimumCalls; totalCalls = $calls.MinimumTotal; definition = $account.minimumCallsDefinition }
@@ -136,6 +137,9 @@ Write-Host ''
 $calls.Rows | Format-Table -AutoSize | Out-Host
 $result.targets | Format-Table -AutoSize | Out-Host
 Write-Host "Scan: $([math]::Round($scan.scanSeconds, 2)) s, $($scan.findings) findings, $($scan.errors) errors; floor $([math]::Round($floor.Seconds, 2)) s ($($floor.Binding)); CLI $([math]::Round($cli.Seconds, 1)) s$($cli.Extrapolated ? " (get-policy extrapolated from $($cli.PolicyCallsMeasured) of $($cli.PolicyCalls) calls)" : '')"
+if ($floor.Binding -like '*latency*') {
+    Write-Host 'At this size the floor is latency-bound: wall_vs_floor measures start-up costs (first calls, connections), not pacing.'
+}
 Write-Host "Result: $resultPath"
 $wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', [cultureinfo]::InvariantCulture)
 "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s

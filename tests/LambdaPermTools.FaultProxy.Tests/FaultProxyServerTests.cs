@@ -112,6 +112,20 @@ public sealed class FaultProxyServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordsWhenAnOperationFirstAndLastArrived()
+    {
+        await using var proxy = await StartProxy();
+
+        using (await Send(proxy, HttpMethod.Get, PolicyTarget, LambdaAuth)) { }
+        await Task.Delay(250);
+        using (await Send(proxy, HttpMethod.Get, PolicyTarget, LambdaAuth)) { }
+
+        var policy = proxy.GetStats().Operations["lambda:GetPolicy"];
+        Assert.NotNull(policy.FirstArrivalSeconds);
+        Assert.InRange(policy.LastArrivalSeconds!.Value - policy.FirstArrivalSeconds!.Value, 0.25, 5);
+    }
+
+    [Fact]
     public async Task LambdaQuotaAnswersTooManyRequestsWithReasonAndRetryAfter()
     {
         await using var proxy = await StartProxy(o => o.EnforcePublishedQuotas = true);

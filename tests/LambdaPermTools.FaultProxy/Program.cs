@@ -5,6 +5,12 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.FaultProxy;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 CommandLine commandLine;
 try
 {

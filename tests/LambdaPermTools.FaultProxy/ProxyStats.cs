@@ -6,7 +6,10 @@ using System.Threading;
 
 namespace LambdaPermTools.FaultProxy;
 
-/// <summary>What happened to the requests of one operation, as counted so far. <c>Requests</c> counts arrivals (including those still in flight).</summary>
+/// <summary>
+/// What happened to the requests of one operation, as counted so far. <c>Requests</c> counts arrivals (including
+/// those still in flight); the arrival times are seconds since the counters started, to show when a client issued them.
+/// </summary>
 public sealed record OperationStats(
     string Service,
     string Operation,
@@ -17,7 +20,9 @@ public sealed record OperationStats(
     long InjectedServerErrors,
     long InjectedResets,
     long UpstreamFailures,
-    IReadOnlyDictionary<string, long> StatusCodes);
+    IReadOnlyDictionary<string, long> StatusCodes,
+    double? FirstArrivalSeconds,
+    double? LastArrivalSeconds);
 
 /// <summary>A published quota and the requests that fell under it; <see cref="FloorSeconds"/> is the least time those requests need under it.</summary>
 public sealed record QuotaStats(string Name, double RatePerSecond, double Burst, long Requests, double FloorSeconds, string Source);
@@ -37,6 +42,7 @@ public sealed class ProxyStats
     private readonly ConcurrentDictionary<string, Counters> operations = new();
     private readonly IReadOnlyList<Quota> quotas;
     private DateTimeOffset since = DateTimeOffset.UtcNow;
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private long inFlight;
     private long maxInFlight;
 
@@ -47,7 +53,16 @@ public sealed class ProxyStats
 
     public sealed class Counters
     {
-        internal Counters(AwsOperation operation) => Operation = operation;
+        private readonly Func<double> clock;
+        private readonly object arrivalGate = new();
+        private double firstArrival = double.NaN;
+        private double lastArrival = double.NaN;
+
+        internal Counters(AwsOperation operation, Func<double> clock)
+        {
+            Operation = operation;
+            this.clock = clock;
+        }
 
         internal AwsOperation Operation { get; }
         internal long Requests;
@@ -60,7 +75,17 @@ public sealed class ProxyStats
         internal readonly ConcurrentDictionary<int, long> StatusCodes = new();
 
         /// <summary>Counts a request when it arrives, before latency and judgement, so observers see it in flight.</summary>
-        public void Arrive() => Interlocked.Increment(ref Requests);
+        public void Arrive()
+        {
+            Interlocked.Increment(ref Requests);
+            var now = clock();
+            lock (arrivalGate)
+            {
+                if (double.IsNaN(firstArrival))
+                    firstArrival = now;
+                lastArrival = now;
+            }
+        }
 
         /// <summary>Counts what became of an arrived request.</summary>
         public void Count(Outcome outcome, int statusCode)
@@ -78,11 +103,18 @@ public sealed class ProxyStats
                 StatusCodes.AddOrUpdate(statusCode, 1, (_, n) => n + 1);
         }
 
-        internal OperationStats Snapshot() => new(
-            Operation.Service, Operation.Name, Interlocked.Read(ref Requests), Interlocked.Read(ref Forwarded), Interlocked.Read(ref RateLimited),
-            Interlocked.Read(ref InjectedThrottles), Interlocked.Read(ref InjectedServerErrors), Interlocked.Read(ref InjectedResets),
-            Interlocked.Read(ref UpstreamFailures),
-            StatusCodes.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value));
+        internal OperationStats Snapshot()
+        {
+            double first, last;
+            lock (arrivalGate)
+                (first, last) = (firstArrival, lastArrival);
+            return new(
+                Operation.Service, Operation.Name, Interlocked.Read(ref Requests), Interlocked.Read(ref Forwarded), Interlocked.Read(ref RateLimited),
+                Interlocked.Read(ref InjectedThrottles), Interlocked.Read(ref InjectedServerErrors), Interlocked.Read(ref InjectedResets),
+                Interlocked.Read(ref UpstreamFailures),
+                StatusCodes.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value),
+                double.IsNaN(first) ? null : Math.Round(first, 3), double.IsNaN(last) ? null : Math.Round(last, 3));
+        }
     }
 
     public enum Outcome
@@ -96,7 +128,7 @@ public sealed class ProxyStats
     }
 
     /// <summary>The counters of one operation (per operation, across quota holders).</summary>
-    public Counters For(AwsOperation operation) => operations.GetOrAdd(operation.Key, _ => new Counters(operation));
+    public Counters For(AwsOperation operation) => operations.GetOrAdd(operation.Key, _ => new Counters(operation, () => clock.Elapsed.TotalSeconds));
 
     /// <summary>Marks a request in flight until the returned handle is disposed.</summary>
     public IDisposable Enter()
@@ -114,6 +146,7 @@ public sealed class ProxyStats
         operations.Clear();
         Interlocked.Exchange(ref maxInFlight, Interlocked.Read(ref inFlight));
         since = DateTimeOffset.UtcNow;
+        clock.Restart();
     }
 
     public StatsSnapshot Snapshot()
@@ -155,7 +188,8 @@ public sealed class ProxyStats
     private static OperationStats Sum(IReadOnlyList<OperationStats> all) => new(
         "*", "*", all.Sum(s => s.Requests), all.Sum(s => s.Forwarded), all.Sum(s => s.RateLimited), all.Sum(s => s.InjectedThrottles),
         all.Sum(s => s.InjectedServerErrors), all.Sum(s => s.InjectedResets), all.Sum(s => s.UpstreamFailures),
-        all.SelectMany(s => s.StatusCodes).GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+        all.SelectMany(s => s.StatusCodes).GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
+        all.Min(s => s.FirstArrivalSeconds), all.Max(s => s.LastArrivalSeconds));
 
     private sealed class Leave : IDisposable
     {

@@ -37,8 +37,11 @@ namespace LambdaPermTools.Aws.Scanning
         /// <summary>The account of the credentials (GetCallerIdentity, once per session) = the owner of the APIs they read.</summary>
         public async Task<string> CallerAccountAsync() => (await _caller.Value.ConfigureAwait(false)).Account;
 
-        /// <summary>Scans the requested APIs concurrently; each API's result goes to the listener as soon as it is complete.</summary>
-        public async Task ScanAsync(ApiRequest request, TargetSelection selection, FixOptions? evaluateWith, bool evaluate, IScanListener listener)
+        /// <summary>
+        /// Scans the requested APIs concurrently; each API's result goes to the listener as soon as it is complete.
+        /// With <paramref name="evaluateWith"/> the targets are also judged (findings); without, only listed.
+        /// </summary>
+        public async Task ScanAsync(ApiRequest request, TargetSelection selection, FixOptions? evaluateWith, IScanListener listener)
         {
             var apis = new List<RestApiSummary>(request.Apis);
             if (request.All)
@@ -53,6 +56,7 @@ namespace LambdaPermTools.Aws.Scanning
                 }
             }
 
+            // Each API once; when it is named twice, keep the entry that knows its name.
             apis = apis.GroupBy(a => a.Id, StringComparer.Ordinal).Select(g => g.OrderByDescending(a => a.Name.Length).First()).ToList();
             var gate = new SemaphoreSlim(MaxConcurrentApis);
             var completed = 0;
@@ -61,7 +65,7 @@ namespace LambdaPermTools.Aws.Scanning
                 await gate.WaitAsync(Cancellation).ConfigureAwait(false);
                 try
                 {
-                    listener.ApiCompleted(await ScanApiAsync(api, selection, evaluate ? evaluateWith ?? new FixOptions() : null).ConfigureAwait(false));
+                    listener.ApiCompleted(await ScanApiAsync(api, selection, evaluateWith).ConfigureAwait(false));
                 }
                 finally
                 {

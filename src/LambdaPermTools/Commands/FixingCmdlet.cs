@@ -45,7 +45,7 @@ namespace LambdaPermTools.Commands
             var findings = new List<PermissionFinding>(work.Findings);
             if (session != null && work.HasScan)
             {
-                RunScan(session, work.Request, Selection, FixOptions, evaluate: true, result => findings.AddRange(result.Findings));
+                RunScan(session, work.Request, Selection, FixOptions, result => findings.AddRange(result.Findings));
             }
 
             return findings;

@@ -19,7 +19,7 @@ namespace LambdaPermTools.Commands
             foreach (var work in Work)
             {
                 var session = OpenSession(work);
-                RunScan(session, work.Request, Selection, null, evaluate: false, result => WriteObject(result.Targets, enumerateCollection: true));
+                RunScan(session, work.Request, Selection, null, result => WriteObject(result.Targets, enumerateCollection: true));
             }
         }
     }

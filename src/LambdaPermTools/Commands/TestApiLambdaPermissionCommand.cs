@@ -56,7 +56,7 @@ namespace LambdaPermTools.Commands
 
                 if (work.HasScan)
                 {
-                    RunScan(session, work.Request, Selection, new FixOptions(), evaluate: true, result => WriteFindings(result.Findings));
+                    RunScan(session, work.Request, Selection, new FixOptions(), result => WriteFindings(result.Findings));
                 }
             }
 

@@ -126,13 +126,13 @@ namespace LambdaPermTools.Hosting
             }
         }
 
-        /// <summary>Runs a multi-API scan, writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
-        internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, bool evaluate, Action<ApiScanResult> onResult)
+        /// <summary>Runs a multi-API scan (judging the targets when <paramref name="evaluateWith"/> is given), writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
+        internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
         {
             var listener = new DispatchingListener(this, onResult);
             Await(async () =>
             {
-                await session.ScanAsync(request, selection, evaluateWith, evaluate, listener).ConfigureAwait(false);
+                await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
                 return true;
             });
             listener.Complete();
