@@ -89,20 +89,13 @@ namespace LambdaPermTools.Hosting
             return work;
         }
 
-        /// <summary>Opens the ports for a connection; no credentials/region/profile ends the command (terminating error).</summary>
+        /// <summary>
+        /// Opens the ports for a connection; no credentials/region/profile ends the command (terminating error).
+        /// Off the pipeline thread: resolving credentials may wait on the network (instance metadata), and Ctrl+C must work.
+        /// </summary>
         internal ScanSession OpenSession(ConnectionWork work)
         {
-            IAwsServices services;
-            try
-            {
-                services = AwsServices.Factory.Create(work.Options);
-            }
-            catch (ConnectionException e)
-            {
-                ThrowTerminatingError(ErrorRecords.From(e));
-                throw;
-            }
-
+            var services = Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options)));
             _opened.Add(services);
             return new ScanSession(services, Dispatcher.Cancellation);
         }

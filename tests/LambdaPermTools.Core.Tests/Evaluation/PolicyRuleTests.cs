@@ -139,10 +139,11 @@ public class PolicyRuleTests
 
     [Theory] // §3.5 other condition keys and operators → UnsupportedCondition (Unknown) when nothing else grants
     [InlineData("StringEquals", "aws:PrincipalOrgID", "o-123")]
-    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
     [InlineData("StringEquals", "lambda:EventSourceToken", "t")]
-    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
     [InlineData("ArnNotLike", "AWS:SourceArn", "arn:aws:execute-api:us-east-1:111122223333:zzz/*")]
+    [InlineData("ArnLikeIfExists", "AWS:SourceArn", ApiPrefix + "/*")]
+    [InlineData("ForAnyValue:ArnLike", "AWS:SourceArn", ApiPrefix + "/*")]
+    [InlineData("StringNotEquals", "lambda:FunctionUrlAuthType", "NONE")]
     public void UnknownConditionsAreUnknown(string op, string key, string value)
     {
         var statement = Grant(ApiPrefix + "/*/GET/pets/*");
@@ -150,6 +151,55 @@ public class PolicyRuleTests
         var finding = Statements(statement);
         Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
         Assert.Contains(key, finding.Reason);
+    }
+
+    [Theory] // §3.5 function-URL conditions (lambda:FunctionUrlAuthType, lambda:InvokedViaFunctionUrl) never match API Gateway:
+    // such a statement (the shape Lambda writes for a public function URL: Principal *, lambda:InvokeFunction) does not grant
+    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
+    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "AWS_IAM")]
+    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
+    public void FunctionUrlGrantsNeverMatchApiGateway(string op, string key, string value)
+    {
+        var statement = With(Policy.Grant("url", null, Fn("f")), "Principal", "*");
+        statement["Condition"] = new JsonObject { [op] = new JsonObject { [key] = value } };
+        var finding = Statements(statement);
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+        Assert.Contains("function URL", finding.Reason);
+        Assert.NotNull(finding.SourceArn);
+
+        var deny = With(Policy.Grant("url-deny", null, Fn("f")), "Effect", "Deny");
+        deny["Condition"] = new JsonObject { [op] = new JsonObject { [key] = value } };
+        AssertAllowed(Statements(Grant(ApiPrefix + "/*/GET/pets/*"), deny));
+    }
+
+    [Theory] // §3.5 operator names are not documented as case-insensitive (only key names are): another spelling → Unknown
+    [InlineData("arnLike", "AWS:SourceArn", ApiPrefix + "/*/GET/pets/*")]
+    [InlineData("ARNLIKE", "AWS:SourceArn", ApiPrefix + "/*/GET/pets/*")]
+    [InlineData("stringlike", "AWS:SourceArn", ApiPrefix + "/*/GET/pets/*")]
+    [InlineData("Stringequals", "AWS:SourceAccount", Account)]
+    public void OperatorNamesAreExact(string op, string key, string value)
+    {
+        var statement = Grant(ApiPrefix + "/*/GET/pets/*");
+        statement["Condition"] = new JsonObject { [op] = new JsonObject { [key] = value } };
+        var finding = Statements(statement);
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+        Assert.Contains(op, finding.Reason);
+    }
+
+    [Theory] // §11.5 Resource "*" (string or in an array) covers the policy's own function (IAM-UG Resource element)
+    [InlineData("\"*\"")]
+    [InlineData("[\"arn:aws:lambda:us-east-1:111122223333:function:other\",\"*\"]")]
+    [InlineData("\"arn:aws:lambda:*:*:function:*\"")]
+    public void ResourceWildcardCoversTheFunction(string resource) =>
+        AssertAllowed(Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Resource", JsonNode.Parse(resource))));
+
+    [Fact] // §3.5 StringEquals has no wildcards: the Reason says the pattern is compared literally, not that some part differs
+    public void StringEqualsNearMissSaysLiteral()
+    {
+        var finding = Method(Policy.Of(Policy.Grant("s1", ApiPrefix + "/*/GET/pets/*", Fn("f"), op: "StringEquals")));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("StringEquals", finding.Reason);
+        Assert.Contains("'*'", finding.Reason);
     }
 
     [Fact] // §3.5 an unsupported condition does not hide another statement that grants
