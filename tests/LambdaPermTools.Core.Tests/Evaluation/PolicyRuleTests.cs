@@ -276,6 +276,24 @@ public class PolicyRuleTests
         Assert.Contains(fragment, finding.Reason);
     }
 
+    [Fact] // §10 row 9: an execution ARN that already ends in '/' plus '/*/…' leaves an empty stage ('//'); the Reason says so
+    public void NearMissEmptyStageNamesTheDoubleSlash()
+    {
+        var finding = Statements(Grant(ApiPrefix + "//GET/pets/*"));
+        Assert.Contains("differs in the stage (it allows '', this is 'prod'", finding.Reason);
+        Assert.Contains("'//'", finding.Reason);
+    }
+
+    [Fact] // §1.1 a stage's execution ARN plus '/*/GET/…' puts one segment too many before the path: the Reason names the
+    // shape, not a path difference
+    public void NearMissExtraSegmentNamesTheShape()
+    {
+        var finding = Statements(Grant(ApiPrefix + "/prod/*/GET/pets/*"));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("differs in the source ARN (it has one segment too many", finding.Reason);
+        Assert.DoesNotContain("the path (", finding.Reason);
+    }
+
     [Fact] // §11.6 several differing parts are all named
     public void NearMissNamesEveryDifferingPart()
     {
