@@ -229,6 +229,16 @@ public class PolicyRuleTests
         Assert.Contains("the resource", finding.Reason);
     }
 
+    [Theory] // §3.1, §11.5 on an alias's policy, a statement whose Resource is the bare function or another alias does not grant
+    [InlineData("")]
+    [InlineData(":blue")]
+    public void ResourceOfAnotherQualifierDoesNotGrant(string resourceQualifier)
+    {
+        var finding = Method(Policy.Of(Policy.Grant("s1", ApiPrefix + "/*/GET/pets/*", Fn("f") + resourceQualifier)), qualifier: "live");
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+        Assert.Contains($"differs in the resource (it applies to '{Fn("f") + resourceQualifier}', not '{Fn("f")}:live')", finding.Reason);
+    }
+
     [Fact] // §11.5 no SourceArn condition at all grants any source
     public void NoSourceArnGrants() => AssertAllowed(Method(Policy.Of(Policy.Grant("s1", null, Fn("f")))));
 
