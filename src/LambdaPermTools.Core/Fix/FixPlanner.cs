@@ -90,13 +90,11 @@ namespace LambdaPermTools.Fix
                 && statement.Conditions.Any(c => GrantsSourceArn(c, grant.SourceArn))
                 && statement.Conditions.All(c =>
                     GrantsSourceArn(c, grant.SourceArn)
-                    || (IsKey(c, "aws:SourceAccount") && c.Operator == ConditionOperators.StringEquals && c.Values.All(v => v == account)));
+                    || (c.HasKey(PolicyCondition.SourceAccountKey) && c.Operator == ConditionOperators.StringEquals && c.Values.All(v => v == account)));
         }
 
         private static bool GrantsSourceArn(PolicyCondition condition, string pattern) =>
-            IsKey(condition, "aws:SourceArn") && condition.Values.Any(v => ConditionOperators.GrantsPattern(condition.Operator, v, pattern));
-
-        private static bool IsKey(PolicyCondition condition, string key) => string.Equals(condition.Key, key, StringComparison.OrdinalIgnoreCase);
+            condition.HasKey(PolicyCondition.SourceArnKey) && condition.Values.Any(v => ConditionOperators.GrantsPattern(condition.Operator, v, pattern));
 
         private static IReadOnlyList<string> SizeWarnings(IReadOnlyList<PlannedGrant> grants, EvidenceSet? evidence)
         {

@@ -9,8 +9,6 @@ namespace LambdaPermTools.Policies
     public static class StatementMatcher
     {
         public const string InvokeAction = "lambda:InvokeFunction";
-        private const string SourceArnKey = "aws:SourceArn";
-        private const string SourceAccountKey = "aws:SourceAccount";
 
         /// <summary>
         /// Judges the statement; with <paramref name="explain"/> false a SourceArn mismatch is one plain difference
@@ -39,7 +37,7 @@ namespace LambdaPermTools.Policies
             var hasSourceArn = false;
             foreach (var condition in statement.Conditions)
             {
-                hasSourceArn |= IsKey(condition, SourceArnKey);
+                hasSourceArn |= condition.HasKey(PolicyCondition.SourceArnKey);
                 CheckCondition(condition, request, differences, unsupported, explain);
             }
 
@@ -96,7 +94,7 @@ namespace LambdaPermTools.Policies
         private static void CheckCondition(PolicyCondition condition, InvokeRequest request, List<Difference> differences, List<string> unsupported, bool explain)
         {
             var op = condition.Operator;
-            if (IsKey(condition, SourceArnKey) && request.RoleArn == null)
+            if (condition.HasKey(PolicyCondition.SourceArnKey) && request.RoleArn == null)
             {
                 var test = ConditionOperators.SourceArnTest(op);
                 if (test == null)
@@ -118,7 +116,7 @@ namespace LambdaPermTools.Policies
                 return;
             }
 
-            if (IsKey(condition, SourceAccountKey) && request.RoleArn == null && op == ConditionOperators.StringEquals)
+            if (condition.HasKey(PolicyCondition.SourceAccountKey) && request.RoleArn == null && op == ConditionOperators.StringEquals)
             {
                 if (!condition.Values.Contains(request.ApiAccountId))
                 {
@@ -132,8 +130,8 @@ namespace LambdaPermTools.Policies
         }
 
         private static bool IsFunctionUrlOnly(PolicyCondition condition) =>
-            (IsKey(condition, "lambda:FunctionUrlAuthType") && condition.Operator == ConditionOperators.StringEquals)
-            || (IsKey(condition, "lambda:InvokedViaFunctionUrl") && condition.Operator == "Bool" && condition.Values.Count > 0
+            (condition.HasKey("lambda:FunctionUrlAuthType") && condition.Operator == ConditionOperators.StringEquals)
+            || (condition.HasKey("lambda:InvokedViaFunctionUrl") && condition.Operator == "Bool" && condition.Values.Count > 0
                 && condition.Values.All(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)));
 
         // Several values are ORed: explain the one closest to matching.
@@ -148,7 +146,6 @@ namespace LambdaPermTools.Policies
                 ? new[] { new Difference(DifferencePart.SourceArnShape, $"the source ARN operator (StringEquals compares '{value}' literally, so its '*' and '?' are no wildcards; ArnLike would match)") }
                 : SourceArnDiff.Explain(value, presented);
 
-        private static bool IsKey(PolicyCondition condition, string key) => string.Equals(condition.Key, key, StringComparison.OrdinalIgnoreCase);
 
         private static string PartitionOf(string arn) => ArnPattern.SplitComponents(arn)?[1] ?? "aws";
 

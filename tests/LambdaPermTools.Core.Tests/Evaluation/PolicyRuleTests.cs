@@ -85,6 +85,9 @@ public class PolicyRuleTests
     [InlineData("\"lambda:Invoke*\"", true)]
     [InlineData("[\"lambda:GetFunction\",\"LAMBDA:INVOKEFUNCTION\"]", true)]
     [InlineData("\"lambda:InvokeAsync\"", false)]
+    [InlineData("\"lambda:InvokeFunctionUrl\"", false)]
+    [InlineData("\"lambda:Invoke\"", false)]
+    [InlineData("\"lambda:Invoke?unction\"", true)]
     [InlineData("\"lambda:GetFunction\"", false)]
     public void ActionForms(string action, bool allowed)
     {
