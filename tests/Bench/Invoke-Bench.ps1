@@ -53,6 +53,12 @@ foreach ($name in 'AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_M
     Remove-Item -LiteralPath "env:$name" -ErrorAction SilentlyContinue
 }
 
+$benchClock = [System.Diagnostics.Stopwatch]::StartNew()
+function Write-Step {
+    param([string] $Text)
+    Write-Host ('[{0,5:0.0} s] {1}' -f $benchClock.Elapsed.TotalSeconds, $Text)
+}
+
 function Invoke-FreshPwsh {
     # Runs Measure-Scan.ps1 in a new pwsh and returns its JSON line as an object.
     param([string[]] $Arguments)
@@ -71,7 +77,7 @@ $moto = $null
 $proxy = $null
 $loadBefore = Get-LoadAverage
 try {
-    Write-Host "Generating the account in moto: $(($size.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
+    Write-Step "Generating the account in moto: $(($size.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
     $moto = Start-MotoServer
     $manifestPath = Join-Path $OutDirectory 'account.json'
     $generatorArgs = @('--endpoint', $moto.Url, '--region', $region, '--manifest', $manifestPath) + @($size.GetEnumerator() | ForEach-Object { "--$($_.Key)", "$($_.Value)" })
@@ -80,17 +86,17 @@ try {
     $account = Get-Content -Raw -LiteralPath $manifestPath | ConvertFrom-Json
 
     $proxy = Start-FaultProxy -Upstream $moto.Url -PublishedLimits -LatencyMs $LatencyMs -LifetimeSeconds 3600
-    Write-Host "Proxy $($proxy.Url): published quotas, $LatencyMs ms latency"
+    Write-Step "Proxy $($proxy.Url): published quotas, $LatencyMs ms latency"
 
-    Write-Host 'Cold Import-Module, 5 fresh pwsh processes...'
+    Write-Step 'Cold Import-Module, 5 fresh pwsh processes...'
     $importSamples = @(1..5 | ForEach-Object { (Invoke-FreshPwsh @('-Mode', 'Import')).importSeconds })
 
-    Write-Host 'Test-ApiLambdaPermission -All through the proxy...'
+    Write-Step 'Test-ApiLambdaPermission -All through the proxy...'
     Reset-FaultProxy -Url $proxy.Url
     $scan = Invoke-FreshPwsh @('-Mode', 'Scan', '-EndpointUrl', $proxy.Url, '-Region', $region)
     $productStats = Get-FaultProxyStats -Url $proxy.Url
 
-    Write-Host "The aws CLI way through the proxy$($CliPolicySample -gt 0 ? " (get-policy: first $CliPolicySample calls measured, the rest extrapolated)" : '')..."
+    Write-Step "The aws CLI way through the proxy$($CliPolicySample -gt 0 ? " (get-policy: first $CliPolicySample calls measured, the rest extrapolated)" : '')..."
     Reset-FaultProxy -Url $proxy.Url
     $cli = & (Join-Path $PSScriptRoot 'Invoke-CliScan.ps1') -EndpointUrl $proxy.Url -Region $region -PolicySample $CliPolicySample
     $cliStats = Get-FaultProxyStats -Url $proxy.Url
@@ -140,6 +146,6 @@ Write-Host "Scan: $([math]::Round($scan.scanSeconds, 2)) s, $($scan.findings) fi
 if ($floor.Binding -like '*latency*') {
     Write-Host 'At this size the floor is latency-bound: wall_vs_floor measures start-up costs (first calls, connections), not pacing.'
 }
-Write-Host "Result: $resultPath"
+Write-Step "Result: $resultPath"
 $wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', [cultureinfo]::InvariantCulture)
 "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s

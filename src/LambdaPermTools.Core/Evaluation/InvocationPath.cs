@@ -9,6 +9,8 @@ namespace LambdaPermTools.Evaluation
         Unresolved,
         /// <summary>The URI does not name a valid function.</summary>
         NoFunction,
+        /// <summary>A stage variable names a function outside the API's account, which API Gateway does not support (§4.3).</summary>
+        CrossAccountStageVariable,
         /// <summary>credentials = arn:aws:iam::*:user/*.</summary>
         CallerPassthrough,
         /// <summary>credentials is neither a role ARN nor the passthrough value.</summary>
@@ -44,6 +46,11 @@ namespace LambdaPermTools.Evaluation
                 return PathKind.NoFunction;
             }
 
+            if (UsesStageVariable(target.IntegrationUri) && target.FunctionAccountId != target.ApiAccountId)
+            {
+                return PathKind.CrossAccountStageVariable;
+            }
+
             if (credentials.Kind == CredentialsKind.None)
             {
                 return PathKind.ResourcePolicy;
@@ -57,6 +64,8 @@ namespace LambdaPermTools.Evaluation
 
         /// <summary>True when a lambda:InvokeFunction grant for the API Gateway service principal can decide this target.</summary>
         public static bool GrantCanFix(IntegrationTarget target) => Of(target) == PathKind.ResourcePolicy && !IsLatest(target);
+
+        private static bool UsesStageVariable(string uri) => uri.IndexOf("${stageVariables.", System.StringComparison.Ordinal) >= 0;
 
         public static bool IsLatest(IntegrationTarget target) => FunctionArn.IsLatestQualifier(target.Qualifier);
     }

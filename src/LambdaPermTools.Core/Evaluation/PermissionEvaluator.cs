@@ -45,6 +45,9 @@ namespace LambdaPermTools.Evaluation
                     return Verdict.Denied(PermissionCause.RoleCannotBeAssumed, reasons.InvalidCredentials());
                 case PathKind.NoFunction:
                     return Verdict.Denied(PermissionCause.FunctionNotFound, reasons.NoFunction());
+                case PathKind.CrossAccountStageVariable:
+                    // The contract has no code for "not supported"; like an unusable URI, API Gateway cannot reach the function.
+                    return Verdict.Denied(PermissionCause.FunctionNotFound, reasons.CrossAccountStageVariable());
                 case PathKind.RoleSameAccount:
                 case PathKind.RoleCrossAccount:
                     return RoleCheck.Decide(target, evidence, reasons, path == PathKind.RoleCrossAccount);

@@ -51,6 +51,9 @@ namespace LambdaPermTools.Evaluation
         public string NoFunction() =>
             $"The URI of {Subject} ('{_target.IntegrationUri}') does not name a valid Lambda function, so API Gateway cannot invoke anything; correct the URI or the stage variables.";
 
+        public string CrossAccountStageVariable() =>
+            $"{Cap(Subject)} names {Function} in account {_target.FunctionAccountId} through a stage variable, but stage variables don't support cross-account Lambda functions (the function must be in the API's account {_target.ApiAccountId}), so API Gateway cannot invoke it; use a function in the API's account, or write the cross-account function's ARN literally in the URI.";
+
         public string Latest() =>
             $"{Cap(Subject)} invokes {Function}, and $LATEST cannot carry a resource policy; point the URI at the unqualified function, a version or an alias, and grant that.";
 

@@ -100,11 +100,22 @@ namespace LambdaPermTools.Evaluation
 
         /// <summary>
         /// §11.7: Principal *, no SourceArn, or a SourceArn that covers the whole API ({apiId}/* or broader): it then also
-        /// matches a made-up method and the authorizer form of this API.
+        /// matches a made-up method and the authorizer form of this API. For a cross-account role only Principal * counts.
         /// </summary>
         private static bool IsOverlyBroad(StatementMatch granting, InvokeRequest request, string apiId)
         {
-            if (granting.Statement.Principal?.IsEveryone == true || !granting.HasSourceArnCondition)
+            if (granting.Statement.Principal?.IsEveryone == true)
+            {
+                return true;
+            }
+
+            // A statement for a cross-account credentials role has no SourceArn to narrow: the role calls, not the service (§4.4).
+            if (request.RoleArn != null)
+            {
+                return false;
+            }
+
+            if (!granting.HasSourceArnCondition)
             {
                 return true;
             }

@@ -86,14 +86,15 @@ namespace LambdaPermTools.Fix
                 && statement.NegatedElements.Count == 0
                 && statement.Principal != null && statement.Principal.Services.Contains(grant.Principal)
                 && statement.Actions.Any(a => Arns.Glob.IsMatch(a, grant.Action, ignoreCase: true))
-                && (statement.Resources == null || statement.Resources.Any(r => Arns.ArnPattern.ArnLike(r, grant.QualifiedFunctionArn)))
-                && statement.Conditions.Any(c => IsKey(c, "aws:SourceArn") && c.Values.Contains(grant.SourceArn))
+                && (statement.Resources == null || statement.Resources.Any(r => StatementMatcher.ResourceCovers(r, grant.QualifiedFunctionArn)))
+                && statement.Conditions.Any(c => GrantsSourceArn(c, grant.SourceArn))
                 && statement.Conditions.All(c =>
-                    (IsKey(c, "aws:SourceArn") && c.Values.Contains(grant.SourceArn))
-                    || (IsKey(c, "aws:SourceAccount") && c.Operator == "StringEquals" && c.Values.All(v => v == account)));
+                    GrantsSourceArn(c, grant.SourceArn)
+                    || (c.HasKey(PolicyCondition.SourceAccountKey) && c.Operator == ConditionOperators.StringEquals && c.Values.All(v => v == account)));
         }
 
-        private static bool IsKey(PolicyCondition condition, string key) => string.Equals(condition.Key, key, StringComparison.OrdinalIgnoreCase);
+        private static bool GrantsSourceArn(PolicyCondition condition, string pattern) =>
+            condition.HasKey(PolicyCondition.SourceArnKey) && condition.Values.Any(v => ConditionOperators.GrantsPattern(condition.Operator, v, pattern));
 
         private static IReadOnlyList<string> SizeWarnings(IReadOnlyList<PlannedGrant> grants, EvidenceSet? evidence)
         {

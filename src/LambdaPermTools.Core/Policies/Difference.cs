@@ -20,6 +20,8 @@ namespace LambdaPermTools.Policies
         AuthorizerForm,
         AuthorizerId,
         SourceArnShape,
+        /// <summary>A condition that only calls through the function URL satisfy (§3.5).</summary>
+        FunctionUrl,
     }
 
     /// <summary>One reason a statement does not grant: which part, and a plain phrase that says how it differs.</summary>
@@ -48,6 +50,7 @@ namespace LambdaPermTools.Policies
                     case DifferencePart.Action:
                     case DifferencePart.Service:
                     case DifferencePart.Partition:
+                    case DifferencePart.FunctionUrl:
                         return 4;
                     case DifferencePart.Resource:
                         return 3;

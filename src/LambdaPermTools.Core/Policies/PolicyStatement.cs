@@ -12,9 +12,15 @@ namespace LambdaPermTools.Policies
             Values = values;
         }
 
+        internal const string SourceArnKey = "aws:SourceArn";
+        internal const string SourceAccountKey = "aws:SourceAccount";
+
         public string Operator { get; }
         public string Key { get; }
         public IReadOnlyList<string> Values { get; }
+
+        /// <summary>"condition key names are not case-sensitive" (IAM-UG, aws-semantics §3.5).</summary>
+        internal bool HasKey(string key) => string.Equals(Key, key, System.StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The principal of a statement in its normalised forms (aws-semantics §3.3).</summary>

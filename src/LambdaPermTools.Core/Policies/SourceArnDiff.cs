@@ -85,7 +85,15 @@ namespace LambdaPermTools.Policies
                 return;
             }
 
-            Compare(differences, DifferencePart.Stage, "stage", pattern[1], presented[1], presented[1] == ExecuteApiArn.TestInvokeStage ? " (the console's Test button)" : "");
+            var extra = ExtraSegmentBeforePath(pattern, presented);
+            if (extra != null)
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape,
+                    $"the source ARN (it has one segment too many before the path: without '{extra}' it would match; the form is '{{apiId}}/{{stage}}/{{METHOD}}/{{path}}', and a '/*/…' suffix appended to a stage's execution ARN gives this)"));
+                return;
+            }
+
+            Compare(differences, DifferencePart.Stage, "stage", pattern[1], presented[1], StageNote(pattern[1], presented[1]));
             if (pattern.Length == 2)
             {
                 differences.Add(new Difference(DifferencePart.SourceArnShape, $"the source ARN (it stops after the stage '{pattern[1]}', so no method matches)"));
@@ -109,6 +117,32 @@ namespace LambdaPermTools.Policies
             {
                 differences.Add(ExplainPath(patternPath, presentedPath));
             }
+        }
+
+        private static string StageNote(string patternStage, string presentedStage) =>
+            presentedStage == ExecuteApiArn.TestInvokeStage ? " (the console's Test button)"
+            : patternStage.Length == 0 ? "; the pattern has '//' after the API id, as when '/…' is appended to an execution ARN that already ends in '/'"
+            : "";
+
+        // The stage or method position holds one segment too many: dropped, every other segment matches its
+        // counterpart (e.g. '{api}/prod/*/GET/pets/*' for 'prod/GET/pets/{id}').
+        private static string? ExtraSegmentBeforePath(string[] pattern, string[] presented)
+        {
+            if (pattern.Length != presented.Length + 1)
+            {
+                return null;
+            }
+
+            foreach (var index in new[] { 1, 2 })
+            {
+                var rest = pattern.Where((_, i) => i != index);
+                if (rest.Zip(presented, (p, v) => Glob.IsMatch(p, v, ignoreCase: false)).All(same => same))
+                {
+                    return pattern[index];
+                }
+            }
+
+            return null;
         }
 
         private static Difference ExplainPath(string patternPath, string presentedPath)

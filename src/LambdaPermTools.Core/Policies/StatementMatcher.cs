@@ -9,8 +9,6 @@ namespace LambdaPermTools.Policies
     public static class StatementMatcher
     {
         public const string InvokeAction = "lambda:InvokeFunction";
-        private const string SourceArnKey = "aws:SourceArn";
-        private const string SourceAccountKey = "aws:SourceAccount";
 
         /// <summary>
         /// Judges the statement; with <paramref name="explain"/> false a SourceArn mismatch is one plain difference
@@ -31,7 +29,7 @@ namespace LambdaPermTools.Policies
                 differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {InvokeAction})"));
             }
 
-            if (statement.Resources != null && !statement.Resources.Any(r => ArnPattern.ArnLike(r, request.FunctionArn)))
+            if (statement.Resources != null && !statement.Resources.Any(r => ResourceCovers(r, request.FunctionArn)))
             {
                 differences.Add(new Difference(DifferencePart.Resource, $"the resource (it applies to {List(statement.Resources)}, not '{request.FunctionArn}')"));
             }
@@ -39,7 +37,7 @@ namespace LambdaPermTools.Policies
             var hasSourceArn = false;
             foreach (var condition in statement.Conditions)
             {
-                hasSourceArn |= IsKey(condition, SourceArnKey);
+                hasSourceArn |= condition.HasKey(PolicyCondition.SourceArnKey);
                 CheckCondition(condition, request, differences, unsupported, explain);
             }
 
@@ -90,29 +88,35 @@ namespace LambdaPermTools.Policies
             differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the service {InvokeRequest.ApiGatewayService})"));
         }
 
+        /// <summary>A statement's Resource entry covers the invoked (qualified) function ARN: "*", or an ARN pattern (IAM-UG Resource element).</summary>
+        internal static bool ResourceCovers(string resource, string functionArn) => resource == "*" || ArnPattern.ArnLike(resource, functionArn);
+
         private static void CheckCondition(PolicyCondition condition, InvokeRequest request, List<Difference> differences, List<string> unsupported, bool explain)
         {
             var op = condition.Operator;
-            if (IsKey(condition, SourceArnKey) && request.RoleArn == null)
+            if (condition.HasKey(PolicyCondition.SourceArnKey) && request.RoleArn == null)
             {
-                Func<string, bool>? test =
-                    Is(op, "ArnLike") || Is(op, "ArnEquals") ? v => ArnPattern.ArnLike(v, request.PresentedSourceArn)
-                    : Is(op, "StringLike") ? v => ArnPattern.StringLike(v, request.PresentedSourceArn)
-                    : Is(op, "StringEquals") ? v => v == request.PresentedSourceArn
-                    : null;
+                var test = ConditionOperators.SourceArnTest(op);
                 if (test == null)
                 {
                     unsupported.Add($"the condition {op} {condition.Key}");
                 }
-                else if (!condition.Values.Any(test))
+                else if (!condition.Values.Any(v => test(v, request.PresentedSourceArn)))
                 {
-                    differences.AddRange(explain ? NearestValue(condition.Values, request.PresentedSourceArn) : new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN") });
+                    differences.AddRange(explain ? NearestValue(op, condition.Values, request.PresentedSourceArn) : new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN") });
                 }
 
                 return;
             }
 
-            if (IsKey(condition, SourceAccountKey) && request.RoleArn == null && Is(op, "StringEquals"))
+            // §3.5: these keys exist only when the call comes through a function URL, so API Gateway never matches them.
+            if (IsFunctionUrlOnly(condition))
+            {
+                differences.Add(new Difference(DifferencePart.FunctionUrl, $"the condition {op} {condition.Key} (it applies only to calls through the function URL, never to API Gateway)"));
+                return;
+            }
+
+            if (condition.HasKey(PolicyCondition.SourceAccountKey) && request.RoleArn == null && op == ConditionOperators.StringEquals)
             {
                 if (!condition.Values.Contains(request.ApiAccountId))
                 {
@@ -125,15 +129,23 @@ namespace LambdaPermTools.Policies
             unsupported.Add($"the condition {op} {condition.Key}");
         }
 
+        private static bool IsFunctionUrlOnly(PolicyCondition condition) =>
+            (condition.HasKey("lambda:FunctionUrlAuthType") && condition.Operator == ConditionOperators.StringEquals)
+            || (condition.HasKey("lambda:InvokedViaFunctionUrl") && condition.Operator == "Bool" && condition.Values.Count > 0
+                && condition.Values.All(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)));
+
         // Several values are ORed: explain the one closest to matching.
-        private static IReadOnlyList<Difference> NearestValue(IReadOnlyList<string> values, string presented) =>
+        private static IReadOnlyList<Difference> NearestValue(string op, IReadOnlyList<string> values, string presented) =>
             values.Count == 0
                 ? new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN (the condition lists no value)") }
-                : values.Select(v => SourceArnDiff.Explain(v, presented)).OrderBy(d => d.Sum(x => x.Weight)).First();
+                : values.Select(v => ExplainValue(op, v, presented)).OrderBy(d => d.Sum(x => x.Weight)).First();
 
-        private static bool IsKey(PolicyCondition condition, string key) => string.Equals(condition.Key, key, StringComparison.OrdinalIgnoreCase);
+        // A wildcard pattern under StringEquals would match as a pattern; what differs is the operator, not a part of the ARN.
+        private static IReadOnlyList<Difference> ExplainValue(string op, string value, string presented) =>
+            op == ConditionOperators.StringEquals && ConditionOperators.HasWildcard(value) && ArnPattern.ArnLike(value, presented)
+                ? new[] { new Difference(DifferencePart.SourceArnShape, $"the source ARN operator (StringEquals compares '{value}' literally, so its '*' and '?' are no wildcards; ArnLike would match)") }
+                : SourceArnDiff.Explain(value, presented);
 
-        private static bool Is(string op, string name) => string.Equals(op, name, StringComparison.OrdinalIgnoreCase);
 
         private static string PartitionOf(string arn) => ArnPattern.SplitComponents(arn)?[1] ?? "aws";
 

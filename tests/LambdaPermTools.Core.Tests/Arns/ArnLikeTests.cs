@@ -22,6 +22,10 @@ public class ArnLikeTests
     [InlineData(P + ":a1b2c3/prod/GET/pets/{id}*", true)]
     [InlineData("arn:aws:execute-api:*:111122223333:a1b2c3/*", true)]
     [InlineData("arn:aws:execute-api:us-east-1:*:*", true)]
+    [InlineData(P + ":a1b2c3/*/GET/*{id}", true)] // backtracking: the first * must give back 'pets/'
+    [InlineData(P + ":a1b2c3/*/*/*/*/*", false)] // five '/' needed, the value has four
+    [InlineData(P + ":a1b2c3/*/GET/*/*/{id}", false)]
+    [InlineData("arn:aws:execute-api:us-east-?:1111222233??:a1b2c3/*", true)]
     public void StarSpansSlashesAndMatchesEmpty(string pattern, bool matches) => Assert.Equal(matches, ArnPattern.ArnLike(pattern, Method));
 
     [Fact] // §2 case-sensitive: GET ≠ get, Prod ≠ prod

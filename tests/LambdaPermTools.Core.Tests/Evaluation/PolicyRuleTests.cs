@@ -85,6 +85,9 @@ public class PolicyRuleTests
     [InlineData("\"lambda:Invoke*\"", true)]
     [InlineData("[\"lambda:GetFunction\",\"LAMBDA:INVOKEFUNCTION\"]", true)]
     [InlineData("\"lambda:InvokeAsync\"", false)]
+    [InlineData("\"lambda:InvokeFunctionUrl\"", false)]
+    [InlineData("\"lambda:Invoke\"", false)]
+    [InlineData("\"lambda:Invoke?unction\"", true)]
     [InlineData("\"lambda:GetFunction\"", false)]
     public void ActionForms(string action, bool allowed)
     {
@@ -139,10 +142,11 @@ public class PolicyRuleTests
 
     [Theory] // §3.5 other condition keys and operators → UnsupportedCondition (Unknown) when nothing else grants
     [InlineData("StringEquals", "aws:PrincipalOrgID", "o-123")]
-    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
     [InlineData("StringEquals", "lambda:EventSourceToken", "t")]
-    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
     [InlineData("ArnNotLike", "AWS:SourceArn", "arn:aws:execute-api:us-east-1:111122223333:zzz/*")]
+    [InlineData("ArnLikeIfExists", "AWS:SourceArn", ApiPrefix + "/*")]
+    [InlineData("ForAnyValue:ArnLike", "AWS:SourceArn", ApiPrefix + "/*")]
+    [InlineData("StringNotEquals", "lambda:FunctionUrlAuthType", "NONE")]
     public void UnknownConditionsAreUnknown(string op, string key, string value)
     {
         var statement = Grant(ApiPrefix + "/*/GET/pets/*");
@@ -150,6 +154,55 @@ public class PolicyRuleTests
         var finding = Statements(statement);
         Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
         Assert.Contains(key, finding.Reason);
+    }
+
+    [Theory] // §3.5 function-URL conditions (lambda:FunctionUrlAuthType, lambda:InvokedViaFunctionUrl) never match API Gateway:
+    // such a statement (the shape Lambda writes for a public function URL: Principal *, lambda:InvokeFunction) does not grant
+    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "NONE")]
+    [InlineData("StringEquals", "lambda:FunctionUrlAuthType", "AWS_IAM")]
+    [InlineData("Bool", "lambda:InvokedViaFunctionUrl", "true")]
+    public void FunctionUrlGrantsNeverMatchApiGateway(string op, string key, string value)
+    {
+        var statement = With(Policy.Grant("url", null, Fn("f")), "Principal", "*");
+        statement["Condition"] = new JsonObject { [op] = new JsonObject { [key] = value } };
+        var finding = Statements(statement);
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+        Assert.Contains("function URL", finding.Reason);
+        Assert.NotNull(finding.SourceArn);
+
+        var deny = With(Policy.Grant("url-deny", null, Fn("f")), "Effect", "Deny");
+        deny["Condition"] = new JsonObject { [op] = new JsonObject { [key] = value } };
+        AssertAllowed(Statements(Grant(ApiPrefix + "/*/GET/pets/*"), deny));
+    }
+
+    [Theory] // §3.5 operator names are not documented as case-insensitive (only key names are): another spelling → Unknown
+    [InlineData("arnLike", "AWS:SourceArn", ApiPrefix + "/*/GET/pets/*")]
+    [InlineData("ARNLIKE", "AWS:SourceArn", ApiPrefix + "/*/GET/pets/*")]
+    [InlineData("stringlike", "AWS:SourceArn", ApiPrefix + "/*/GET/pets/*")]
+    [InlineData("Stringequals", "AWS:SourceAccount", Account)]
+    public void OperatorNamesAreExact(string op, string key, string value)
+    {
+        var statement = Grant(ApiPrefix + "/*/GET/pets/*");
+        statement["Condition"] = new JsonObject { [op] = new JsonObject { [key] = value } };
+        var finding = Statements(statement);
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+        Assert.Contains(op, finding.Reason);
+    }
+
+    [Theory] // §11.5 Resource "*" (string or in an array) covers the policy's own function (IAM-UG Resource element)
+    [InlineData("\"*\"")]
+    [InlineData("[\"arn:aws:lambda:us-east-1:111122223333:function:other\",\"*\"]")]
+    [InlineData("\"arn:aws:lambda:*:*:function:*\"")]
+    public void ResourceWildcardCoversTheFunction(string resource) =>
+        AssertAllowed(Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Resource", JsonNode.Parse(resource))));
+
+    [Fact] // §3.5 StringEquals has no wildcards: the Reason says the pattern is compared literally, not that some part differs
+    public void StringEqualsNearMissSaysLiteral()
+    {
+        var finding = Method(Policy.Of(Policy.Grant("s1", ApiPrefix + "/*/GET/pets/*", Fn("f"), op: "StringEquals")));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("StringEquals", finding.Reason);
+        Assert.Contains("'*'", finding.Reason);
     }
 
     [Fact] // §3.5 an unsupported condition does not hide another statement that grants
@@ -174,6 +227,16 @@ public class PolicyRuleTests
         var finding = Statements(With(Grant(ApiPrefix + "/*/GET/pets/*"), "Resource", Fn("other")));
         Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
         Assert.Contains("the resource", finding.Reason);
+    }
+
+    [Theory] // §3.1, §11.5 on an alias's policy, a statement whose Resource is the bare function or another alias does not grant
+    [InlineData("")]
+    [InlineData(":blue")]
+    public void ResourceOfAnotherQualifierDoesNotGrant(string resourceQualifier)
+    {
+        var finding = Method(Policy.Of(Policy.Grant("s1", ApiPrefix + "/*/GET/pets/*", Fn("f") + resourceQualifier)), qualifier: "live");
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+        Assert.Contains($"differs in the resource (it applies to '{Fn("f") + resourceQualifier}', not '{Fn("f")}:live')", finding.Reason);
     }
 
     [Fact] // §11.5 no SourceArn condition at all grants any source
@@ -224,6 +287,24 @@ public class PolicyRuleTests
         Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
         Assert.Contains("the nearest, 's1', differs in " + (fragment.StartsWith("it ") || fragment.StartsWith("is ") ? "the source ARN" : fragment), finding.Reason);
         Assert.Contains(fragment, finding.Reason);
+    }
+
+    [Fact] // §10 row 9: an execution ARN that already ends in '/' plus '/*/…' leaves an empty stage ('//'); the Reason says so
+    public void NearMissEmptyStageNamesTheDoubleSlash()
+    {
+        var finding = Statements(Grant(ApiPrefix + "//GET/pets/*"));
+        Assert.Contains("differs in the stage (it allows '', this is 'prod'", finding.Reason);
+        Assert.Contains("'//'", finding.Reason);
+    }
+
+    [Fact] // §1.1 a stage's execution ARN plus '/*/GET/…' puts one segment too many before the path: the Reason names the
+    // shape, not a path difference
+    public void NearMissExtraSegmentNamesTheShape()
+    {
+        var finding = Statements(Grant(ApiPrefix + "/prod/*/GET/pets/*"));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.Contains("differs in the source ARN (it has one segment too many", finding.Reason);
+        Assert.DoesNotContain("the path (", finding.Reason);
     }
 
     [Fact] // §11.6 several differing parts are all named

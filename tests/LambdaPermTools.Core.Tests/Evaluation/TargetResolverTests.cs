@@ -103,6 +103,31 @@ public class TargetResolverTests
         Assert.Empty(target.UnresolvedVariables);
     }
 
+    [Fact] // §4.3 a stage variable as part of the function name
+    public void StageVariableAsPartOfTheName()
+    {
+        var target = Assert.Single(Run.Targets(new TestApi().Stage("prod", ("env", "prod")).Method("/x", "GET", Uri(Fn("fn-${stageVariables.env}"))).Build()));
+        Assert.Equal(Fn("fn-prod"), target.FunctionArn);
+        Assert.Null(target.Qualifier);
+    }
+
+    [Theory] // §4.3 a value that makes no valid function reference (a '/', a space, a second colon) names no function: the target
+    // is Denied as FunctionNotFound, with nothing read and no grant planned
+    [InlineData("a/b")]
+    [InlineData("f g")]
+    [InlineData("f:live:extra")]
+    [InlineData("f:")]
+    public void StageVariableValueThatNamesNoFunction(string value)
+    {
+        var api = new TestApi().Stage("prod", ("fn", value)).Method("/x", "GET", Uri(Fn("${stageVariables.fn}"))).Build();
+        var target = Assert.Single(Run.Targets(api));
+        Assert.Equal("", target.FunctionArn);
+        Assert.Empty(EvidenceNeeds.For(new[] { target }).Policies);
+        var finding = PermissionEvaluator.Evaluate(target, new EvidenceSet());
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.FunctionNotFound), (finding.Status, finding.Cause));
+        Assert.Null(finding.SourceArn);
+    }
+
     [Fact] // §5 TOKEN and REQUEST authorizers invoke Lambda; COGNITO_USER_POOLS does not
     public void LambdaAuthorizersAreTargets()
     {

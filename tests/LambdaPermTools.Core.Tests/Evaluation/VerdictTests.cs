@@ -208,6 +208,46 @@ public class VerdictTests
         }
     }
 
+    [Fact] // §11.7 a statement naming the cross-account role cannot carry a SourceArn (the role calls, not the service): not overly broad
+    public void CrossAccountRoleGrantIsNotOverlyBroad()
+    {
+        PermissionFinding GrantedTo(System.Text.Json.Nodes.JsonNode principal)
+        {
+            var statement = Policy.Grant("role", null, Fn("f"));
+            statement["Principal"] = principal;
+            var evidence = Run.WithRole(OtherRole, Run.Role(Trust, Fn("f"), "allowed"), Run.Evidence((Fn("f"), null, Policy.Of(statement))));
+            return Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: OtherRole), evidence);
+        }
+
+        var role = GrantedTo(new System.Text.Json.Nodes.JsonObject { ["AWS"] = OtherRole });
+        Assert.Equal((PermissionStatus.Allowed, false), (role.Status, role.OverlyBroad));
+        var everyone = GrantedTo("*");
+        Assert.Equal((PermissionStatus.Allowed, true), (everyone.Status, everyone.OverlyBroad));
+    }
+
+    [Theory] // §4.3 "Stage variables don't support cross-account Lambda functions": a stage variable that names a function in
+    // another account never works, whatever that function's policy says; no grant can fix it
+    [InlineData("${stageVariables.fn}", "arn:aws:lambda:us-east-1:444455556666:function:g")]
+    [InlineData("arn:aws:lambda:us-east-1:444455556666:function:${stageVariables.fn}", "g")]
+    public void CrossAccountFunctionThroughStageVariableIsDenied(string functionReference, string value)
+    {
+        var api = new TestApi().Stage("prod", ("fn", value)).Method("/x", "GET", Uri(functionReference));
+        var policy = Policy.Of(Policy.Grant("s", Judge.ApiPrefix + "/*", Fn("g", account: OtherAccount)));
+        var finding = Evaluate(api, Run.Evidence((Fn("g", account: OtherAccount), null, policy)));
+        Assert.Equal(PermissionStatus.Denied, finding.Status);
+        Assert.Contains("cross-account", finding.Reason);
+        Assert.Null(finding.SourceArn);
+        Assert.Empty(EvidenceNeeds.For(Run.Targets(api.Build())).Policies);
+    }
+
+    [Fact] // §4.3 a stage variable naming a function in the API's own account is fine (same account)
+    public void SameAccountFunctionThroughStageVariableIsEvaluated()
+    {
+        var api = new TestApi().Stage("prod", ("fn", Fn("g"))).Method("/x", "GET", Uri("${stageVariables.fn}"));
+        var finding = Evaluate(api, Run.Evidence((Fn("g"), null, Policy.Of(Policy.Grant("s", Judge.ApiPrefix + "/*/GET/x", Fn("g"))))));
+        Assert.Equal(PermissionCause.GrantedByPolicy, finding.Cause);
+    }
+
     [Fact] // credentials that are neither a role nor the passthrough value cannot be used
     public void InvalidCredentialsCannotBeAssumed() =>
         Assert.Equal(PermissionCause.RoleCannotBeAssumed, Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: "arn:aws:iam::111122223333:user/bob"), new EvidenceSet()).Cause);

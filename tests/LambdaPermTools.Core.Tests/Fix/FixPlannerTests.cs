@@ -128,6 +128,17 @@ public class FixPlannerTests
         Assert.Empty(PlanFor(api).Grants);
     }
 
+    [Theory] // §2, §3.2 an equivalent statement may use ArnEquals or StringLike, Resource "*", or StringEquals for a pattern without wildcards
+    [InlineData("ArnEquals", "/*/GET/x", "arn:aws:lambda:us-east-1:111122223333:function:f")]
+    [InlineData("StringLike", "/*/GET/x", "arn:aws:lambda:us-east-1:111122223333:function:f")]
+    [InlineData("ArnLike", "/*/GET/x", "*")]
+    [InlineData("StringEquals", "/authorizers/au1", "arn:aws:lambda:us-east-1:111122223333:function:f")]
+    public void IsSatisfiedByEquivalentOperators(string op, string resource, string statementResource)
+    {
+        var grant = new PlannedGrant { FunctionName = Fn("f"), SourceArn = P + resource, StatementId = "lpt-x" };
+        Assert.True(FixPlanner.IsSatisfied(grant, Policy.Of(Policy.Grant("s", grant.SourceArn, statementResource, op: op)), out _));
+    }
+
     [Fact] // §11.8 idempotency: our statement id, or an equivalent statement under another Sid, satisfies the grant
     public void IsSatisfiedByOurIdOrAnEquivalentStatement()
     {
@@ -149,6 +160,9 @@ public class FixPlannerTests
     [InlineData("extra-condition")]
     [InlineData("other-qualifier")]
     [InlineData("principal-star")]
+    [InlineData("string-equals")]
+    [InlineData("arn-not-like")]
+    [InlineData("lower-case-operator")]
     public void IsNotSatisfiedByDifferentStatements(string variant)
     {
         var grant = new PlannedGrant { FunctionName = Fn("f"), SourceArn = P + "/*/GET/x", StatementId = "lpt-x" };
@@ -166,6 +180,15 @@ public class FixPlannerTests
                 break;
             case "other-qualifier":
                 statement["Resource"] = Fn("f") + ":live";
+                break;
+            case "string-equals": // §3.5 StringEquals has no wildcards: the literal pattern never equals a presented ARN
+                statement = Policy.Grant("s", grant.SourceArn, Fn("f"), op: "StringEquals");
+                break;
+            case "arn-not-like":
+                statement = Policy.Grant("s", grant.SourceArn, Fn("f"), op: "ArnNotLike");
+                break;
+            case "lower-case-operator":
+                statement = Policy.Grant("s", grant.SourceArn, Fn("f"), op: "arnlike");
                 break;
             default:
                 statement["Principal"] = "*";
