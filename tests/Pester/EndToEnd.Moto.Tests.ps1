@@ -7,13 +7,14 @@
 #   account in every source ARN is whatever GetCallerIdentity says, as on AWS.
 # - moto merges alias and function policies (AWS keeps one per qualifier, aws-semantics.md §3.1): the scenario
 #   uses unqualified functions only, where both agree; the per-qualifier rules are tested against the fakes.
-# - moto never throttles and does not check RevisionId on the first grant; the 412/409 handling is tested
-#   against the fakes, which do.
+# - moto never throttles, and these tests never race another writer: the 412/409 handling is tested against
+#   the fakes, which enforce RevisionId and duplicate statement ids as AWS does.
 # - moto's CloudFormation writes AWS::Lambda::Permission statements with a random Sid and an extra
 #   "FunctionName" key inside the statement; the evaluator judges Principal, Action, Resource and Condition
 #   only, so the grants it deploys are still recognised (that is what the test asserts).
-# - moto does not invoke API Gateway's data plane with the X-Amz-Source-Arn header, so "Allowed" is checked
-#   by re-reading the policies, which is exactly what Test-ApiLambdaPermission does on AWS too.
+# - The tests never call the deployed API: on AWS the permission is checked when API Gateway invokes the
+#   function; here "Allowed" is established by reading the policies back, which is what Test-ApiLambdaPermission
+#   does against AWS as well (the aws CLI's own get-policy confirms the statements in one test).
 # - The aws CLI first on PATH is v1, which ignores AWS_REGION: AWS_DEFAULT_REGION is set as well.
 
 BeforeAll {
