@@ -34,18 +34,21 @@ namespace LambdaPermTools.Policies
             var open = unsure.FirstOrDefault(s => !s.IsAllow) ?? (allowed ? null : unsure.FirstOrDefault());
             if (open != null)
             {
-                detail = $"statement {open.Label} of the trust policy uses conditions or Not-elements the tool cannot evaluate";
+                detail = $"statement {open.Label} of the trust policy uses conditions, Not-elements or a service principal spelling the tool cannot evaluate";
                 return TrustVerdict.Uncertain;
             }
 
             return allowed ? TrustVerdict.Trusted : TrustVerdict.NotTrusted;
         }
 
+        // A service principal in another case may or may not apply (§3.3 UNCONFIRMED): it applies, but not certainly.
         private static bool Applies(PolicyStatement s) =>
             s.Principal != null
-            && (s.Principal.IsEveryone || s.Principal.Services.Contains(InvokeRequest.ApiGatewayService))
+            && (s.Principal.IsEveryone || s.Principal.Services.Any(p => string.Equals(p, InvokeRequest.ApiGatewayService, System.StringComparison.OrdinalIgnoreCase)))
             && s.Actions.Any(a => Glob.IsMatch(a, AssumeRole, ignoreCase: true));
 
-        private static bool Certain(PolicyStatement s) => s.Conditions.Count == 0 && s.NegatedElements.Count == 0 && (s.IsAllow || s.IsDeny);
+        private static bool Certain(PolicyStatement s) =>
+            s.Conditions.Count == 0 && s.NegatedElements.Count == 0 && (s.IsAllow || s.IsDeny)
+            && (s.Principal!.IsEveryone || s.Principal.Services.Contains(InvokeRequest.ApiGatewayService));
     }
 }

@@ -158,6 +158,14 @@ public class VerdictTests
         Assert.Equal(PermissionCause.GrantedByRole, With(allow).Cause);
     }
 
+    [Fact] // §3.3 whether service principals fold case is UNCONFIRMED: a trust statement spelling the service in another case → Unknown
+    public void TrustServicePrincipalCaseIsUnknown()
+    {
+        var trust = Trust.Replace("apigateway.amazonaws.com", "APIGateway.amazonaws.com");
+        var finding = Evaluate(new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role), Run.WithRole(Role, Run.Role(trust, Fn("f"), "allowed")));
+        Assert.Equal((PermissionStatus.Unknown, PermissionCause.UnsupportedCondition), (finding.Status, finding.Cause));
+    }
+
     [Fact] // §4.4 a role that does not trust apigateway.amazonaws.com → RoleCannotBeAssumed
     public void UntrustedRoleCannotBeAssumed()
     {
