@@ -25,7 +25,14 @@ namespace LambdaPermTools.Policies
 
             var differences = new List<Difference>();
             Compare(differences, DifferencePart.Partition, "partition", p[1], v[1]);
-            Compare(differences, DifferencePart.Service, "service", p[2], v[2]);
+            if (!Glob.IsMatch(p[2], v[2], ignoreCase: false))
+            {
+                // Another service's ARN (often the API's own 'apigateway' ARN): its other parts do not line up with these.
+                differences.Add(new Difference(DifferencePart.Service,
+                    $"the service (it allows '{p[2]}', this is '{v[2]}'; the source ARN has the form 'arn:{v[1]}:execute-api:{{region}}:{{account}}:{{apiId}}/{{stage}}/{{METHOD}}/{{path}}')"));
+                return differences;
+            }
+
             Compare(differences, DifferencePart.Region, "region", p[3], v[3], " (the function's region)");
             Compare(differences, DifferencePart.Account, "account", p[4], v[4], " (the API owner's account)");
             if (!Glob.IsMatch(p[5], v[5], ignoreCase: false))

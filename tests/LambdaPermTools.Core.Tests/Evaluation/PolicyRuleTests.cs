@@ -272,7 +272,7 @@ public class PolicyRuleTests
     [Theory] // §11.6 the Reason names the part that differs, for each part of the source ARN
     [InlineData("arn:aws:execute-api:us-east-1:444455556666:a1b2c3/*/GET/pets/*", "the account (it allows '444455556666', this is '111122223333' (the API owner's account))")]
     [InlineData("arn:aws-cn:execute-api:us-east-1:111122223333:a1b2c3/*/GET/pets/*", "the partition (it allows 'aws-cn', this is 'aws')")]
-    [InlineData("arn:aws:lambda:us-east-1:111122223333:a1b2c3/*/GET/pets/*", "the service (it allows 'lambda', this is 'execute-api')")]
+    [InlineData("arn:aws:lambda:us-east-1:111122223333:a1b2c3/*/GET/pets/*", "the service (it allows 'lambda', this is 'execute-api'; the source ARN has the form")]
     [InlineData("arn:aws:execute-api:us-west-2:111122223333:a1b2c3/*/GET/pets/*", "the region (it allows 'us-west-2', this is 'us-east-1' (the function's region))")]
     [InlineData(ApiPrefix + "/Prod/GET/pets/*", "the stage (it allows 'Prod', this is 'prod'; ARN matching is case-sensitive)")]
     [InlineData(ApiPrefix + "/*/get/pets/*", "the method (it allows 'get', this is 'GET'; ARN matching is case-sensitive)")]
@@ -305,6 +305,17 @@ public class PolicyRuleTests
         Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
         Assert.Contains("differs in the source ARN (it has one segment too many", finding.Reason);
         Assert.DoesNotContain("the path (", finding.Reason);
+    }
+
+    [Fact] // §1.1 an API Gateway resource ARN (service apigateway, '/restapis/…') in place of the execute-api ARN: the Reason names
+    // the service and the execute-api form, and does not compare '/restapis/…' segment by segment as if it were a stage and method
+    public void NearMissApigatewayArnNamesTheService()
+    {
+        var finding = Statements(Grant("arn:aws:apigateway:us-east-1::/restapis/a1b2c3/*"));
+        Assert.Contains("differs in the service (it allows 'apigateway', this is 'execute-api'", finding.Reason);
+        Assert.Contains("{apiId}/{stage}/{METHOD}/{path}", finding.Reason);
+        Assert.DoesNotContain("the stage", finding.Reason);
+        Assert.DoesNotContain("the API id", finding.Reason);
     }
 
     [Fact] // §11.6 several differing parts are all named
