@@ -185,6 +185,23 @@ Describe 'Add-ApiLambdaPermission' {
         $errs[0].TargetObject | Should -Be $auth
     }
 
+    It 'never sends Principal *, another action, or a grant without an execute-api SourceArn, even when asked directly' {
+        $services = $fake.Create([LambdaPermTools.Aws.Ports.ConnectionOptions]::new())
+        $applier = [LambdaPermTools.Aws.Scanning.GrantApplier]::new([LambdaPermTools.Aws.Scanning.ScanSession]::new($services, [System.Threading.CancellationToken]::None))
+        $unsafe = @(
+            @{ Principal = '*'; SourceArn = 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets' },
+            @{ Principal = 'apigateway.amazonaws.com'; SourceArn = '' },
+            @{ Principal = 'apigateway.amazonaws.com'; SourceArn = 'arn:aws:s3:::bucket' },
+            @{ Principal = 'apigateway.amazonaws.com'; SourceArn = 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets'; Action = 'lambda:*' })
+        foreach ($shape in $unsafe) {
+            $grant = [LambdaPermTools.Fix.PlannedGrant]@{ FunctionName = $pets; Region = 'us-east-1'; FunctionAccountId = '111122223333'; StatementId = 'x' }
+            foreach ($key in $shape.Keys) { $grant.$key = $shape[$key] }
+            $check = $applier.CheckAsync($grant).GetAwaiter().GetResult()
+            $check.Outcome.Error.ErrorId | Should -Be 'UnsafeGrant'
+        }
+        $fake.CallCount('AddPermission') | Should -Be 0
+    }
+
     It 'declares SupportsShouldProcess with ConfirmImpact Medium, -Force and its output type' {
         $command = Get-Command Add-ApiLambdaPermission
         $command.Parameters.Keys | Should -Contain 'WhatIf'
