@@ -39,8 +39,9 @@ namespace LambdaPermTools.Evaluation
             ? $"; the function is in account {_target.FunctionAccountId}, not the API's account {_target.ApiAccountId}, so use credentials of account {_target.FunctionAccountId} to read or fix it"
             : "";
 
-        public string Unresolved() =>
-            $"Stage '{_target.StageName}' does not define the stage variable(s) {StatementMatcher.List(_target.UnresolvedVariables)} that {Subject} uses, so API Gateway cannot tell which function to invoke; define them on the stage and grant every function or alias they can name.";
+        public string Unresolved() => _target.StageName == Arns.ExecuteApiArn.TestInvokeStage
+            ? $"{Cap(Subject)} uses the stage variable(s) {StatementMatcher.List(_target.UnresolvedVariables)}, which the console's Test button, running outside any deployed stage, has only when they are entered in its form; enter them there, and grant every function or alias they can name."
+            : $"Stage '{_target.StageName}' does not define the stage variable(s) {StatementMatcher.List(_target.UnresolvedVariables)} that {Subject} uses, so API Gateway cannot tell which function to invoke; define them on the stage and grant every function or alias they can name.";
 
         public string CallerCredentials() =>
             $"{Cap(Subject)} passes the caller's identity through (credentials '{_target.CredentialsArn}'), so every caller needs lambda:InvokeFunction on {Function}; a resource-policy grant for API Gateway does not help.";

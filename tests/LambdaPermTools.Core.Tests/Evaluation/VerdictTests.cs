@@ -76,6 +76,16 @@ public class VerdictTests
         Assert.Null(finding.SourceArn);
     }
 
+    [Fact] // §1.5 the console's Test button runs outside any stage: its Reason does not ask to define the variable on a stage
+    public void UnresolvedVariableInTestInvokeNamesTheConsole()
+    {
+        var api = new TestApi().Stage("dev", ("fn", "f")).Method("/x", "GET", Uri(Fn("${stageVariables.fn}"))).Build();
+        var finding = Assert.Single(Run.Findings(api, new EvidenceSet(), testInvoke: true), f => f.StageName == "test-invoke-stage");
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.UnresolvedStageVariable), (finding.Status, finding.Cause));
+        Assert.Contains("console's Test button", finding.Reason);
+        Assert.DoesNotContain("define them on the stage", finding.Reason);
+    }
+
     [Fact] // §4.4 caller passthrough → Unknown / CallerCredentials
     public void CallerPassthroughIsUnknown()
     {
