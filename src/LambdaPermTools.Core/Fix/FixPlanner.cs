@@ -85,7 +85,7 @@ namespace LambdaPermTools.Fix
             return statement.IsAllow
                 && statement.NegatedElements.Count == 0
                 && statement.Principal != null && statement.Principal.Services.Contains(grant.Principal)
-                && statement.Actions.Any(a => Arns.Glob.IsMatch(a, grant.Action, ignoreCase: true))
+                && statement.CoversAction(grant.Action)
                 && (statement.Resources == null || statement.Resources.Any(r => StatementMatcher.ResourceCovers(r, grant.QualifiedFunctionArn)))
                 && statement.Conditions.Any(c => GrantsSourceArn(c, grant.SourceArn))
                 && statement.Conditions.All(c =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LambdaPermTools.Policies
 {
@@ -49,6 +50,9 @@ namespace LambdaPermTools.Policies
         public IReadOnlyList<string> NegatedElements { get; set; } = new string[0];
         /// <summary>The statement as it appears in the document.</summary>
         public string Json { get; set; } = "";
+
+        /// <summary>An Action entry covers <paramref name="action"/>: a case-insensitive glob ("lambda:*", "*", "lambda:Invoke*"), §3.4.</summary>
+        internal bool CoversAction(string action) => Actions.Any(a => Arns.Glob.IsMatch(a, action, ignoreCase: true));
 
         public bool IsAllow => Effect == "Allow";
         public bool IsDeny => Effect == "Deny";

@@ -24,7 +24,7 @@ namespace LambdaPermTools.Policies
             }
 
             CheckPrincipal(statement, request, differences, unsupported);
-            if (!statement.NegatedElements.Contains("NotAction") && !statement.Actions.Any(a => Glob.IsMatch(a, InvokeAction, ignoreCase: true)))
+            if (!statement.NegatedElements.Contains("NotAction") && !statement.CoversAction(InvokeAction))
             {
                 differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {InvokeAction})"));
             }

@@ -1,5 +1,4 @@
 using System.Linq;
-using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Policies
 {
@@ -45,7 +44,7 @@ namespace LambdaPermTools.Policies
         private static bool Applies(PolicyStatement s) =>
             s.Principal != null
             && (s.Principal.IsEveryone || s.Principal.Services.Any(p => string.Equals(p, InvokeRequest.ApiGatewayService, System.StringComparison.OrdinalIgnoreCase)))
-            && s.Actions.Any(a => Glob.IsMatch(a, AssumeRole, ignoreCase: true));
+            && s.CoversAction(AssumeRole);
 
         private static bool Certain(PolicyStatement s) =>
             s.Conditions.Count == 0 && s.NegatedElements.Count == 0 && (s.IsAllow || s.IsDeny)
