@@ -133,11 +133,12 @@ Describe 'Test-ApiLambdaPermission' {
             $fake.CallCount('GetAuthorizers') | Should -Be $apis
             $fake.CallCount('GetStages') | Should -Be $apis
             $fake.CallCount('GetCallerIdentity') | Should -Be 1
-            # One GetPolicy per function and qualifier across the run: pets, auth, orders:live and bare orders
-            # (read to explain a QualifierMismatch); each answered 404, so one GetFunction each.
-            $fake.CallCount('GetPolicy') | Should -Be 4
-            ($fake.CallsOf('GetPolicy') | ForEach-Object { "$($_['FunctionName'])|$($_['Qualifier'])" } | Sort-Object -Unique) | Should -HaveCount 4
-            $fake.CallCount('GetFunction') | Should -Be 4
+            # One GetPolicy per function and qualifier across the run: pets, auth, orders:live, bare orders
+            # (read to explain a QualifierMismatch) and reports (the role's function: read to learn that it
+            # still exists); each answered 404, so one GetFunction each.
+            $fake.CallCount('GetPolicy') | Should -Be 5
+            ($fake.CallsOf('GetPolicy') | ForEach-Object { "$($_['FunctionName'])|$($_['Qualifier'])" } | Sort-Object -Unique) | Should -HaveCount 5
+            $fake.CallCount('GetFunction') | Should -Be 5
             # One IAM lookup for the role: GetRole once, SimulatePrincipalPolicy once.
             $fake.CallCount('GetRole') | Should -Be 1
             $fake.CallCount('SimulatePrincipalPolicy') | Should -Be 1
