@@ -174,6 +174,19 @@ Describe 'Add-ApiLambdaPermission' {
         $fake.CallCount('AddPermission') | Should -Be 0
     }
 
+    It 'writes a non-terminating AccessDenied per grant when the caller''s account cannot be read, and adds nothing' {
+        $findings = @(Test-ApiLambdaPermission -RestApiId api1)
+        $fake.Inject('GetCallerIdentity', 'AccessDenied')
+        $changes = @($findings | Add-ApiLambdaPermission -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $changes | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 3
+        $errs.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'AccessDenied,LambdaPermTools.Commands.AddApiLambdaPermissionCommand'
+        $errs.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'PermissionDenied'
+        ($errs.TargetObject | Sort-Object -Unique) | Should -Be @($auth, $pets)
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'sts:GetCallerIdentity'
+        $fake.CallCount('AddPermission') | Should -Be 0
+    }
+
     It 'writes FunctionNotFound when the function disappeared, and goes on with the other grants' {
         $findings = @(Test-ApiLambdaPermission -RestApiId api1)
         $fake.RemoveFunction($auth)
