@@ -162,8 +162,37 @@ Describe 'Get-ApiIntegrationTarget' {
                 Should -Throw -ErrorId 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
-        It 'rejects a -Region that is not a region name' {
-            { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        It 'ends with a terminating InvalidRegion (InvalidArgument) for a -Region that is not a region name, before any call' {
+            $err = $null
+            try { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' -ErrorAction SilentlyContinue } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'InvalidRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.TargetObject | Should -Be 'not a region'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'us-east-1'
+            $fake.Calls | Should -BeNullOrEmpty
+            $fake.Connections | Should -BeNullOrEmpty
+        }
+
+        It 'ends with a terminating InvalidRegion for a garbage Region bound by property name' {
+            { [pscustomobject]@{ RestApiId = 'api1'; Region = 'Mars-1' } | Get-ApiIntegrationTarget -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'InvalidRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'recommends what fixes each connection error: <ErrorId>' -ForEach @(
+            @{ ErrorId = 'InvalidRegion'; Parameters = @{ AccessKey = 'AKIDEXAMPLE'; SecretKey = 'not-a-secret' }; StoredRegion = 'mars'; Action = 'region' }
+            @{ ErrorId = 'ProfileNotFound'; Parameters = @{ ProfileName = 'no-such-profile'; Region = 'us-east-1' }; StoredRegion = $null; Action = 'profile' }
+            @{ ErrorId = 'InvalidEndpoint'; Parameters = @{ AccessKey = 'AKIDEXAMPLE'; SecretKey = 'not-a-secret'; Region = 'us-east-1'; EndpointUrl = 'not a url' }; StoredRegion = $null; Action = 'EndpointUrl' }
+        ) {
+            # The real factory (no fakes): these are decided before any network call.
+            Remove-FakeAws
+            $StoredAWSRegion = $StoredRegion
+            $err = $null
+            try { Get-ApiIntegrationTarget -RestApiId api1 @Parameters -ErrorAction SilentlyContinue } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be "$ErrorId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand"
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.ErrorDetails.RecommendedAction | Should -Match $Action
+            $err.ErrorDetails.RecommendedAction | Should -Not -Match 'AWS_ACCESS_KEY_ID' -Because 'credentials are not what is wrong'
         }
     }
 

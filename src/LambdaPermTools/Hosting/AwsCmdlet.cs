@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Aws.Scanning;
 using LambdaPermTools.Binding;
@@ -79,6 +80,13 @@ namespace LambdaPermTools.Hosting
         internal ConnectionWork CurrentWork()
         {
             var options = CaptureConnection();
+            if (options.Region != null && !RegionNames.IsValid(options.Region))
+            {
+                ThrowTerminatingError(ErrorRecords.WithAction(
+                    new ErrorRecord(new ArgumentException($"'{options.Region}' is not an AWS region name such as 'us-east-1'."), "InvalidRegion", ErrorCategory.InvalidArgument, options.Region),
+                    ErrorRecords.RegionAction));
+            }
+
             var work = _work.FirstOrDefault(w => w.Matches(options));
             if (work == null)
             {
