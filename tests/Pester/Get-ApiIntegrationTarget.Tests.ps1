@@ -53,6 +53,42 @@ Describe 'Get-ApiIntegrationTarget' {
         ($withTest | Where-Object StageName -eq 'test-invoke-stage' | Where-Object Kind -eq 'Integration') | Should -HaveCount 2
     }
 
+    Context '-StageName that names no stage' {
+        It 'writes a non-terminating StageNotFound that names the API''s stages, and lists the stages that exist' {
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1 -StageName prod, prd -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $targets | Should -HaveCount 3
+            $targets.StageName | Sort-Object -Unique | Should -Be 'prod'
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'StageNotFound,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].TargetObject | Should -Be 'prd'
+            $errs[0].Exception.Message | Should -Match "'api1'.*'prd'.*dev, prod"
+            $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AGStageList'
+            $fake.CallCount('GetStages') | Should -Be 1 -Because 'the stages the scan read are enough to tell'
+        }
+
+        It 'is no error for a stage that only some of the APIs have, or that has no Lambda target; it is when no API has it' {
+            $null = $fake.AddRestApi('api8', 'Beta').AddMethod('/m', 'GET', 'MOCK', $null).AddStage('beta')
+            @(Get-ApiIntegrationTarget -RestApiId api1, api8 -StageName beta -ErrorVariable none -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+            $none | Should -BeNullOrEmpty
+            $null = Get-ApiIntegrationTarget -RestApiId api1, api8 -StageName gamma -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -HaveCount 1
+            $errs[0].Exception.Message | Should -Match "None of the 2 REST APIs.*'gamma'"
+        }
+
+        It 'writes no StageNotFound when the API itself is missing (RestApiNotFound says it all)' {
+            $null = Get-ApiIntegrationTarget -RestApiId nope -StageName prod -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.FullyQualifiedErrorId | Should -Be 'RestApiNotFound,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+
+        It 'takes -StageName test-invoke-stage as the console''s Test button' {
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1 -StageName test-invoke-stage -ErrorVariable errs)
+            $errs | Should -BeNullOrEmpty
+            $targets | Should -HaveCount 2
+            $targets.StageName | Sort-Object -Unique | Should -Be 'test-invoke-stage'
+        }
+    }
+
     Context 'selecting APIs' {
         BeforeEach {
             foreach ($i in 2..7) {

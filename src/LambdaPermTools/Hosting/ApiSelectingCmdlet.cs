@@ -44,7 +44,12 @@ namespace LambdaPermTools.Hosting
         [Parameter]
         public SwitchParameter IncludeTestInvoke { get; set; }
 
-        internal TargetSelection Selection => new TargetSelection { StageNames = StageName, IncludeTestInvoke = IncludeTestInvoke };
+        /// <summary>The stages to resolve; naming test-invoke-stage in -StageName asks for the console's Test button too.</summary>
+        internal TargetSelection Selection => new TargetSelection
+        {
+            StageNames = StageName,
+            IncludeTestInvoke = IncludeTestInvoke || (StageName != null && Array.IndexOf(StageName, Arns.ExecuteApiArn.TestInvokeStage) >= 0),
+        };
 
         /// <summary>Adds this record's API selection to its connection's work; false when the record belongs to another parameter set.</summary>
         internal bool CollectApis()

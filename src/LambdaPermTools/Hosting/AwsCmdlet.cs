@@ -103,7 +103,7 @@ namespace LambdaPermTools.Hosting
         /// </summary>
         internal ScanSession OpenSession(ConnectionWork work)
         {
-            var services = Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options)));
+            var services = new StageRecorder(Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options))));
             _opened.Add(services);
             return new ScanSession(services, Dispatcher.Cancellation);
         }
@@ -137,6 +137,39 @@ namespace LambdaPermTools.Hosting
                 return true;
             });
             listener.Complete();
+            if (session.Services is StageRecorder recorder)
+            {
+                WriteMissingStages(selection, recorder.StagesByApi);
+            }
+        }
+
+        /// <summary>
+        /// A -StageName that no scanned API has is a non-terminating StageNotFound (a typo must not look like "nothing
+        /// invokes Lambda"). A stage that only some of the APIs have is a filter, not an error. APIs that could not be
+        /// read say so with their own error.
+        /// </summary>
+        private void WriteMissingStages(Evaluation.TargetSelection selection, IReadOnlyDictionary<string, IReadOnlyList<string>> stagesByApi)
+        {
+            if (selection.StageNames == null || stagesByApi.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var stage in selection.StageNames.Distinct(StringComparer.Ordinal))
+            {
+                if (stage == Arns.ExecuteApiArn.TestInvokeStage || stagesByApi.Values.Any(stages => stages.Contains(stage)))
+                {
+                    continue;
+                }
+
+                var existing = stagesByApi.Values.First().OrderBy(n => n, StringComparer.Ordinal).ToList();
+                var message = stagesByApi.Count == 1
+                    ? $"REST API '{stagesByApi.Keys.First()}' has no stage '{stage}' (its stages: {(existing.Count == 0 ? "none" : string.Join(", ", existing))})."
+                    : $"None of the {stagesByApi.Count} REST APIs scanned has a stage '{stage}'.";
+                WriteError(ErrorRecords.WithAction(
+                    new ErrorRecord(new ItemNotFoundException(message), "StageNotFound", ErrorCategory.ObjectNotFound, stage),
+                    "Check the stage name (it is case-sensitive); Get-AGStageList -RestApiId <id> lists an API's stages."));
+            }
         }
 
         private ConnectionOptions CaptureConnection() => new ConnectionOptions
