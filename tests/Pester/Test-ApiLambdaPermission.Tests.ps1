@@ -233,6 +233,60 @@ Describe 'Test-ApiLambdaPermission' {
         }
     }
 
+    Context 'piping into AWS Tools'' Add-LMPermission, which ends the pipeline on a duplicate statement id' {
+        BeforeAll {
+            # AWS Tools' Add-LMPermission turns Lambda's 409 ResourceConflictException (the statement id exists) into a
+            # TERMINATING error (powershell-conventions.md §9.1). This stand-in does the same per function and qualifier.
+            function global:Add-LMPermission {
+                [CmdletBinding()]
+                param(
+                    [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)] [string] $FunctionName,
+                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Action,
+                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Principal,
+                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $StatementId,
+                    [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceArn,
+                    [Parameter(ValueFromPipelineByPropertyName)] [string] $Qualifier,
+                    [Parameter(ValueFromPipelineByPropertyName)] [object] $Region
+                )
+                process {
+                    if (-not $script:lmStatements.Add("$FunctionName|$Qualifier|$StatementId")) {
+                        $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
+                                [System.InvalidOperationException]::new('The statement id provided already exists. Please provide a new statement id, or remove the existing statement.'),
+                                'Amazon.Lambda.Model.ResourceConflictException', 'InvalidOperation', $StatementId))
+                    }
+                    "{`"Sid`":`"$StatementId`"}"
+                }
+            }
+        }
+
+        BeforeEach {
+            $null = $api.AddStage('dev')
+            $script:lmStatements = [System.Collections.Generic.HashSet[string]]::new()
+        }
+
+        AfterAll {
+            Remove-Item function:Add-LMPermission
+        }
+
+        It 'gives the findings of every stage that one grant fixes the same StatementId (the contract''s shape)' {
+            $denied = @(Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied')
+            $denied | Should -HaveCount 4   # GET /pets and its authorizer, in prod and dev
+            @($denied | Sort-Object FunctionName, Qualifier, StatementId -Unique) | Should -HaveCount 2
+        }
+
+        It 'stops at the first duplicate when findings are piped as they are' {
+            $err = $null
+            try { $null = Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied' | Add-LMPermission } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.Lambda.Model.ResourceConflictException*'
+        }
+
+        It 'adds each grant once in the form the help and README show (Sort-Object FunctionName, Qualifier, StatementId -Unique)' {
+            $added = @(Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied' | Sort-Object FunctionName, Qualifier, StatementId -Unique | Add-LMPermission)
+            $added | Should -HaveCount 2
+            $script:lmStatements | Should -HaveCount 2
+        }
+    }
+
     Context 'piping into AWS Tools'' Add-LMPermission' {
         BeforeAll {
             # A stand-in with Add-LMPermission's parameter set (powershell-conventions.md §6, §2): every parameter,
