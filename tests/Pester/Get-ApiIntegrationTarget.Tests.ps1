@@ -198,6 +198,40 @@ Describe 'Get-ApiIntegrationTarget' {
                 Should -Throw -ErrorId 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
+        It 'ends with a terminating InvalidRestApiId (InvalidArgument) for <Id>, before any call' -ForEach @(
+            @{ Id = 'abc/def' }, @{ Id = 'a b' }, @{ Id = ' ' }, @{ Id = 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5' },
+            @{ Id = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod' }
+        ) {
+            $err = $null
+            try { Get-ApiIntegrationTarget -RestApiId api1, $Id -ErrorAction SilentlyContinue } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.TargetObject | Should -Be $Id
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Get-AGRestApiList'
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'ends with a terminating InvalidRestApiId for a malformed id bound by property name' {
+            { [pscustomobject]@{ RestApiId = 'api1' }, [pscustomobject]@{ RestApiId = 'pets api' } | Get-ApiIntegrationTarget } |
+                Should -Throw -ErrorId 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'names a piped object that is not a REST API, with the object itself as target: <Name>' -ForEach @(
+            # Made in the test: the types load after discovery.
+            @{ Name = 'a number'; Make = { 42 }; Type = 'System.Int32'; Says = 'System.Int32' }
+            @{ Name = 'a PermissionChange'; Make = { [LambdaPermTools.PermissionChange]@{ FunctionName = 'f' } }; Type = 'LambdaPermTools.PermissionChange'; Says = 'LambdaPermTools.PermissionChange' }
+            @{ Name = 'an API Gateway resource'; Make = { [Amazon.APIGateway.Model.Resource]@{ Id = 'abc123'; ParentId = 'root'; Path = '/pets'; PathPart = 'pets' } }; Type = 'Amazon.APIGateway.Model.Resource'; Says = 'API Gateway resource' }
+        ) {
+            $err = $null
+            try { & $Make | Test-ApiLambdaPermission } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'InputObjectNotRestApi,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.TargetObject.GetType().FullName | Should -Be $Type
+            $err.Exception.Message | Should -Match ([regex]::Escape($Says))
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
         It 'ends with a terminating InvalidRegion (InvalidArgument) for a -Region that is not a region name, before any call' {
             $err = $null
             try { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' -ErrorAction SilentlyContinue } catch { $err = $_ }
