@@ -146,6 +146,18 @@ Describe 'Get-ApiIntegrationTarget' {
             $progress[0].Activity | Should -Be 'Scanning REST APIs'
         }
 
+        It 'completes its progress when credentials expire mid-scan (terminating SsoTokenExpired)' {
+            $fake.FailCallsWithConnection('SsoTokenExpired', 'SSO Token has expired. Please login by running Invoke-AWSSSOLogin.', 12)
+            $ps = (New-LptPowerShell).AddCommand('Get-ApiIntegrationTarget').AddParameter('All')
+            $err = $null
+            try { $null = $ps.Invoke() } catch { $err = $_.Exception.InnerException }
+            $progress = @($ps.Streams.Progress)
+            $ps.Dispose()
+            $err.ErrorRecord.FullyQualifiedErrorId | Should -Be 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $progress.Count | Should -BeGreaterThan 0 -Because 'some APIs were scanned before the token expired'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+
         It 'writes no progress for a single API' {
             $ps = (New-LptPowerShell).AddCommand('Get-ApiIntegrationTarget').AddParameter('RestApiId', 'api1')
             $null = $ps.Invoke()

@@ -131,12 +131,20 @@ namespace LambdaPermTools.Hosting
         internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
         {
             var listener = new DispatchingListener(this, onResult);
-            Await(async () =>
+            try
             {
-                await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
-                return true;
-            });
-            listener.Complete();
+                Await(async () =>
+                {
+                    await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
+                    return true;
+                });
+            }
+            finally
+            {
+                // Also when the scan ends with a terminating error: no progress bar is left behind.
+                listener.Complete();
+            }
+
             if (session.Services is StageRecorder recorder)
             {
                 WriteMissingStages(selection, recorder.StagesByApi);
