@@ -249,6 +249,13 @@ Describe 'Add-ApiLambdaPermission' {
             $run.Output | Should -Match ([regex]::Escape('on target "arn:aws:lambda:us-east-1:111122223333:function:pets"'))
         }
 
+        It '-Force never overrides -WhatIf, given as a switch or as $WhatIfPreference' {
+            $run = Invoke-ChildPwsh -Command "$setup`n`$a = @(Add-ApiLambdaPermission -RestApiId api1 -WhatIf -Force)`n`$WhatIfPreference = `$true`n`$b = @(Add-ApiLambdaPermission -RestApiId api1 -Force)`n'OUT=' + (`$a.Count + `$b.Count)`n'ADDS=' + `$fake.CallCount('AddPermission')"
+            $run.Output | Should -Match 'OUT=0'
+            $run.Output | Should -Match 'ADDS=0'
+            @($run.Output -split "`n" | Where-Object { $_ -like 'What if:*' }) | Should -HaveCount 4
+        }
+
         It 'asks per grant when $ConfirmPreference is Medium, and -Force skips the prompt' {
             $prompted = Invoke-ChildPwsh -Command "$setup`n`$ConfirmPreference = 'Medium'`ntry { Add-ApiLambdaPermission -RestApiId api1 -ErrorAction Stop } catch { 'PROMPT=' + `$_.FullyQualifiedErrorId }`n'ADDS=' + `$fake.CallCount('AddPermission')"
             $prompted.Output | Should -Match 'PROMPT='

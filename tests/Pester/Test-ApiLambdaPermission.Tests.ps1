@@ -94,6 +94,17 @@ Describe 'Test-ApiLambdaPermission' {
             "$warnings" | Should -Match 'wide-open'
         }
 
+        It 'writes RestApiNotFound for a missing API as a non-terminating error and judges the other APIs' {
+            $findings = @(Test-ApiLambdaPermission -RestApiId nope, api1 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $findings | Should -HaveCount 2
+            $findings.RestApiId | Sort-Object -Unique | Should -Be 'api1'
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'RestApiNotFound,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].TargetObject | Should -Be 'nope'
+            $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AGRestApiList'
+        }
+
         It 'names its output type and shows the default table columns' {
             (Get-Command Test-ApiLambdaPermission).OutputType.Type | Should -Be ([LambdaPermTools.PermissionFinding])
             $table = Test-ApiLambdaPermission -RestApiId api1 | Format-Table | Out-String -Width 300
