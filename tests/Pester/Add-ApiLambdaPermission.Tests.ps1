@@ -146,6 +146,21 @@ Describe 'Add-ApiLambdaPermission' {
         Assert-OnlyLeastPrivilegeGrants $fake
     }
 
+    It 'judges Get-ApiIntegrationTarget output piped to it: only those targets and stages, without reading the API again' {
+        $fake.AddQualifier($pets, 'live'); $fake.AddQualifier($pets, 'beta')
+        $null = $fake.AddRestApi('api5', 'Staged').AddMethod('/s', 'GET', 'AWS_PROXY', (Get-LambdaUri "${pets}:`${stageVariables.alias}")).
+            AddStage('prod', @{ alias = 'live' }).AddStage('dev', @{ alias = 'beta' })
+        $targets = @(Get-ApiIntegrationTarget -RestApiId api5 -StageName prod)
+        $fake.ClearCalls()
+        $changes = @($targets | Add-ApiLambdaPermission)
+        $changes | Should -HaveCount 1
+        $changes.Result | Should -Be 'Added'
+        $changes.Qualifier | Should -Be 'live'
+        @($fake.Calls | Where-Object Service -eq 'apigateway') | Should -BeNullOrEmpty
+        $fake.PolicyOf($pets, 'beta') | Should -BeNullOrEmpty -Because 'the dev stage was not piped'
+        ($targets | ConvertTo-ApiLambdaPermissionTemplate -Format AwsCli -WarningAction SilentlyContinue) | Should -BeNullOrEmpty -Because 'the grant now exists: nothing left to write'
+    }
+
     It 'maps -Scope to the width of each grant' {
         $stage = @(Add-ApiLambdaPermission -RestApiId api1 -Scope Stage -WhatIf:$false)
         ($stage | Where-Object { $_.SourceArn -like '*/GET/pets' }).SourceArn | Sort-Object | Should -Be @(

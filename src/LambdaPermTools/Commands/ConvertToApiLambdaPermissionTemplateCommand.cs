@@ -8,7 +8,7 @@ namespace LambdaPermTools.Commands
     /// <summary>
     /// Writes the fix that Add-ApiLambdaPermission would make as CloudFormation (YAML/JSON), Terraform, AWS CLI
     /// or AWS Tools for PowerShell text: collects every finding, then writes one string. Piped findings need no
-    /// AWS access; scanning the selected APIs does.
+    /// AWS access; piped targets (judged first) and scanning the selected APIs do.
     /// </summary>
     [Cmdlet(VerbsData.ConvertTo, "ApiLambdaPermissionTemplate")]
     [OutputType(typeof(string))]
@@ -23,7 +23,7 @@ namespace LambdaPermTools.Commands
             var findings = new List<PermissionFinding>();
             foreach (var work in Work)
             {
-                findings.AddRange(CollectFindings(work, work.HasScan ? OpenSession(work) : null));
+                findings.AddRange(CollectFindings(work, work.HasScan || work.Targets.Count > 0 ? OpenSession(work) : null));
             }
 
             var fix = FixWork.Prepare(findings, FixOptions);

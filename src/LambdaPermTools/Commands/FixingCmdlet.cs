@@ -7,17 +7,20 @@ namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Shared by Add-ApiLambdaPermission and ConvertTo-ApiLambdaPermissionTemplate: findings come from the
-    /// pipeline (-Finding, Test-ApiLambdaPermission output) or from a scan of the selected APIs, and -Scope
-    /// sets how wide each planned grant is.
+    /// pipeline (-Finding: Test-ApiLambdaPermission output, or Get-ApiIntegrationTarget output, judged here as
+    /// Test-ApiLambdaPermission would) or from a scan of the selected APIs, and -Scope sets how wide each planned grant is.
     /// </summary>
     public abstract class FixingCmdlet : ApiSelectingCmdlet
     {
         private const string ByFinding = "Finding";
 
-        /// <summary>Findings from Test-ApiLambdaPermission.</summary>
+        /// <summary>
+        /// Findings from Test-ApiLambdaPermission, or targets from Get-ApiIntegrationTarget (typed as their common base so
+        /// that a target binds here, not by property name to -RestApiId, which would re-read its whole API).
+        /// </summary>
         [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public PermissionFinding[] Finding { get; set; } = new PermissionFinding[0];
+        public IntegrationTarget[] Finding { get; set; } = new IntegrationTarget[0];
 
         /// <summary>Method (default): one grant per method, any stage; Stage: pinned to the finding's stage; Api: one grant per function and API.</summary>
         [Parameter]
@@ -29,20 +32,34 @@ namespace LambdaPermTools.Commands
         {
             if (!CollectApis())
             {
-                foreach (var finding in Finding)
+                foreach (var item in Finding)
                 {
-                    if (InSelectedStages(finding))
+                    if (!InSelectedStages(item))
+                    {
+                        continue;
+                    }
+
+                    if (item is PermissionFinding finding)
                     {
                         CurrentWork().Findings.Add(finding);
+                    }
+                    else
+                    {
+                        CurrentWork().Targets.Add(item);
                     }
                 }
             }
         }
 
-        /// <summary>Scans this connection's selected APIs (if any) and returns them with its piped findings.</summary>
+        /// <summary>Judges this connection's piped targets and scans its selected APIs (if any); returns them with its piped findings.</summary>
         internal List<PermissionFinding> CollectFindings(ConnectionWork work, Aws.Scanning.ScanSession? session)
         {
             var findings = new List<PermissionFinding>(work.Findings);
+            if (session != null && work.Targets.Count > 0)
+            {
+                findings.AddRange(Evaluate(session, work.Targets, FixOptions));
+            }
+
             if (session != null && work.HasScan)
             {
                 RunScan(session, work.Request, Selection, FixOptions, result => findings.AddRange(result.Findings));

@@ -45,13 +45,7 @@ namespace LambdaPermTools.Commands
                 var session = OpenSession(work);
                 if (work.Targets.Count > 0)
                 {
-                    var evaluation = Await(() => session.EvaluateAsync(work.Targets, new FixOptions()));
-                    foreach (var error in evaluation.Errors)
-                    {
-                        WriteScanError(error);
-                    }
-
-                    WriteFindings(evaluation.Findings);
+                    WriteFindings(Evaluate(session, work.Targets, new FixOptions()));
                 }
 
                 if (work.HasScan)

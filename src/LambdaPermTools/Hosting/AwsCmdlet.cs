@@ -110,6 +110,18 @@ namespace LambdaPermTools.Hosting
 
         internal void WriteScanError(ScanError error) => WriteError(ErrorRecords.From(error));
 
+        /// <summary>Judges targets that came from the pipeline (no API Gateway calls), writing the errors of the reads behind them.</summary>
+        internal IReadOnlyList<PermissionFinding> Evaluate(ScanSession session, IReadOnlyList<IntegrationTarget> targets, Fix.FixOptions options)
+        {
+            var evaluation = Await(() => session.EvaluateAsync(targets, options));
+            foreach (var error in evaluation.Errors)
+            {
+                WriteScanError(error);
+            }
+
+            return evaluation.Findings;
+        }
+
         /// <summary>
         /// Runs AWS work off the pipeline thread (see <see cref="PipelineDispatcher"/>). Credentials that fail only
         /// when first used (an expired SSO token, a failing credential_process) end the command like at connect time.
