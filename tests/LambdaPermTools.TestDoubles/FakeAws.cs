@@ -31,6 +31,7 @@ namespace LambdaPermTools.TestDoubles
         private bool _concurrentSameStatement;
         private int _inFlight;
         private ConnectionException? _callFailure;
+        private int _callsBeforeFailure;
 
         /// <summary>The account of the credentials (GetCallerIdentity), which owns the APIs.</summary>
         public string CallerAccount { get; set; } = "111122223333";
@@ -199,12 +200,13 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
-        /// <summary>Every later call fails as credentials do that break only when used (e.g. an expired SSO token).</summary>
-        public void FailCallsWithConnection(string errorId, string message)
+        /// <summary>Every later call (after the next <paramref name="afterCalls"/>) fails as credentials do that break only when used (e.g. an SSO token that expires mid-scan).</summary>
+        public void FailCallsWithConnection(string errorId, string message, int afterCalls = 0)
         {
             lock (_sync)
             {
                 _callFailure = new ConnectionException(errorId, message);
+                _callsBeforeFailure = afterCalls;
             }
         }
 
@@ -296,7 +298,7 @@ namespace LambdaPermTools.TestDoubles
             lock (_sync)
             {
                 _calls.Add(new FakeCall(service, operation, region, arguments.ToDictionary(a => a.Key, a => a.Value)));
-                if (_callFailure != null)
+                if (_callFailure != null && _callsBeforeFailure-- <= 0)
                 {
                     throw _callFailure;
                 }

@@ -174,6 +174,19 @@ Describe 'Add-ApiLambdaPermission' {
         $fake.CallCount('AddPermission') | Should -Be 0
     }
 
+    It 'writes a non-terminating AccessDenied per grant when the caller''s account cannot be read, and adds nothing' {
+        $findings = @(Test-ApiLambdaPermission -RestApiId api1)
+        $fake.Inject('GetCallerIdentity', 'AccessDenied')
+        $changes = @($findings | Add-ApiLambdaPermission -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $changes | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 3
+        $errs.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'AccessDenied,LambdaPermTools.Commands.AddApiLambdaPermissionCommand'
+        $errs.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'PermissionDenied'
+        ($errs.TargetObject | Sort-Object -Unique) | Should -Be @($auth, $pets)
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'sts:GetCallerIdentity'
+        $fake.CallCount('AddPermission') | Should -Be 0
+    }
+
     It 'writes FunctionNotFound when the function disappeared, and goes on with the other grants' {
         $findings = @(Test-ApiLambdaPermission -RestApiId api1)
         $fake.RemoveFunction($auth)
@@ -234,6 +247,13 @@ Describe 'Add-ApiLambdaPermission' {
             $run.Output | Should -Match "principal 'apigateway.amazonaws.com'"
             $run.Output | Should -Match "statement 'lpt-"
             $run.Output | Should -Match ([regex]::Escape('on target "arn:aws:lambda:us-east-1:111122223333:function:pets"'))
+        }
+
+        It '-Force never overrides -WhatIf, given as a switch or as $WhatIfPreference' {
+            $run = Invoke-ChildPwsh -Command "$setup`n`$a = @(Add-ApiLambdaPermission -RestApiId api1 -WhatIf -Force)`n`$WhatIfPreference = `$true`n`$b = @(Add-ApiLambdaPermission -RestApiId api1 -Force)`n'OUT=' + (`$a.Count + `$b.Count)`n'ADDS=' + `$fake.CallCount('AddPermission')"
+            $run.Output | Should -Match 'OUT=0'
+            $run.Output | Should -Match 'ADDS=0'
+            @($run.Output -split "`n" | Where-Object { $_ -like 'What if:*' }) | Should -HaveCount 4
         }
 
         It 'asks per grant when $ConfirmPreference is Medium, and -Force skips the prompt' {

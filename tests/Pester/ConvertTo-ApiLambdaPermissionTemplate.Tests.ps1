@@ -83,4 +83,14 @@ Describe 'ConvertTo-ApiLambdaPermissionTemplate' {
         $text | Should -Be ''
         $warnings | Should -HaveCount 1
     }
+
+    It 'warns, writes an empty template and calls nothing when no Denied finding reaches it' {
+        $connections = $fake.Connections.Count
+        $text = @($findings | Where-Object Status -eq 'Unknown' | ConvertTo-ApiLambdaPermissionTemplate -Format Terraform -WarningVariable warnings -WarningAction SilentlyContinue)
+        $text | Should -Be @('')
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -Match 'No Denied finding'
+        $fake.Calls | Should -BeNullOrEmpty
+        $fake.Connections.Count | Should -Be $connections
+    }
 }

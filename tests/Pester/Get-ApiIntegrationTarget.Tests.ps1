@@ -53,6 +53,42 @@ Describe 'Get-ApiIntegrationTarget' {
         ($withTest | Where-Object StageName -eq 'test-invoke-stage' | Where-Object Kind -eq 'Integration') | Should -HaveCount 2
     }
 
+    Context '-StageName that names no stage' {
+        It 'writes a non-terminating StageNotFound that names the API''s stages, and lists the stages that exist' {
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1 -StageName prod, prd -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $targets | Should -HaveCount 3
+            $targets.StageName | Sort-Object -Unique | Should -Be 'prod'
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'StageNotFound,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].TargetObject | Should -Be 'prd'
+            $errs[0].Exception.Message | Should -Match "'api1'.*'prd'.*dev, prod"
+            $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AGStageList'
+            $fake.CallCount('GetStages') | Should -Be 1 -Because 'the stages the scan read are enough to tell'
+        }
+
+        It 'is no error for a stage that only some of the APIs have, or that has no Lambda target; it is when no API has it' {
+            $null = $fake.AddRestApi('api8', 'Beta').AddMethod('/m', 'GET', 'MOCK', $null).AddStage('beta')
+            @(Get-ApiIntegrationTarget -RestApiId api1, api8 -StageName beta -ErrorVariable none -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+            $none | Should -BeNullOrEmpty
+            $null = Get-ApiIntegrationTarget -RestApiId api1, api8 -StageName gamma -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -HaveCount 1
+            $errs[0].Exception.Message | Should -Match "None of the 2 REST APIs.*'gamma'"
+        }
+
+        It 'writes no StageNotFound when the API itself is missing (RestApiNotFound says it all)' {
+            $null = Get-ApiIntegrationTarget -RestApiId nope -StageName prod -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.FullyQualifiedErrorId | Should -Be 'RestApiNotFound,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        }
+
+        It 'takes -StageName test-invoke-stage as the console''s Test button' {
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1 -StageName test-invoke-stage -ErrorVariable errs)
+            $errs | Should -BeNullOrEmpty
+            $targets | Should -HaveCount 2
+            $targets.StageName | Sort-Object -Unique | Should -Be 'test-invoke-stage'
+        }
+    }
+
     Context 'selecting APIs' {
         BeforeEach {
             foreach ($i in 2..7) {
@@ -110,6 +146,18 @@ Describe 'Get-ApiIntegrationTarget' {
             $progress[0].Activity | Should -Be 'Scanning REST APIs'
         }
 
+        It 'completes its progress when credentials expire mid-scan (terminating SsoTokenExpired)' {
+            $fake.FailCallsWithConnection('SsoTokenExpired', 'SSO Token has expired. Please login by running Invoke-AWSSSOLogin.', 12)
+            $ps = (New-LptPowerShell).AddCommand('Get-ApiIntegrationTarget').AddParameter('All')
+            $err = $null
+            try { $null = $ps.Invoke() } catch { $err = $_.Exception.InnerException }
+            $progress = @($ps.Streams.Progress)
+            $ps.Dispose()
+            $err.ErrorRecord.FullyQualifiedErrorId | Should -Be 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $progress.Count | Should -BeGreaterThan 0 -Because 'some APIs were scanned before the token expired'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+
         It 'writes no progress for a single API' {
             $ps = (New-LptPowerShell).AddCommand('Get-ApiIntegrationTarget').AddParameter('RestApiId', 'api1')
             $null = $ps.Invoke()
@@ -162,8 +210,71 @@ Describe 'Get-ApiIntegrationTarget' {
                 Should -Throw -ErrorId 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
-        It 'rejects a -Region that is not a region name' {
-            { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+        It 'ends with a terminating InvalidRestApiId (InvalidArgument) for <Id>, before any call' -ForEach @(
+            @{ Id = 'abc/def' }, @{ Id = 'a b' }, @{ Id = ' ' }, @{ Id = 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5' },
+            @{ Id = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod' }
+        ) {
+            $err = $null
+            try { Get-ApiIntegrationTarget -RestApiId api1, $Id -ErrorAction SilentlyContinue } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.TargetObject | Should -Be $Id
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Get-AGRestApiList'
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'ends with a terminating InvalidRestApiId for a malformed id bound by property name' {
+            { [pscustomobject]@{ RestApiId = 'api1' }, [pscustomobject]@{ RestApiId = 'pets api' } | Get-ApiIntegrationTarget } |
+                Should -Throw -ErrorId 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'names a piped object that is not a REST API, with the object itself as target: <Name>' -ForEach @(
+            # Made in the test: the types load after discovery.
+            @{ Name = 'a number'; Make = { 42 }; Type = 'System.Int32'; Says = 'System.Int32' }
+            @{ Name = 'a PermissionChange'; Make = { [LambdaPermTools.PermissionChange]@{ FunctionName = 'f' } }; Type = 'LambdaPermTools.PermissionChange'; Says = 'LambdaPermTools.PermissionChange' }
+            @{ Name = 'an API Gateway resource'; Make = { [Amazon.APIGateway.Model.Resource]@{ Id = 'abc123'; ParentId = 'root'; Path = '/pets'; PathPart = 'pets' } }; Type = 'Amazon.APIGateway.Model.Resource'; Says = 'API Gateway resource' }
+        ) {
+            $err = $null
+            try { & $Make | Test-ApiLambdaPermission } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'InputObjectNotRestApi,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.TargetObject.GetType().FullName | Should -Be $Type
+            $err.Exception.Message | Should -Match ([regex]::Escape($Says))
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'ends with a terminating InvalidRegion (InvalidArgument) for a -Region that is not a region name, before any call' {
+            $err = $null
+            try { Get-ApiIntegrationTarget -RestApiId api1 -Region 'not a region' -ErrorAction SilentlyContinue } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'InvalidRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.TargetObject | Should -Be 'not a region'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'us-east-1'
+            $fake.Calls | Should -BeNullOrEmpty
+            $fake.Connections | Should -BeNullOrEmpty
+        }
+
+        It 'ends with a terminating InvalidRegion for a garbage Region bound by property name' {
+            { [pscustomobject]@{ RestApiId = 'api1'; Region = 'Mars-1' } | Get-ApiIntegrationTarget -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'InvalidRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $fake.Calls | Should -BeNullOrEmpty
+        }
+
+        It 'recommends what fixes each connection error: <ErrorId>' -ForEach @(
+            @{ ErrorId = 'InvalidRegion'; Parameters = @{ AccessKey = 'AKIDEXAMPLE'; SecretKey = 'not-a-secret' }; StoredRegion = 'mars'; Action = 'region' }
+            @{ ErrorId = 'ProfileNotFound'; Parameters = @{ ProfileName = 'no-such-profile'; Region = 'us-east-1' }; StoredRegion = $null; Action = 'profile' }
+            @{ ErrorId = 'InvalidEndpoint'; Parameters = @{ AccessKey = 'AKIDEXAMPLE'; SecretKey = 'not-a-secret'; Region = 'us-east-1'; EndpointUrl = 'not a url' }; StoredRegion = $null; Action = 'EndpointUrl' }
+        ) {
+            # The real factory (no fakes): these are decided before any network call.
+            Remove-FakeAws
+            $StoredAWSRegion = $StoredRegion
+            $err = $null
+            try { Get-ApiIntegrationTarget -RestApiId api1 @Parameters -ErrorAction SilentlyContinue } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be "$ErrorId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand"
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.ErrorDetails.RecommendedAction | Should -Match $Action
+            $err.ErrorDetails.RecommendedAction | Should -Not -Match 'AWS_ACCESS_KEY_ID' -Because 'credentials are not what is wrong'
         }
     }
 

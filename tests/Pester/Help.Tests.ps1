@@ -59,7 +59,12 @@ BeforeAll {
             [Parameter(ValueFromPipelineByPropertyName)] [string] $Region
         )
         process {
-            $script:lmCalls.Add([pscustomobject]$PSBoundParameters)
+            # As AWS Tools does, a statement id that already exists (Lambda's 409) is a terminating error.
+            if (@($script:lmCalls | Where-Object { $_.FunctionName -eq $FunctionName -and "$($_.Qualifier)" -eq "$Qualifier" -and $_.StatementId -eq $StatementId }).Count) {
+                throw [System.InvalidOperationException]::new("ResourceConflictException: the statement id $StatementId already exists.")
+            }
+            # A copy: pipeline binding reuses one $PSBoundParameters for every record.
+            $script:lmCalls.Add([pscustomobject]@{ FunctionName = $FunctionName; Qualifier = $Qualifier; StatementId = $StatementId; Action = $Action; Principal = $Principal; SourceArn = $SourceArn; Region = $Region })
             "{`"Sid`":`"$StatementId`"}"
         }
     }

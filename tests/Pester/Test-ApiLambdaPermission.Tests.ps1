@@ -94,6 +94,17 @@ Describe 'Test-ApiLambdaPermission' {
             "$warnings" | Should -Match 'wide-open'
         }
 
+        It 'writes RestApiNotFound for a missing API as a non-terminating error and judges the other APIs' {
+            $findings = @(Test-ApiLambdaPermission -RestApiId nope, api1 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $findings | Should -HaveCount 2
+            $findings.RestApiId | Sort-Object -Unique | Should -Be 'api1'
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'RestApiNotFound,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].TargetObject | Should -Be 'nope'
+            $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AGRestApiList'
+        }
+
         It 'names its output type and shows the default table columns' {
             (Get-Command Test-ApiLambdaPermission).OutputType.Type | Should -Be ([LambdaPermTools.PermissionFinding])
             $table = Test-ApiLambdaPermission -RestApiId api1 | Format-Table | Out-String -Width 300
@@ -133,11 +144,12 @@ Describe 'Test-ApiLambdaPermission' {
             $fake.CallCount('GetAuthorizers') | Should -Be $apis
             $fake.CallCount('GetStages') | Should -Be $apis
             $fake.CallCount('GetCallerIdentity') | Should -Be 1
-            # One GetPolicy per function and qualifier across the run: pets, auth, orders:live and bare orders
-            # (read to explain a QualifierMismatch); each answered 404, so one GetFunction each.
-            $fake.CallCount('GetPolicy') | Should -Be 4
-            ($fake.CallsOf('GetPolicy') | ForEach-Object { "$($_['FunctionName'])|$($_['Qualifier'])" } | Sort-Object -Unique) | Should -HaveCount 4
-            $fake.CallCount('GetFunction') | Should -Be 4
+            # One GetPolicy per function and qualifier across the run: pets, auth, orders:live, bare orders
+            # (read to explain a QualifierMismatch) and reports (the role's function: read to learn that it
+            # still exists); each answered 404, so one GetFunction each.
+            $fake.CallCount('GetPolicy') | Should -Be 5
+            ($fake.CallsOf('GetPolicy') | ForEach-Object { "$($_['FunctionName'])|$($_['Qualifier'])" } | Sort-Object -Unique) | Should -HaveCount 5
+            $fake.CallCount('GetFunction') | Should -Be 5
             # One IAM lookup for the role: GetRole once, SimulatePrincipalPolicy once.
             $fake.CallCount('GetRole') | Should -Be 1
             $fake.CallCount('SimulatePrincipalPolicy') | Should -Be 1
@@ -229,6 +241,60 @@ Describe 'Test-ApiLambdaPermission' {
                 "`$null = `$fake.SeedPermission(`$auth, `$null, 'ok', 'arn:aws:execute-api:us-east-1:111122223333:api1/authorizers/au1')"
             $allowed = Invoke-ChildPwsh -Command "$setup`n$grants`nTest-ApiLambdaPermission -RestApiId api1 -FailOnDenied | Out-Null"
             $allowed.ExitCode | Should -Be 0 -Because $allowed.Output
+        }
+    }
+
+    Context 'piping into AWS Tools'' Add-LMPermission, which ends the pipeline on a duplicate statement id' {
+        BeforeAll {
+            # AWS Tools' Add-LMPermission turns Lambda's 409 ResourceConflictException (the statement id exists) into a
+            # TERMINATING error (powershell-conventions.md §9.1). This stand-in does the same per function and qualifier.
+            function global:Add-LMPermission {
+                [CmdletBinding()]
+                param(
+                    [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)] [string] $FunctionName,
+                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Action,
+                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Principal,
+                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $StatementId,
+                    [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceArn,
+                    [Parameter(ValueFromPipelineByPropertyName)] [string] $Qualifier,
+                    [Parameter(ValueFromPipelineByPropertyName)] [object] $Region
+                )
+                process {
+                    if (-not $script:lmStatements.Add("$FunctionName|$Qualifier|$StatementId")) {
+                        $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
+                                [System.InvalidOperationException]::new('The statement id provided already exists. Please provide a new statement id, or remove the existing statement.'),
+                                'Amazon.Lambda.Model.ResourceConflictException', 'InvalidOperation', $StatementId))
+                    }
+                    "{`"Sid`":`"$StatementId`"}"
+                }
+            }
+        }
+
+        BeforeEach {
+            $null = $api.AddStage('dev')
+            $script:lmStatements = [System.Collections.Generic.HashSet[string]]::new()
+        }
+
+        AfterAll {
+            Remove-Item function:Add-LMPermission
+        }
+
+        It 'gives the findings of every stage that one grant fixes the same StatementId (the contract''s shape)' {
+            $denied = @(Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied')
+            $denied | Should -HaveCount 4   # GET /pets and its authorizer, in prod and dev
+            @($denied | Sort-Object FunctionName, Qualifier, StatementId -Unique) | Should -HaveCount 2
+        }
+
+        It 'stops at the first duplicate when findings are piped as they are' {
+            $err = $null
+            try { $null = Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied' | Add-LMPermission } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.Lambda.Model.ResourceConflictException*'
+        }
+
+        It 'adds each grant once in the form the help and README show (Sort-Object FunctionName, Qualifier, StatementId -Unique)' {
+            $added = @(Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied' | Sort-Object FunctionName, Qualifier, StatementId -Unique | Add-LMPermission)
+            $added | Should -HaveCount 2
+            $script:lmStatements | Should -HaveCount 2
         }
     }
 

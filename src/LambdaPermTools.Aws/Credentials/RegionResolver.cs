@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Credentials
@@ -10,8 +9,6 @@ namespace LambdaPermTools.Aws.Credentials
     /// </summary>
     internal static class RegionResolver
     {
-        private static readonly Regex RegionName = new Regex("^[a-z]{2}(-[a-z0-9]+)+-[0-9]+$", RegexOptions.CultureInvariant);
-
         /// <summary>The region and where it came from.</summary>
         public static (string Region, string Source) Resolve(
             ConnectionOptions options, EnvironmentVariables env, SharedConfigFiles files, string? credentialProfile, Func<ISdkBridge?> bridge)
@@ -35,8 +32,8 @@ namespace LambdaPermTools.Aws.Credentials
 
         private static (string, string) Checked(string region, string source)
         {
-            region = region.Trim().ToLowerInvariant();
-            if (!RegionName.IsMatch(region))
+            region = RegionNames.Normalize(region);
+            if (!RegionNames.IsValid(region))
                 throw new ConnectionException("InvalidRegion", $"'{region}' (from {source}) is not an AWS region name such as us-east-1.");
             return (region, source);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LambdaPermTools.Aws.Ports;
 
@@ -56,6 +57,14 @@ namespace LambdaPermTools.Aws.Http
             "SerializationException",
         };
 
+        /// <summary>
+        /// Request credentials that an error message may echo: SignatureDoesNotMatch/InvalidSignatureException messages
+        /// quote the canonical request, with the X-Amz-Security-Token and Authorization header values.
+        /// </summary>
+        private static readonly Regex EchoedSecret = new Regex(
+            @"(?<name>x-amz-security-token|authorization)(?<separator>[ \t]*[:=][ \t]*)[^\r\n'""&<]+|(?<name>Signature)(?<separator>=)[0-9a-fA-F]+",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
         public static bool IsThrottling(int status, string code) => status == 429 || ThrottlingCodes.Contains(code);
 
         public static bool IsTransient(int status, string code) =>
@@ -79,8 +88,12 @@ namespace LambdaPermTools.Aws.Http
             {
                 // A body we cannot read still leaves the status and the header to go by.
             }
-            return new AwsError(Clean(code) ?? "Http" + status, message ?? "HTTP " + status);
+            return new AwsError(Clean(code) ?? "Http" + status, Redact(message) ?? "HTTP " + status);
         }
+
+        /// <summary>The message with every echoed token, Authorization value and signature replaced, so no stream shows them.</summary>
+        internal static string? Redact(string? message) =>
+            message == null ? null : EchoedSecret.Replace(message, m => m.Groups["name"].Value + m.Groups["separator"].Value + "(redacted)");
 
         private static void ReadJson(string body, ref string? code, ref string? message)
         {

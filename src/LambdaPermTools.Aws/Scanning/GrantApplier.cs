@@ -60,7 +60,17 @@ namespace LambdaPermTools.Aws.Scanning
                     Shown(grant), "Report this as a bug: the planner only produces API Gateway grants with a SourceArn."));
             }
 
-            var caller = await _session.CallerAccountAsync().ConfigureAwait(false);
+            string caller;
+            try
+            {
+                caller = await _session.CallerAccountAsync().ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                // A per-grant failure like any other read: the cmdlet writes it and goes on (never a terminating error).
+                return Done(null, ScanError.Generic(e, Shown(grant), $"the credentials' account (needed to change {Shown(grant)})"));
+            }
+
             if (grant.FunctionAccountId != caller)
             {
                 return Done(null, new ScanError("CrossAccountFunction", ScanErrorCategory.PermissionDenied,

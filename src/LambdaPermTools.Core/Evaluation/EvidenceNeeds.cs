@@ -19,8 +19,9 @@ namespace LambdaPermTools.Evaluation
         /// <summary>
         /// Policies: each (function, qualifier) whose resource policy decides a target, and — for a qualified target —
         /// also the unqualified policy, so that a grant sitting on the bare function is reported as QualifierMismatch.
-        /// Roles: each credentials role with the exact function ARNs it must invoke. Nothing for targets whose
-        /// function is unresolved, or that pass the caller through; no policy for $LATEST.
+        /// Roles: each credentials role with the exact function ARNs it must invoke, plus the policy of a same-account
+        /// role's function, only to learn whether it exists. Nothing for targets whose function is unresolved, or
+        /// that pass the caller through; no policy for $LATEST.
         /// </summary>
         public static EvidenceRequest For(IEnumerable<IntegrationTarget> targets)
         {
@@ -34,13 +35,24 @@ namespace LambdaPermTools.Evaluation
                     AddOnce(roles, target.CredentialsArn, target.FunctionArn);
                 }
 
-                if (InvocationPath.NeedsResourcePolicy(path) && !FunctionArn.IsLatestQualifier(target.Qualifier))
+                if (FunctionArn.IsLatestQualifier(target.Qualifier))
+                {
+                    continue;
+                }
+
+                if (InvocationPath.NeedsResourcePolicy(path))
                 {
                     AddOnce(policies, target.FunctionName, target.Qualifier);
                     if (target.Qualifier != null)
                     {
                         AddOnce(policies, target.FunctionName, null);
                     }
+                }
+                else if (path == PathKind.RoleSameAccount)
+                {
+                    // The role decides alone, but a role may invoke a function that no longer exists (§10 row 12):
+                    // the policy read (404 → GetFunction) is what tells a deleted function apart.
+                    AddOnce(policies, target.FunctionName, target.Qualifier);
                 }
             }
 

@@ -59,8 +59,14 @@ namespace LambdaPermTools.Evaluation
                 return Verdict.Denied(PermissionCause.RoleLacksInvoke, reasons.RoleLacksInvoke(role.Text, decision));
             }
 
-            return crossAccount
-                ? ResourcePolicyCheck.Decide(target, evidence, reasons, role)
+            if (crossAccount)
+            {
+                return ResourcePolicyCheck.Decide(target, evidence, reasons, role);
+            }
+
+            // IAM allows invoking a function that does not exist; API Gateway then fails all the same.
+            return evidence.GetPolicy(target.FunctionName, target.Qualifier)?.Status == LookupStatus.NotFound
+                ? Verdict.Denied(PermissionCause.FunctionNotFound, reasons.FunctionNotFound())
                 : Verdict.Allowed(PermissionCause.GrantedByRole, reasons.GrantedByRole(role.Text));
         }
     }

@@ -61,9 +61,14 @@ namespace LambdaPermTools.Policies
             var presentedIsAuthorizer = presented.Length == 3 && presented[1] == Authorizers;
             if (presentedIsAuthorizer)
             {
+                var presentedForm = $"'authorizers/{presented[2]}'";
                 if (patternIsAuthorizer)
                 {
-                    Compare(differences, DifferencePart.AuthorizerId, "authorizer id", pattern[2], presented[2]);
+                    Compare(differences, DifferencePart.AuthorizerId, "authorizer id", pattern[2], presented[2], $" (this authorizer presents {presentedForm})");
+                }
+                else if (pattern[1] == Authorizers)
+                {
+                    differences.Add(new Difference(DifferencePart.AuthorizerId, $"the authorizer ARN (it allows '{Rest(pattern, 1)}', this authorizer presents exactly {presentedForm})"));
                 }
                 else
                 {

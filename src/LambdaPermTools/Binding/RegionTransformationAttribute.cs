@@ -1,29 +1,18 @@
 using System;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 
 namespace LambdaPermTools.Binding
 {
     /// <summary>
     /// Lets -Region take what AWS Tools users pass: a system name ("eu-west-1"), Get-AWSRegion output (property
     /// Region) or an Amazon.RegionEndpoint (property SystemName), read by duck typing so no AWSSDK type is needed.
-    /// A value that is not a region name is an invalid argument.
+    /// Only converts: a value that is not a region name is reported by the cmdlet as the terminating error
+    /// InvalidRegion (InvalidArgument), like a bad region from any other source.
     /// </summary>
     [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
     public sealed class RegionTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly Regex RegionName = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
-
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
-        {
-            var name = ToRegionName(inputData);
-            if (name != null && !RegionName.IsMatch(name))
-            {
-                throw new ArgumentTransformationMetadataException($"'{name}' is not an AWS region name such as 'us-east-1'; Get-AWSRegion lists them.");
-            }
-
-            return name;
-        }
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData) => ToRegionName(inputData);
 
         /// <summary>The region system name in a string, AWSRegion or RegionEndpoint; null for null or empty.</summary>
         public static string? ToRegionName(object? value)

@@ -13,6 +13,7 @@ namespace LambdaPermTools.Binding
         public RestApiReference(object input)
         {
             var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+            Input = value;
             if (value is string id)
             {
                 Id = id;
@@ -39,9 +40,12 @@ namespace LambdaPermTools.Binding
             Name = properties["RestApiId"] == null ? Text("Name") ?? "" : Text("RestApiName") ?? "";
             if (Problem == null && Id.Length == 0)
             {
-                Problem = "The input has no Id or RestApiId property.";
+                Problem = $"The input ({value.GetType().FullName}) is not a REST API: it has no Id or RestApiId property.";
             }
         }
+
+        /// <summary>The object as it was piped (the TargetObject of the error when it is not a REST API).</summary>
+        public object Input { get; }
 
         public string Id { get; } = "";
         public string Name { get; } = "";

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using LambdaPermTools.Api;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
@@ -18,6 +19,7 @@ namespace LambdaPermTools.Hosting
         internal const string ByRestApiId = "RestApiId";
         internal const string ByInputObject = "InputObject";
         internal const string ByAll = "All";
+        private static readonly Regex RestApiIdPattern = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
 
         /// <summary>The ids of the REST APIs to look at.</summary>
         [Parameter(ParameterSetName = ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -44,7 +46,12 @@ namespace LambdaPermTools.Hosting
         [Parameter]
         public SwitchParameter IncludeTestInvoke { get; set; }
 
-        internal TargetSelection Selection => new TargetSelection { StageNames = StageName, IncludeTestInvoke = IncludeTestInvoke };
+        /// <summary>The stages to resolve; naming test-invoke-stage in -StageName asks for the console's Test button too.</summary>
+        internal TargetSelection Selection => new TargetSelection
+        {
+            StageNames = StageName,
+            IncludeTestInvoke = IncludeTestInvoke || (StageName != null && Array.IndexOf(StageName, Arns.ExecuteApiArn.TestInvokeStage) >= 0),
+        };
 
         /// <summary>Adds this record's API selection to its connection's work; false when the record belongs to another parameter set.</summary>
         internal bool CollectApis()
@@ -55,7 +62,7 @@ namespace LambdaPermTools.Hosting
                     var byId = CurrentWork();
                     foreach (var id in RestApiId)
                     {
-                        byId.Request.Apis.Add(new RestApiSummary(id, ""));
+                        byId.Request.Apis.Add(new RestApiSummary(CheckedId(id), ""));
                     }
 
                     return true;
@@ -66,11 +73,11 @@ namespace LambdaPermTools.Hosting
                         if (reference.Problem != null)
                         {
                             ThrowTerminatingError(ErrorRecords.WithAction(
-                                new ErrorRecord(new ArgumentException(reference.Problem), "InputObjectNotRestApi", ErrorCategory.InvalidArgument, reference),
+                                new ErrorRecord(new ArgumentException(reference.Problem), "InputObjectNotRestApi", ErrorCategory.InvalidArgument, reference.Input),
                                 "Pipe Get-AGRestApiList output, or pass -RestApiId."));
                         }
 
-                        byObject.Request.Apis.Add(new RestApiSummary(reference.Id, reference.Name));
+                        byObject.Request.Apis.Add(new RestApiSummary(CheckedId(reference.Id), reference.Name));
                     }
 
                     return true;
@@ -80,6 +87,22 @@ namespace LambdaPermTools.Hosting
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A REST API id is letters and digits (AWS: 10 of them, e.g. a1b2c3d4e5). Anything else (an ARN, an invoke URL,
+        /// a name with spaces or dashes) can never be found: an invalid argument, reported before any AWS call.
+        /// </summary>
+        private string CheckedId(string id)
+        {
+            if (!RestApiIdPattern.IsMatch(id))
+            {
+                ThrowTerminatingError(ErrorRecords.WithAction(
+                    new ErrorRecord(new ArgumentException($"'{id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'."), "InvalidRestApiId", ErrorCategory.InvalidArgument, id),
+                    "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL."));
+            }
+
+            return id;
         }
 
         /// <summary>True when -StageName is absent or names the target's stage.</summary>

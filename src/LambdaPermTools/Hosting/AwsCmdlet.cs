@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Aws.Scanning;
 using LambdaPermTools.Binding;
@@ -79,6 +80,13 @@ namespace LambdaPermTools.Hosting
         internal ConnectionWork CurrentWork()
         {
             var options = CaptureConnection();
+            if (options.Region != null && !RegionNames.IsValid(options.Region))
+            {
+                ThrowTerminatingError(ErrorRecords.WithAction(
+                    new ErrorRecord(new ArgumentException($"'{options.Region}' is not an AWS region name such as 'us-east-1'."), "InvalidRegion", ErrorCategory.InvalidArgument, options.Region),
+                    ErrorRecords.RegionAction));
+            }
+
             var work = _work.FirstOrDefault(w => w.Matches(options));
             if (work == null)
             {
@@ -95,7 +103,7 @@ namespace LambdaPermTools.Hosting
         /// </summary>
         internal ScanSession OpenSession(ConnectionWork work)
         {
-            var services = Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options)));
+            var services = new StageRecorder(Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options))));
             _opened.Add(services);
             return new ScanSession(services, Dispatcher.Cancellation);
         }
@@ -123,12 +131,53 @@ namespace LambdaPermTools.Hosting
         internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
         {
             var listener = new DispatchingListener(this, onResult);
-            Await(async () =>
+            try
             {
-                await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
-                return true;
-            });
-            listener.Complete();
+                Await(async () =>
+                {
+                    await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
+                    return true;
+                });
+            }
+            finally
+            {
+                // Also when the scan ends with a terminating error: no progress bar is left behind.
+                listener.Complete();
+            }
+
+            if (session.Services is StageRecorder recorder)
+            {
+                WriteMissingStages(selection, recorder.StagesByApi);
+            }
+        }
+
+        /// <summary>
+        /// A -StageName that no scanned API has is a non-terminating StageNotFound (a typo must not look like "nothing
+        /// invokes Lambda"). A stage that only some of the APIs have is a filter, not an error. APIs that could not be
+        /// read say so with their own error.
+        /// </summary>
+        private void WriteMissingStages(Evaluation.TargetSelection selection, IReadOnlyDictionary<string, IReadOnlyList<string>> stagesByApi)
+        {
+            if (selection.StageNames == null || stagesByApi.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var stage in selection.StageNames.Distinct(StringComparer.Ordinal))
+            {
+                if (stage == Arns.ExecuteApiArn.TestInvokeStage || stagesByApi.Values.Any(stages => stages.Contains(stage)))
+                {
+                    continue;
+                }
+
+                var existing = stagesByApi.Values.First().OrderBy(n => n, StringComparer.Ordinal).ToList();
+                var message = stagesByApi.Count == 1
+                    ? $"REST API '{stagesByApi.Keys.First()}' has no stage '{stage}' (its stages: {(existing.Count == 0 ? "none" : string.Join(", ", existing))})."
+                    : $"None of the {stagesByApi.Count} REST APIs scanned has a stage '{stage}'.";
+                WriteError(ErrorRecords.WithAction(
+                    new ErrorRecord(new ItemNotFoundException(message), "StageNotFound", ErrorCategory.ObjectNotFound, stage),
+                    "Check the stage name (it is case-sensitive); Get-AGStageList -RestApiId <id> lists an API's stages."));
+            }
         }
 
         private ConnectionOptions CaptureConnection() => new ConnectionOptions

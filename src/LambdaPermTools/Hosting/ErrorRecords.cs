@@ -39,16 +39,32 @@ namespace LambdaPermTools.Hosting
             return WithAction(new ErrorRecord(exception, error.ErrorId, category, error.Target), error.RecommendedAction);
         }
 
+        /// <summary>What fixes a missing or invalid region.</summary>
+        public const string RegionAction = "Pass -Region with a region name such as us-east-1 (Get-AWSRegion lists them), run Set-DefaultAWSRegion, or set AWS_REGION.";
+
         /// <summary>No credentials, no region, unknown profile, bad endpoint: nothing can continue.</summary>
         public static ErrorRecord From(ConnectionException e)
         {
             var category = e.ErrorId == "NoCredentials" || e.ErrorId == "SsoTokenExpired" ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument;
-            var action = e.ErrorId == "NoRegion"
-                ? "Pass -Region, run Set-DefaultAWSRegion, or set AWS_REGION."
-                : e.ErrorId == "SsoTokenExpired"
-                    ? "Log in again (Invoke-AWSSSOLogin or aws sso login)."
-                    : "Pass -ProfileName, -AccessKey/-SecretKey or -Credential, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.";
-            return WithAction(new ErrorRecord(e, e.ErrorId, category, null), action);
+            return WithAction(new ErrorRecord(e, e.ErrorId, category, null), ConnectionAction(e.ErrorId));
+        }
+
+        private static string ConnectionAction(string errorId)
+        {
+            switch (errorId)
+            {
+                case "NoRegion":
+                case "InvalidRegion":
+                    return RegionAction;
+                case "SsoTokenExpired":
+                    return "Log in again (Invoke-AWSSSOLogin or aws sso login).";
+                case "ProfileNotFound":
+                    return "Check the profile name (Get-AWSCredential -ListProfileDetail lists them) and -ProfileLocation, or create the profile with Set-AWSCredential or 'aws configure --profile <name>'.";
+                case "InvalidEndpoint":
+                    return "Pass -EndpointUrl (or AWS_ENDPOINT_URL) as an http(s) URL with a host, such as http://127.0.0.1:5000, or leave it out to call AWS.";
+                default:
+                    return "Pass -ProfileName, -AccessKey/-SecretKey or -Credential, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.";
+            }
         }
 
         public static ErrorRecord WithAction(ErrorRecord record, string recommendedAction)

@@ -318,6 +318,19 @@ public class PolicyRuleTests
         Assert.DoesNotContain("the API id", finding.Reason);
     }
 
+    [Theory] // §1.6 an authorizer pattern with the id missing or a trailing slash is named as a malformed authorizer ARN, not as "method-style"
+    [InlineData(ApiPrefix + "/authorizers")]
+    [InlineData(ApiPrefix + "/authorizers/")]
+    [InlineData(ApiPrefix + "/authorizers/au1/")]
+    public void NearMissMalformedAuthorizerPattern(string sourceArn)
+    {
+        var api = new TestApi().Authorizer("au1", "tok", Uri(Fn("f")));
+        var finding = Only(api, Policy.Of(Grant(sourceArn)));
+        Assert.Equal(PermissionCause.NoMatchingStatement, finding.Cause);
+        Assert.DoesNotContain("method-style", finding.Reason);
+        Assert.Contains("'authorizers/au1'", finding.Reason);
+    }
+
     [Fact] // §11.6 several differing parts are all named
     public void NearMissNamesEveryDifferingPart()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using LambdaPermTools.Evaluation;
 using LambdaPermTools.Fix;
@@ -135,9 +136,30 @@ public class VerdictTests
         var api = new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"), credentials: Role);
         var request = EvidenceNeeds.For(Run.Targets(api.Build()));
         Assert.Equal(new[] { Fn("f") + ":live" }, request.Roles[Role]);
-        Assert.Empty(request.Policies);
+        // Only the alias's own policy, read to learn that the function exists; not the unqualified one.
+        Assert.Equal(new[] { new KeyValuePair<string, string?>(Fn("f"), "live") }, request.Policies);
         var finding = Evaluate(api, Run.WithRole(Role, Run.Role(Trust, Fn("f") + ":live", "allowed")));
         Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByRole), (finding.Status, finding.Cause));
+    }
+
+    [Fact] // §10 row 12: IAM lets a role invoke a deleted function; API Gateway still fails → FunctionNotFound, not GrantedByRole
+    public void SameAccountRoleOnDeletedFunctionIsDenied()
+    {
+        var api = new TestApi().Method("/x", "GET", Uri(Fn("gone") + ":live"), credentials: Role);
+        var evidence = Run.WithRole(Role, Run.Role(Trust, Fn("gone") + ":live", "allowed"));
+        evidence.AddPolicy(Fn("gone"), "live", new PolicyLookup { Status = LookupStatus.NotFound });
+        var finding = Evaluate(api, evidence);
+        Assert.Equal((PermissionStatus.Denied, PermissionCause.FunctionNotFound), (finding.Status, finding.Cause));
+        Assert.Null(finding.SourceArn); // no resource-policy grant can fix a missing function
+    }
+
+    [Fact] // §4.4 the existence read does not decide a role target: no policy on the function still leaves the role in charge
+    public void SameAccountRoleWithoutPolicyStillGrants()
+    {
+        var api = new TestApi().Method("/x", "GET", Uri(Fn("f")), credentials: Role);
+        var evidence = Run.WithRole(Role, Run.Role(Trust, Fn("f"), "allowed"));
+        evidence.AddPolicy(Fn("f"), null, new PolicyLookup { Status = LookupStatus.NoPolicy });
+        Assert.Equal(PermissionCause.GrantedByRole, Evaluate(api, evidence).Cause);
     }
 
     [Fact] // §6.3 the trust policy is accepted URL-encoded as GetRole returns it
