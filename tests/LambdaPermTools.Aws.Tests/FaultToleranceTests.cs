@@ -65,6 +65,7 @@ namespace LambdaPermTools.Aws.Tests
         public async Task ScanIsPacedToTheApiGatewayQuotas()
         {
             // 30 APIs: 30 GetResources at ≤ 5 per 2 s (burst 5) need ≥ (30 - 5) / 2.5 = 10 s; 1 + 30×3 calls at ≤ 10 rps burst 40 need ≥ 5.1 s.
+            // The client paces at a share of each quota (RateLimiterRegistry.PacingShare), so a little longer.
             var clock = new FakeClock();
             var account = new FakeApiGatewayAccount(apis: 30, resourcesPerApi: 2, authorizersPerApi: 1);
             using var server = new LocalAwsServer(account.Handle);
@@ -78,7 +79,7 @@ namespace LambdaPermTools.Aws.Tests
                 await gw.GetAuthorizersAsync(a.Id, CancellationToken.None);
                 await gw.GetStagesAsync(a.Id, CancellationToken.None);
             }));
-            Assert.InRange(clock.Elapsed.TotalSeconds, 10.0, 12.5);
+            Assert.InRange(clock.Elapsed.TotalSeconds, 10.0 / Http.RateLimiterRegistry.PacingShare, 12.5 / Http.RateLimiterRegistry.PacingShare);
         }
     }
 }

@@ -256,7 +256,8 @@ namespace LambdaPermTools.Aws.Tests
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => services.ApiGateway.GetStagesAsync("a", cts.Token));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "cancelled after " + watch.Elapsed);
+            // Far below the 20 s backoff, with room for a busy machine.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "cancelled after " + watch.Elapsed);
         }
     }
 }

@@ -93,39 +93,6 @@ namespace LambdaPermTools.Aws.Tests
             Assert.Equal((2, "standard"), (fromEnv.MaxAttempts, fromEnv.Mode));
         }
 
-        [Fact]
-        public async Task TokenBucketAllowsTheBurstThenTheRate()
-        {
-            var clock = new FakeClock();
-            var registry = new RateLimiterRegistry(clock);
-            var total = registry.Get("AK", "us-east-1", RateLimiterRegistry.ApiGatewayTotal);
-            for (int i = 0; i < 40; i++) await total.AcquireAsync(CancellationToken.None);
-            Assert.Equal(TimeSpan.Zero, clock.Elapsed);
-            for (int i = 0; i < 50; i++) await total.AcquireAsync(CancellationToken.None);
-            Assert.Equal(5.0, clock.Elapsed.TotalSeconds, 2);
-            Assert.NotSame(total, registry.Get("AK", "eu-west-1", RateLimiterRegistry.ApiGatewayTotal)); // per account and region
-            Assert.Same(total, registry.Get("AK", "us-east-1", RateLimiterRegistry.ApiGatewayTotal));
-        }
-
-        [Fact]
-        public void AdaptiveModeSlowsAfterThrottlingAndRecovers()
-        {
-            var bucket = new TokenBucket(new FakeClock(), 15, 15);
-            bucket.OnThrottled();
-            Assert.Equal(10.5, bucket.Rate, 3);
-            for (int i = 0; i < 100; i++) bucket.OnSuccess();
-            Assert.Equal(15, bucket.Rate, 3);
-        }
-
-        [Fact]
-        public async Task WaitingForTheLimiterHonoursCancellation()
-        {
-            var bucket = new TokenBucket(SystemClock.Instance, 0.01, 1);
-            await bucket.AcquireAsync(CancellationToken.None);
-            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bucket.AcquireAsync(cts.Token));
-        }
-
         [Theory]
         [InlineData("arn:aws:iam::123456789012:role/service-role/my-role", "my-role")]
         [InlineData("arn:aws-cn:iam::123456789012:role/plain", "plain")]

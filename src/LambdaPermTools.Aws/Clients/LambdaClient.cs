@@ -8,7 +8,7 @@ using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Clients
 {
-    /// <summary>Lambda control plane in one region (aws-semantics.md §6.2), paced to 15 rps.</summary>
+    /// <summary>Lambda control plane in one region (aws-semantics.md §6.2), each operation paced to its own published quota.</summary>
     internal sealed class LambdaClient : ILambdaPort
     {
         private const string ApiVersion = "2015-03-31";
@@ -63,7 +63,7 @@ namespace LambdaPermTools.Aws.Clients
         private Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
         {
             request.Accept = "application/json";
-            return _caller.SendAsync(request.Paced(RateLimiterRegistry.Lambda), cancellationToken);
+            return _caller.SendAsync(request.Paced(RateLimiterRegistry.LambdaBucketFor(request.Operation)), cancellationToken);
         }
     }
 }

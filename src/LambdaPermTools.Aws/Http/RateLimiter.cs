@@ -37,7 +37,8 @@ namespace LambdaPermTools.Aws.Http
                 {
                     Refill();
                     if (_tokens >= 1) { _tokens -= 1; return; }
-                    wait = TimeSpan.FromSeconds((1 - _tokens) / Rate);
+                    // Rounded up to a whole tick: a wait rounded down would refill just short of a token, again and again.
+                    wait = TimeSpan.FromTicks((long)Math.Ceiling((1 - _tokens) / Rate * TimeSpan.TicksPerSecond));
                 }
                 await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
@@ -63,14 +64,23 @@ namespace LambdaPermTools.Aws.Http
 
     /// <summary>
     /// Client-side pacing per account (credentials) and region, shared by every connection made in the process so that
-    /// consecutive cmdlet calls share the budget. Limits from aws-semantics.md §6.1/§6.2: API Gateway control plane 10 rps
-    /// burst 40 per account, GetResources 5 per 2 s, Lambda control plane 15 rps.
+    /// consecutive cmdlet calls share the budget. One bucket per published quota (aws-semantics.md §6.1, §6.2): API Gateway
+    /// control plane 10 rps burst 40 per account, GetResources 5 per 2 s; Lambda GetPolicy 15 rps, GetFunction 100 rps and
+    /// the rest of the Lambda control plane 15 rps, each its own quota. Lambda publishes no burst: one second's worth.
     /// </summary>
     internal sealed class RateLimiterRegistry
     {
         public const string ApiGatewayTotal = "apigateway";
         public const string ApiGatewayGetResources = "apigateway:GetResources";
-        public const string Lambda = "lambda";
+        public const string LambdaGetPolicy = "lambda:GetPolicy";
+        public const string LambdaGetFunction = "lambda:GetFunction";
+        public const string LambdaControlPlane = "lambda";
+
+        /// <summary>
+        /// The share of each published rate the client uses. Requests paced exactly at the quota reach AWS with network
+        /// jitter, and two that arrive closer than the quota's spacing cost a throttle and its ~1 s Retry-After.
+        /// </summary>
+        public const double PacingShare = 0.95;
 
         public static readonly RateLimiterRegistry Shared = new RateLimiterRegistry(SystemClock.Instance);
 
@@ -79,6 +89,14 @@ namespace LambdaPermTools.Aws.Http
 
         public RateLimiterRegistry(IClock clock) => _clock = clock;
 
+        /// <summary>The bucket of a Lambda control-plane operation: GetPolicy and GetFunction have quotas of their own.</summary>
+        public static string LambdaBucketFor(string operation) => operation switch
+        {
+            "GetPolicy" => LambdaGetPolicy,
+            "GetFunction" => LambdaGetFunction,
+            _ => LambdaControlPlane,
+        };
+
         public TokenBucket Get(string account, string region, string bucket) =>
             _buckets.GetOrAdd(account + "|" + region + "|" + bucket, _ => Create(bucket));
 
@@ -86,11 +104,15 @@ namespace LambdaPermTools.Aws.Http
         {
             switch (bucket)
             {
-                case ApiGatewayTotal: return new TokenBucket(_clock, 10, 40);
-                case ApiGatewayGetResources: return new TokenBucket(_clock, 2.5, 5);
-                case Lambda: return new TokenBucket(_clock, 15, 15);
+                case ApiGatewayTotal: return Paced(10, 40);
+                case ApiGatewayGetResources: return Paced(2.5, 5);
+                case LambdaGetPolicy: return Paced(15, 15);
+                case LambdaGetFunction: return Paced(100, 100);
+                case LambdaControlPlane: return Paced(15, 15);
                 default: throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "unknown rate bucket");
             }
         }
+
+        private TokenBucket Paced(double publishedRate, double burst) => new TokenBucket(_clock, publishedRate * PacingShare, burst);
     }
 }

@@ -14,11 +14,21 @@ namespace LambdaPermTools.Aws.Scanning
     /// One cmdlet invocation's work against one connection: reads REST APIs frugally (per API only GetResources
     /// pages with embed=methods, GetAuthorizers pages and one GetStages; GetRestApis pages for -All), one
     /// GetCallerIdentity for the API owner's account, and Lambda/IAM evidence shared across APIs
-    /// (<see cref="EvidenceCache"/>). Runs up to <see cref="MaxConcurrentApis"/> APIs at once.
+    /// (<see cref="EvidenceCache"/>). Reads up to <see cref="MaxConcurrentApis"/> APIs from API Gateway at once, and
+    /// lets later APIs' reads overlap earlier APIs' policy reads, holding at most <see cref="MaxApisInMemory"/> at a time.
     /// </summary>
     public sealed class ScanSession
     {
+        /// <summary>APIs whose API Gateway snapshot (GetResources, GetAuthorizers, GetStages) is being read at once.</summary>
         public const int MaxConcurrentApis = 4;
+
+        /// <summary>
+        /// APIs between the start of their read and the delivery of their result (their targets, then findings, in memory).
+        /// Well above <see cref="MaxConcurrentApis"/>: API Gateway allows only 2.5 GetResources per second (§6.1), so
+        /// APIs must be read ahead for their new policy reads to keep Lambda's quota busy (12 measurably starved it at
+        /// 40 APIs); bounded, so that memory does not grow with the account.
+        /// </summary>
+        public const int MaxApisInMemory = 24;
         private const int MaxConcurrentReads = 4;
         private readonly Lazy<Task<CallerIdentity>> _caller;
         private readonly EvidenceCache _evidence;
@@ -58,18 +68,19 @@ namespace LambdaPermTools.Aws.Scanning
 
             // Each API once; when it is named twice, keep the entry that knows its name.
             apis = apis.GroupBy(a => a.Id, StringComparer.Ordinal).Select(g => g.OrderByDescending(a => a.Name.Length).First()).ToList();
-            var gate = new SemaphoreSlim(MaxConcurrentApis);
+            using var reading = new SemaphoreSlim(MaxConcurrentApis);
+            using var held = new SemaphoreSlim(MaxApisInMemory);
             var completed = 0;
             await Task.WhenAll(apis.Select(async api =>
             {
-                await gate.WaitAsync(Cancellation).ConfigureAwait(false);
+                await held.WaitAsync(Cancellation).ConfigureAwait(false);
                 try
                 {
-                    listener.ApiCompleted(await ScanApiAsync(api, selection, evaluateWith).ConfigureAwait(false));
+                    listener.ApiCompleted(await ScanApiAsync(api, selection, evaluateWith, reading).ConfigureAwait(false));
                 }
                 finally
                 {
-                    gate.Release();
+                    held.Release();
                     listener.Progress(Interlocked.Increment(ref completed), apis.Count, api.Id);
                 }
             })).ConfigureAwait(false);
@@ -83,13 +94,13 @@ namespace LambdaPermTools.Aws.Scanning
             return new TargetEvaluation(findings, errors);
         }
 
-        private async Task<ApiScanResult> ScanApiAsync(RestApiSummary api, TargetSelection selection, FixOptions? fix)
+        private async Task<ApiScanResult> ScanApiAsync(RestApiSummary api, TargetSelection selection, FixOptions? fix, SemaphoreSlim reading)
         {
             var errors = new List<ScanError>();
-            ApiSnapshot snapshot;
+            IReadOnlyList<IntegrationTarget> targets;
             try
             {
-                snapshot = await ReadSnapshotAsync(api).ConfigureAwait(false);
+                targets = await ReadTargetsAsync(api, selection, reading).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
             {
@@ -97,9 +108,28 @@ namespace LambdaPermTools.Aws.Scanning
                 return new ApiScanResult(api, new IntegrationTarget[0], new PermissionFinding[0], errors);
             }
 
-            var targets = TargetResolver.Resolve(snapshot, selection);
             var findings = fix == null ? new PermissionFinding[0] : await EvaluateAsync(targets, fix, errors).ConfigureAwait(false);
             return new ApiScanResult(api, targets, findings, errors);
+        }
+
+        /// <summary>
+        /// Holds a reading slot only while API Gateway is read; the snapshot is dropped here, once its targets are
+        /// resolved, so that an API waiting for its policy reads keeps only its targets.
+        /// </summary>
+        private async Task<IReadOnlyList<IntegrationTarget>> ReadTargetsAsync(RestApiSummary api, TargetSelection selection, SemaphoreSlim reading)
+        {
+            ApiSnapshot snapshot;
+            await reading.WaitAsync(Cancellation).ConfigureAwait(false);
+            try
+            {
+                snapshot = await ReadSnapshotAsync(api).ConfigureAwait(false);
+            }
+            finally
+            {
+                reading.Release();
+            }
+
+            return TargetResolver.Resolve(snapshot, selection);
         }
 
         /// <summary>GetResources first: a missing API costs one call, not three.</summary>
