@@ -44,7 +44,7 @@ foreach ($name in 'config', 'credentials') { Set-Content -LiteralPath (Join-Path
 $env:AWS_CONFIG_FILE = Join-Path $scratch 'config'
 $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $scratch 'credentials'
 $env:AWS_EC2_METADATA_DISABLED = 'true'
-$env:AWS_ACCESS_KEY_ID = 'AKIABENCHEXAMPLE0001'
+$env:AWS_ACCESS_KEY_ID = 'AKIDBENCHEXAMPLE0001'
 $env:AWS_SECRET_ACCESS_KEY = 'bench-secret-not-real'
 $env:AWS_DEFAULT_REGION = $region
 $env:AWS_REGION = $region

@@ -66,7 +66,7 @@ function Show-Change {
 # Isolation: only the emulator, dummy keys (AWS's documented example key pair), temporary config files.
 $saved = @{}
 $isolated = @{
-    AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'; AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+    AWS_ACCESS_KEY_ID = 'demo-access-key'; AWS_SECRET_ACCESS_KEY = 'demo-secret-key'
     AWS_SESSION_TOKEN = $null; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null
     AWS_REGION = $Region; AWS_DEFAULT_REGION = $Region; AWS_EC2_METADATA_DISABLED = 'true'
     AWS_ENDPOINT_URL_API_GATEWAY = $null; AWS_ENDPOINT_URL_LAMBDA = $null; AWS_ENDPOINT_URL_IAM = $null; AWS_ENDPOINT_URL_STS = $null

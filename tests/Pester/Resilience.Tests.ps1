@@ -19,7 +19,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Bench/FaultProxy.psm1') -Force
 
     $script:region = 'us-east-1'
-    $env:AWS_ACCESS_KEY_ID = 'AKIARESILIENCE000001'
+    $env:AWS_ACCESS_KEY_ID = 'AKIDRESILIENCE000001'
     $env:AWS_SECRET_ACCESS_KEY = 'resilience-secret-not-real'
     $env:AWS_DEFAULT_REGION = $region
     $env:AWS_EC2_METADATA_DISABLED = 'true'
@@ -63,7 +63,7 @@ BeforeAll {
     }
 
     # moto routes a request by the service in the credential scope and checks no signature.
-    $script:motoLambdaHeaders = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIARESILIENCE000001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }
+    $script:motoLambdaHeaders = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIDRESILIENCE000001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }
 
     function Get-StatementSid {
         # Every Sid in the function's policy as moto holds it (read straight from moto, not through a proxy).
@@ -139,7 +139,7 @@ Describe 'Add-ApiLambdaPermission racing another writer on the same policy' {
         $control = [hashtable]::Synchronized(@{ Stop = $false })
         $writer = Start-ThreadJob -ArgumentList $moto.Url, $proxy.Url, $function, $control -ScriptBlock {
             param($motoUrl, $proxyUrl, $function, $control)
-            $headers = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIAOTHERWRITER00001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }  # moto checks no signature
+            $headers = @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIDOTHERWRITER00001/20261125/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' }  # moto checks no signature
             $reacted = 0
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             while (-not $control.Stop -and [DateTime]::UtcNow -lt $deadline) {

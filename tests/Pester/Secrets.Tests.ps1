@@ -27,7 +27,7 @@ BeforeAll {
 
     $secretKey = 'AuditSecretKey/DoNotPrint+0123456789abcdefGHIJ'
     $sessionToken = 'AuditSessionToken//DoNotPrint0123456789ABCDEFabcdef+/=='
-    $accessKey = 'AKIAAUDITFAKE0000001'
+    $accessKey = 'AKIDAUDITFAKE0000001'
     $env:AWS_EC2_METADATA_DISABLED = 'true'
 
     # What the piped cases pipe: targets and findings of the pets scene, made once with the fakes.
