@@ -47,27 +47,7 @@ BeforeAll {
         [Amazon.APIGateway.Model.RestApi]@{ Id = 'a1b2c3d4e5'; Name = 'pets'; RootResourceId = 'root' }
     }
 
-    function Add-LMPermission {
-        param(
-            [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [string] $FunctionName,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Action,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Principal,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $StatementId,
-            [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceArn,
-            [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceAccount,
-            [Parameter(ValueFromPipelineByPropertyName)] [string] $Qualifier,
-            [Parameter(ValueFromPipelineByPropertyName)] [string] $Region
-        )
-        process {
-            # As AWS Tools does, a statement id that already exists (Lambda's 409) is a terminating error.
-            if (@($script:lmCalls | Where-Object { $_.FunctionName -eq $FunctionName -and "$($_.Qualifier)" -eq "$Qualifier" -and $_.StatementId -eq $StatementId }).Count) {
-                throw [System.InvalidOperationException]::new("ResourceConflictException: the statement id $StatementId already exists.")
-            }
-            # A copy: pipeline binding reuses one $PSBoundParameters for every record.
-            $script:lmCalls.Add([pscustomobject]@{ FunctionName = $FunctionName; Qualifier = $Qualifier; StatementId = $StatementId; Action = $Action; Principal = $Principal; SourceArn = $SourceArn; Region = $Region })
-            "{`"Sid`":`"$StatementId`"}"
-        }
-    }
+    Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
 }
 
 AfterAll {
@@ -123,7 +103,7 @@ Describe 'Get-Help about_LambdaPermTools' {
 Describe 'Help example <Command> #<Number>' -ForEach $examples {
     BeforeEach {
         $fake = New-DemoScene
-        $script:lmCalls = [System.Collections.Generic.List[object]]::new()
+        Clear-AddLMPermissionCall
         Push-Location -LiteralPath $TestDrive
     }
 
@@ -154,8 +134,9 @@ Describe 'Help example <Command> #<Number>' -ForEach $examples {
         }
 
         if ($Code -match 'Add-LMPermission') {
-            $script:lmCalls.Count | Should -Be 4 -Because 'the scene has four distinct grants to add'
-            $script:lmCalls | ForEach-Object {
+            $lmCalls = @(Get-AddLMPermissionCall)
+            $lmCalls.Count | Should -Be 4 -Because 'the scene has four distinct grants to add'
+            $lmCalls | ForEach-Object {
                 $_.FunctionName | Should -Match '^arn:aws:lambda:eu-west-1:123456789012:function:[A-Za-z]+$'
                 $_.Action | Should -Be 'lambda:InvokeFunction'
                 $_.Principal | Should -Be 'apigateway.amazonaws.com'

@@ -247,36 +247,17 @@ Describe 'Test-ApiLambdaPermission' {
     Context 'piping into AWS Tools'' Add-LMPermission, which ends the pipeline on a duplicate statement id' {
         BeforeAll {
             # AWS Tools' Add-LMPermission turns Lambda's 409 ResourceConflictException (the statement id exists) into a
-            # TERMINATING error (powershell-conventions.md §9.1). This stand-in does the same per function and qualifier.
-            function global:Add-LMPermission {
-                [CmdletBinding()]
-                param(
-                    [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)] [string] $FunctionName,
-                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Action,
-                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Principal,
-                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $StatementId,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceArn,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $Qualifier,
-                    [Parameter(ValueFromPipelineByPropertyName)] [object] $Region
-                )
-                process {
-                    if (-not $script:lmStatements.Add("$FunctionName|$Qualifier|$StatementId")) {
-                        $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
-                                [System.InvalidOperationException]::new('The statement id provided already exists. Please provide a new statement id, or remove the existing statement.'),
-                                'Amazon.Lambda.Model.ResourceConflictException', 'InvalidOperation', $StatementId))
-                    }
-                    "{`"Sid`":`"$StatementId`"}"
-                }
-            }
+            # TERMINATING error (powershell-conventions.md §9.1); the shared stand-in does the same.
+            Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
         }
 
         BeforeEach {
             $null = $api.AddStage('dev')
-            $script:lmStatements = [System.Collections.Generic.HashSet[string]]::new()
+            Clear-AddLMPermissionCall
         }
 
         AfterAll {
-            Remove-Item function:Add-LMPermission
+            Remove-Module AwsToolsStandIn
         }
 
         It 'gives the findings of every stage that one grant fixes the same StatementId (the contract''s shape)' {
@@ -294,53 +275,23 @@ Describe 'Test-ApiLambdaPermission' {
         It 'adds each grant once in the form the help and README show (Sort-Object FunctionName, Qualifier, StatementId -Unique)' {
             $added = @(Test-ApiLambdaPermission -RestApiId api1 | Where-Object Status -eq 'Denied' | Sort-Object FunctionName, Qualifier, StatementId -Unique | Add-LMPermission)
             $added | Should -HaveCount 2
-            $script:lmStatements | Should -HaveCount 2
+            Get-AddLMPermissionCall | Should -HaveCount 2
         }
     }
 
     Context 'piping into AWS Tools'' Add-LMPermission' {
         BeforeAll {
-            # A stand-in with Add-LMPermission's parameter set (powershell-conventions.md §6, §2): every parameter,
-            # including the AWS common ones, binds by property name. It reports what was bound.
-            function global:Add-LMPermission {
-                [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
-                param(
-                    [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [string] $FunctionName,
-                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Action,
-                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Principal,
-                    [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $StatementId,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceArn,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $SourceAccount,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $Qualifier,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $RevisionId,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $PrincipalOrgID,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $EventSourceToken,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $FunctionUrlAuthType,
-                    [Parameter(ValueFromPipelineByPropertyName)] [System.Nullable[bool]] $InvokedViaFunctionUrl,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $Select,
-                    [Parameter(ValueFromPipelineByPropertyName)] [switch] $PassThru,
-                    [Parameter(ValueFromPipelineByPropertyName)] [switch] $Force,
-                    [Parameter(ValueFromPipelineByPropertyName)] [Alias('RegionToCall')] [object] $Region,
-                    [Parameter(ValueFromPipelineByPropertyName)] [Alias('AK')] [string] $AccessKey,
-                    [Parameter(ValueFromPipelineByPropertyName)] [Alias('SK', 'SecretAccessKey')] [string] $SecretKey,
-                    [Parameter(ValueFromPipelineByPropertyName)] [Alias('ST')] [string] $SessionToken,
-                    [Parameter(ValueFromPipelineByPropertyName)] [Alias('StoredCredentials', 'AWSProfileName')] [string] $ProfileName,
-                    [Parameter(ValueFromPipelineByPropertyName)] [Alias('AWSProfilesLocation', 'ProfilesLocation')] [string] $ProfileLocation,
-                    [Parameter(ValueFromPipelineByPropertyName)] [object] $Credential,
-                    [Parameter(ValueFromPipelineByPropertyName)] [pscredential] $NetworkCredential,
-                    [Parameter(ValueFromPipelineByPropertyName)] [string] $EndpointUrl,
-                    [Parameter(ValueFromPipelineByPropertyName)] [object] $ClientConfig
-                )
-                process {
-                    $bound = @{}
-                    foreach ($key in $PSBoundParameters.Keys) { $bound[$key] = $PSBoundParameters[$key] }
-                    [pscustomobject]$bound
-                }
-            }
+            # The shared stand-in has Add-LMPermission's parameter set (powershell-conventions.md §6, §2) and answers
+            # with what was bound.
+            Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
+        }
+
+        BeforeEach {
+            Clear-AddLMPermissionCall
         }
 
         AfterAll {
-            Remove-Item function:Add-LMPermission
+            Remove-Module AwsToolsStandIn
         }
 
         It 'binds FunctionName, Action, Principal, StatementId, SourceArn and Region, and nothing else' {
