@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Aws.Scanning
 {

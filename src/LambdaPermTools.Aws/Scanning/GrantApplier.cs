@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Aws.Scanning
 {

@@ -1,5 +1,6 @@
 using System.Linq;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Grants;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Evaluation
 {

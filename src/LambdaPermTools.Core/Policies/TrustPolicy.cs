@@ -2,13 +2,6 @@ using System.Linq;
 
 namespace LambdaPermTools.Policies
 {
-    public enum TrustVerdict
-    {
-        Trusted,
-        NotTrusted,
-        Uncertain,
-    }
-
     /// <summary>Does a role's trust policy let API Gateway assume it (aws-semantics §4.4, APIGW-DG:permissions)?</summary>
     public static class TrustPolicy
     {

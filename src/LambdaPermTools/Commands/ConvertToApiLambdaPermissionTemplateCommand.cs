@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Scanning;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
+using LambdaPermTools.Rendering;
 
 namespace LambdaPermTools.Commands
 {

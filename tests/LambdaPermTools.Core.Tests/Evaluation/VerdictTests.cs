@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Grants;
+using LambdaPermTools.Planning;
 using LambdaPermTools.Tests.Support;
 using static LambdaPermTools.Tests.Support.TestApi;
 

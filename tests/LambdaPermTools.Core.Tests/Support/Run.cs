@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Tests.Support;
 

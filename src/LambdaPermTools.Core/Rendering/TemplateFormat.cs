@@ -1,0 +1,13 @@
+using LambdaPermTools.Planning;
+
+namespace LambdaPermTools.Rendering
+{
+    public enum TemplateFormat
+    {
+        CloudFormationYaml,
+        CloudFormationJson,
+        Terraform,
+        AwsCli,
+        AwsPowerShell,
+    }
+}
