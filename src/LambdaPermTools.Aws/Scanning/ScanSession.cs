@@ -155,7 +155,7 @@ namespace LambdaPermTools.Aws.Scanning
         private async Task<IReadOnlyList<PermissionFinding>> EvaluateAsync(IReadOnlyList<IntegrationTarget> targets, FixOptions fix, List<ScanError> errors)
         {
             var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
-            return targets.Select(t => PermissionEvaluator.Evaluate(t, evidence, fix)).ToList();
+            return targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
         }
     }
 }

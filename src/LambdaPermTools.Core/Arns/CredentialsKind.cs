@@ -1,6 +1,6 @@
 namespace LambdaPermTools.Arns
 {
-    /// <summary>What an integration's <c>credentials</c> (or an authorizer's <c>authorizerCredentials</c>) asks for (aws-semantics §4.4).</summary>
+    /// <summary>What an integration's <c>credentials</c> (or an authorizer's <c>authorizerCredentials</c>) asks for (docs/aws-rules.md §4.4).</summary>
     public enum CredentialsKind
     {
         /// <summary>null/empty: the function's resource policy decides.</summary>

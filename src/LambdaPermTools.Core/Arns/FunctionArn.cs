@@ -9,7 +9,7 @@ namespace LambdaPermTools.Arns
     /// </summary>
     public sealed class FunctionArn
     {
-        /// <summary>The qualifier that cannot carry a resource policy (aws-semantics §3.1).</summary>
+        /// <summary>The qualifier that cannot carry a resource policy (docs/aws-rules.md §3.1).</summary>
         public const string Latest = "$LATEST";
 
         private FunctionArn(string partition, string region, string accountId, string name, string? qualifier)

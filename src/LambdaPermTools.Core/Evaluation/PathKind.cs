@@ -1,6 +1,6 @@
 namespace LambdaPermTools.Evaluation
 {
-    /// <summary>Who must allow the invoke for a target (aws-semantics §4.4, §11.2).</summary>
+    /// <summary>Who must allow the invoke for a target (docs/aws-rules.md §4.4, §11.2).</summary>
     internal enum PathKind
     {
         /// <summary>A stage variable the URI or credentials use is not defined.</summary>

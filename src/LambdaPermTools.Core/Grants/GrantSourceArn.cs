@@ -1,34 +1,43 @@
 using System.Linq;
 using LambdaPermTools.Arns;
-using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Grants
 {
-    /// <summary>The least-privilege SourceArn pattern that fixes a target, per scope (aws-semantics §9 "Defaults for the fix").</summary>
+    /// <summary>
+    /// The SourceArn patterns a grant for a target may name (docs/aws-rules.md §9 "Defaults for the fix"): the least-privilege
+    /// one a finding carries, and the wider ones planning may choose instead.
+    /// </summary>
     internal static class GrantSourceArn
     {
-        public static string For(IntegrationTarget target, FixScope scope)
-        {
-            // Partition of the function = partition of the API; region = the function's; account = the API owner's (§1.1).
-            var partition = ArnPattern.SplitComponents(target.FunctionName)?[1] ?? "aws";
-            var api = ExecuteApiArn.Prefix(partition, target.Region, target.ApiAccountId) + ":" + target.RestApiId;
-            if (scope == FixScope.Api)
-            {
-                return api + "/*";
-            }
+        /// <summary>One method, any stage: {api}/*/{METHOD or *}/{path, {param} as *}; an authorizer: {api}/authorizers/{id}.</summary>
+        public static string LeastPrivilege(IntegrationTarget target) => ForMethod(target, "*");
 
+        /// <summary>As <see cref="LeastPrivilege"/>, but pinned to the target's stage.</summary>
+        public static string PinnedToStage(IntegrationTarget target) => ForMethod(target, target.StageName);
+
+        /// <summary>Every stage, method and authorizer of the target's API: {api}/*.</summary>
+        public static string WholeApi(IntegrationTarget target) => Api(target) + "/*";
+
+        private static string ForMethod(IntegrationTarget target, string stage)
+        {
             if (target.Kind == TargetKind.Authorizer)
             {
-                return $"{api}/authorizers/{target.AuthorizerId}";
+                return $"{Api(target)}/authorizers/{target.AuthorizerId}";
             }
 
-            var stage = scope == FixScope.Stage ? target.StageName : "*";
             var method = target.HttpMethod == "ANY" ? "*" : target.HttpMethod.ToUpperInvariant();
-            return $"{api}/{stage}/{method}{PathPattern(target.ResourcePath)}";
+            return $"{Api(target)}/{stage}/{method}{PathPattern(target.ResourcePath)}";
+        }
+
+        // Partition of the function = partition of the API; region = the function's; account = the API owner's (§1.1).
+        private static string Api(IntegrationTarget target)
+        {
+            var partition = ArnPattern.SplitComponents(target.FunctionName)?[1] ?? "aws";
+            return ExecuteApiArn.Prefix(partition, target.Region, target.ApiAccountId) + ":" + target.RestApiId;
         }
 
         /// <summary>The template path with every {param} and {param+} segment as *, no trailing slash; the root stays "/".</summary>
-        public static string PathPattern(string resourcePath)
+        private static string PathPattern(string resourcePath)
         {
             var segments = resourcePath.Trim('/').Split('/').Select(s => s.StartsWith("{") && s.EndsWith("}") ? "*" : s);
             return "/" + string.Join("/", segments);

@@ -5,7 +5,7 @@ namespace LambdaPermTools.Grants
 {
     /// <summary>
     /// Deterministic statement ids for the grants this tool adds: <c>lpt-{readable}-{hash}</c>, within
-    /// AddPermission's <c>[A-Za-z0-9_-]{1,100}</c> (aws-semantics §6.2). The prefix marks our statements; the hash of
+    /// AddPermission's <c>[A-Za-z0-9_-]{1,100}</c> (docs/aws-rules.md §6.2). The prefix marks our statements; the hash of
     /// the SourceArn keeps different grants apart even when their readable parts collapse to the same text.
     /// A qualified grant also hashes its qualifier: AWS keeps one policy per function, alias and version (§3.1), so
     /// ids need only be unique per policy, but an emulator that merges them (moto) then rejects the second alias's

@@ -7,7 +7,7 @@ using LambdaPermTools.Policies;
 namespace LambdaPermTools.Planning
 {
     /// <summary>
-    /// The statement Lambda's AddPermission writes for a grant (aws-semantics §3.2), and a policy with it appended.
+    /// The statement Lambda's AddPermission writes for a grant (docs/aws-rules.md §3.2), and a policy with it appended.
     /// Used to size policies and to simulate AddPermission (tests, in-memory fakes).
     /// </summary>
     public static class AddPermissionStatement

@@ -8,21 +8,27 @@ using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Planning
 {
+    /// <summary>Plans the grants that fix Denied findings, as wide as the chosen scope; pure, like the rest of the core.</summary>
     public static class FixPlanner
     {
-        /// <summary>Warn when a policy would grow past this many bytes (Lambda's limit is 20 KB, aws-semantics §6.2).</summary>
-        public const int PolicySizeWarningBytes = 18 * 1024;
+        /// <summary>Warn when a policy would grow past this many bytes, 2 KB short of Lambda's limit (docs/aws-rules.md §6.2).</summary>
+        public const int PolicySizeWarningBytes = LambdaPermission.PolicyMaxBytes - 2 * 1024;
 
-        internal static readonly PermissionCause[] FixableCauses = { PermissionCause.NoPolicy, PermissionCause.NoMatchingStatement, PermissionCause.QualifierMismatch };
+        // What AddPermission creates on a function that has no policy yet (docs/aws-rules.md §3.2).
+        private const string EmptyPolicy = "{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[]}";
 
-        /// <summary>The least-privilege grants for every Denied finding a resource policy can fix, deduplicated.</summary>
-        public static FixPlan Plan(IEnumerable<PermissionFinding> findings, FixOptions options, EvidenceSet? evidence = null)
+        /// <summary>
+        /// The grants, as wide as <see cref="FixOptions.Scope"/>, for every Denied finding a resource policy can fix, deduplicated.
+        /// <paramref name="evidence"/> holds the policies the findings were judged on: a plan that would bring one of them
+        /// near or past Lambda's size limit warns. A policy not in it counts as empty.
+        /// </summary>
+        public static FixPlan Plan(IEnumerable<PermissionFinding> findings, FixOptions options, EvidenceSet evidence)
         {
             var groups = new Dictionary<string, PlannedGrant>(StringComparer.Ordinal);
             var covers = new Dictionary<string, List<PermissionFinding>>(StringComparer.Ordinal);
-            foreach (var finding in findings.Where(IsFixable))
+            foreach (var finding in findings.Where(GrantFixability.IsFixable))
             {
-                var sourceArn = GrantSourceArn.For(finding, options.Scope);
+                var sourceArn = SourceArn(finding, options.Scope);
                 var key = string.Join("\n", finding.FunctionName, finding.Qualifier ?? "", sourceArn);
                 if (!groups.ContainsKey(key))
                 {
@@ -50,7 +56,7 @@ namespace LambdaPermTools.Planning
                     return g.Value;
                 })
                 .ToList();
-            return new FixPlan { Grants = grants, Warnings = SizeWarnings(grants, evidence) };
+            return new FixPlan { Grants = grants, Warnings = SizeWarnings(grants, evidence, options.Scope) };
         }
 
         /// <summary>
@@ -77,8 +83,18 @@ namespace LambdaPermTools.Planning
             return found != null;
         }
 
-        internal static bool IsFixable(PermissionFinding finding) =>
-            finding.Status == PermissionStatus.Denied && FixableCauses.Contains(finding.Cause) && !finding.GrantCannotFix && InvocationPath.GrantCanFix(finding);
+        private static string SourceArn(IntegrationTarget target, FixScope scope)
+        {
+            switch (scope)
+            {
+                case FixScope.Stage:
+                    return GrantSourceArn.PinnedToStage(target);
+                case FixScope.Api:
+                    return GrantSourceArn.WholeApi(target);
+                default:
+                    return GrantSourceArn.LeastPrivilege(target);
+            }
+        }
 
         private static bool GrantsExactly(PolicyStatement statement, PlannedGrant grant)
         {
@@ -97,21 +113,29 @@ namespace LambdaPermTools.Planning
         private static bool GrantsSourceArn(PolicyCondition condition, string pattern) =>
             condition.HasKey(PolicyCondition.SourceArnKey) && condition.Values.Any(v => ConditionOperators.GrantsPattern(condition.Operator, v, pattern));
 
-        private static IReadOnlyList<string> SizeWarnings(IReadOnlyList<PlannedGrant> grants, EvidenceSet? evidence)
+        private static IReadOnlyList<string> SizeWarnings(IReadOnlyList<PlannedGrant> grants, EvidenceSet evidence, FixScope scope)
         {
             var warnings = new List<string>();
-            foreach (var policy in grants.GroupBy(g => (g.FunctionName, g.Qualifier)))
+            foreach (var policy in grants.GroupBy(g => g.QualifiedFunctionArn))
             {
-                var existing = evidence?.GetPolicy(policy.Key.FunctionName, policy.Key.Qualifier);
-                var size = existing?.Status == LookupStatus.Found && existing.PolicyJson != null
-                    ? Encoding.UTF8.GetByteCount(existing.PolicyJson)
-                    : Encoding.UTF8.GetByteCount("{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[]}");
-                size += policy.Sum(g => Encoding.UTF8.GetByteCount(AddPermissionStatement.Build(g)) + 1);
-                if (size > PolicySizeWarningBytes)
+                var first = policy.First();
+                var existing = evidence.GetPolicy(first.FunctionName, first.Qualifier);
+                var before = Encoding.UTF8.GetByteCount(existing?.Status == LookupStatus.Found && existing.PolicyJson != null ? existing.PolicyJson : EmptyPolicy);
+                var added = policy.Sum(g => Encoding.UTF8.GetByteCount(AddPermissionStatement.Build(g)) + 1);
+                if (before + added <= PolicySizeWarningBytes)
                 {
-                    var owner = policy.Key.Qualifier == null ? $"'{policy.Key.FunctionName}'" : $"'{policy.Key.FunctionName}' at qualifier '{policy.Key.Qualifier}'";
-                    warnings.Add($"The resource policy of {owner} would grow to about {size / 1024.0:0.0} KB with {policy.Count()} new grant(s), near Lambda's 20 KB limit; use the Api scope (one '{{apiId}}/*' grant per API) to keep it small.");
+                    continue;
                 }
+
+                var left = LambdaPermission.PolicyMaxBytes - before;
+                var outcome = added < left
+                    ? FormattableString.Invariant($"leaving {left - added:N0} bytes")
+                    : "so Lambda would refuse them (PolicyLengthExceededException)";
+                var remedy = scope == FixScope.Api
+                    ? "remove statements that are no longer needed to make room"
+                    : "use the Api scope (one '{apiId}/*' grant per API) to keep it small";
+                warnings.Add(FormattableString.Invariant(
+                    $"The resource policy of '{policy.Key}' has {left:N0} bytes left of Lambda's {LambdaPermission.PolicyMaxBytes:N0}-byte limit, and its {policy.Count()} new grant(s) take about {added:N0}, {outcome}; {remedy}."));
             }
 
             return warnings;

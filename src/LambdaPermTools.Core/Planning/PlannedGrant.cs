@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Planning
 {
@@ -16,11 +17,8 @@ namespace LambdaPermTools.Planning
         public string StatementId { get; set; } = "";
         public string SourceArn { get; set; } = "";
         public string? SourceAccount { get; set; }
-        public const string InvokeAction = "lambda:InvokeFunction";
-        public const string ApiGatewayPrincipal = "apigateway.amazonaws.com";
-
-        public string Action { get; set; } = InvokeAction;
-        public string Principal { get; set; } = ApiGatewayPrincipal;
+        public string Action { get; set; } = LambdaPermission.InvokeAction;
+        public string Principal { get; set; } = LambdaPermission.ApiGatewayPrincipal;
         /// <summary>The findings this grant fixes.</summary>
         public IReadOnlyList<PermissionFinding> Covers { get; set; } = new PermissionFinding[0];
     }

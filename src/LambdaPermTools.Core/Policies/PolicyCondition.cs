@@ -19,7 +19,7 @@ namespace LambdaPermTools.Policies
         public string Key { get; }
         public IReadOnlyList<string> Values { get; }
 
-        /// <summary>"condition key names are not case-sensitive" (IAM-UG, aws-semantics §3.5).</summary>
+        /// <summary>"condition key names are not case-sensitive" (IAM-UG, docs/aws-rules.md §3.5).</summary>
         internal bool HasKey(string key) => string.Equals(Key, key, System.StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace LambdaPermTools.Policies
 {
-    /// <summary>The principal of a statement in its normalised forms (aws-semantics §3.3).</summary>
+    /// <summary>The principal of a statement in its normalised forms (docs/aws-rules.md §3.3).</summary>
     public sealed class PolicyPrincipal
     {
         /// <summary><c>"*"</c> or <c>{"AWS":"*"}</c>: everyone.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LambdaPermTools.Planning;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Rendering
 {
@@ -13,7 +14,7 @@ namespace LambdaPermTools.Rendering
     /// </summary>
     internal static class CloudFormationTemplate
     {
-        private const string Description = "lambda:InvokeFunction grants for API Gateway (LambdaPermTools). Deploy each in its function's account and region.";
+        private const string Description = $"{LambdaPermission.InvokeAction} grants for API Gateway (LambdaPermTools). Deploy each in its function's account and region.";
 
         public static string Yaml(IReadOnlyList<PlannedGrant> grants)
         {

@@ -1,5 +1,3 @@
-using LambdaPermTools.Planning;
-
 namespace LambdaPermTools.Rendering
 {
     public enum TemplateFormat

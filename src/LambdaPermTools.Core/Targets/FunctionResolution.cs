@@ -3,7 +3,7 @@ using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Targets
 {
-    /// <summary>A Lambda URI's function for one stage: stage variables substituted, then parsed (aws-semantics §4.2, §4.3).</summary>
+    /// <summary>A Lambda URI's function for one stage: stage variables substituted, then parsed (docs/aws-rules.md §4.2, §4.3).</summary>
     internal sealed class FunctionResolution
     {
         private FunctionResolution(FunctionArn? function, IReadOnlyList<string> unresolved, string region, string accountId)

@@ -7,7 +7,7 @@ using LambdaPermTools.Arns;
 namespace LambdaPermTools.Targets
 {
     /// <summary>
-    /// Turns an API snapshot into one target per Lambda integration or authorizer per stage (aws-semantics §11 "Targets").
+    /// Turns an API snapshot into one target per Lambda integration or authorizer per stage (docs/aws-rules.md §11 "Targets").
     /// Order: stages by name (ordinal), <c>test-invoke-stage</c> last; within a stage the method integrations by
     /// resource path then method (ordinal), then the Lambda authorizers by name then id.
     /// </summary>

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
-using LambdaPermTools.Evaluation;
 using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Hosting

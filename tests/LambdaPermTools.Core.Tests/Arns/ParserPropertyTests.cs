@@ -170,9 +170,10 @@ public class ParserPropertyTests
     {
         var json = new JsonObject { ["Statement"] = new JsonArray(statements.Select(s => (JsonNode?)s).ToArray()) }.ToJsonString();
         var target = Run.Targets(new TestApi().Method("/p", "GET", TestApi.Uri(TestApi.Fn("f"))).Build()).Single();
-        var finding = PermissionEvaluator.Evaluate(target, Run.Evidence((TestApi.Fn("f"), null, json)));
+        var evidence = Run.Evidence((TestApi.Fn("f"), null, json));
+        var finding = PermissionEvaluator.Evaluate(target, evidence);
         Assert.False(string.IsNullOrEmpty(finding.Reason));
-        foreach (var grant in LambdaPermTools.Planning.FixPlanner.Plan(new[] { finding }, new LambdaPermTools.Planning.FixOptions()).Grants)
+        foreach (var grant in LambdaPermTools.Planning.FixPlanner.Plan(new[] { finding }, new LambdaPermTools.Planning.FixOptions(), evidence).Grants)
         {
             LambdaPermTools.Planning.FixPlanner.IsSatisfied(grant, json, out _);
         }

@@ -1,9 +1,10 @@
+using LambdaPermTools.Evaluation;
 using LambdaPermTools.Grants;
 using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Tests.Grants;
 
-/// <summary>Statement ids (aws-semantics §9: deterministic, [A-Za-z0-9_-]{1,100}; §3.1: one policy per function, alias and version).</summary>
+/// <summary>Statement ids (docs/aws-rules.md §9: deterministic, [A-Za-z0-9_-]{1,100}; §3.1: one policy per function, alias and version).</summary>
 public class StatementIdTests
 {
     private const string SourceArn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/*/GET/pets/*";
@@ -43,7 +44,7 @@ public class StatementIdTests
             PresentedSourceArn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/pets/{petId}",
         };
 
-        var grant = Assert.Single(FixPlanner.Plan(new[] { finding }, new FixOptions()).Grants);
+        var grant = Assert.Single(FixPlanner.Plan(new[] { finding }, new FixOptions(), new EvidenceSet()).Grants);
 
         Assert.Equal(SourceArn, grant.SourceArn);
         Assert.Equal(StatementIds.For(SourceArn, "prod"), grant.StatementId);

@@ -43,7 +43,7 @@ public class FixApplicationTests
     public void EveryFixableDeniedBecomesAllowed(FixScope scope)
     {
         var evidence = Evidence();
-        var before = Run.Findings(Api().Build(), evidence, testInvoke: true, new FixOptions { Scope = scope });
+        var before = Run.Findings(Api().Build(), evidence, testInvoke: true);
         var fixable = before.Where(f => f.Status == PermissionStatus.Denied && f.SourceArn != null).ToList();
         Assert.True(fixable.Count >= 10, $"only {fixable.Count} fixable findings");
         Assert.Contains(fixable, f => f.Cause == PermissionCause.NoMatchingStatement);

@@ -8,7 +8,7 @@ using static LambdaPermTools.Tests.Support.TestApi;
 
 namespace LambdaPermTools.Tests.Planning;
 
-/// <summary>aws-semantics §9 "Defaults for the fix" and §11.8: what FixPlanner plans, and when a grant is already there.</summary>
+/// <summary>docs/aws-rules.md §9 "Defaults for the fix" and §11.8: what FixPlanner plans, and when a grant is already there.</summary>
 public class FixPlannerTests
 {
     private const string P = "arn:aws:execute-api:us-east-1:111122223333:a1b2c3";

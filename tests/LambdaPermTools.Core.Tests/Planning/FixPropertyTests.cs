@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
 using LambdaPermTools.Arns;
@@ -74,7 +73,7 @@ public class FixPropertyTests
 
         var built = api.Build();
         var options = new FixOptions { Scope = config.Scope };
-        var before = Run.Findings(built, evidence, testInvoke: true, options);
+        var before = Run.Findings(built, evidence, testInvoke: true);
         var plan = FixPlanner.Plan(before, options, evidence);
         var fixedEvidence = FixSimulation.Apply(plan, evidence, Functions);
         var after = Run.Findings(built, fixedEvidence, testInvoke: true);

@@ -1,7 +1,6 @@
 using System.Linq;
 using CsCheck;
 using LambdaPermTools.Arns;
-using LambdaPermTools.Targets;
 using LambdaPermTools.Tests.Support;
 using static LambdaPermTools.Tests.Support.TestApi;
 

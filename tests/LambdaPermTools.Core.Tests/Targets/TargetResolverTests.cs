@@ -1,12 +1,11 @@
 using System.Linq;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Targets;
 using LambdaPermTools.Tests.Support;
 using static LambdaPermTools.Tests.Support.TestApi;
 
 namespace LambdaPermTools.Tests.Targets;
 
-/// <summary>aws-semantics §4 and §5, §11.1: which methods and authorizers are targets, and how they resolve per stage.</summary>
+/// <summary>docs/aws-rules.md §4 and §5, §11.1: which methods and authorizers are targets, and how they resolve per stage.</summary>
 public class TargetResolverTests
 {
     [Theory] // §4.1 AWS and AWS_PROXY with a Lambda URI are targets; HTTP, HTTP_PROXY, MOCK and non-Lambda AWS are not
