@@ -135,7 +135,7 @@ namespace LambdaPermTools.Planning
                     ? "remove statements that are no longer needed to make room"
                     : "use the Api scope (one '{apiId}/*' grant per API) to keep it small";
                 warnings.Add(FormattableString.Invariant(
-                    $"The resource policy of '{policy.Key}' has {left:N0} bytes left of Lambda's {LambdaPermission.PolicyMaxBytes:N0}-byte limit, and its {policy.Count()} new grant(s) take about {added:N0}, {outcome}; {remedy}."));
+                    $"The resource policy of '{policy.Key}' has {left:N0} bytes left of Lambda's {LambdaPermission.PolicyMaxBytes:N0}-byte limit, and the {policy.Count()} planned grant(s) for it take about {added:N0} bytes, {outcome}; {remedy}."));
             }
 
             return warnings;

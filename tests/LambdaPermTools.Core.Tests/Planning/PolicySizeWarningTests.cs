@@ -24,7 +24,7 @@ public class PolicySizeWarningTests
         var left = 20480 - Encoding.UTF8.GetByteCount(existing);
         Assert.InRange(left, 1000, 1500);
         Assert.StartsWith($"The resource policy of '{alias}' has {left.ToString("N0", CultureInfo.InvariantCulture)} bytes left of Lambda's 20,480-byte limit", warning);
-        Assert.Contains("its 1 new grant(s) take about", warning);
+        Assert.Contains("the 1 planned grant(s) for it take about", warning);
         Assert.Contains("leaving", warning);
         Assert.Contains("Api scope", warning);
     }
