@@ -7,7 +7,8 @@ using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Aws.Scanning;
 using LambdaPermTools.Aws.Tests.Support;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Aws.Tests
 {

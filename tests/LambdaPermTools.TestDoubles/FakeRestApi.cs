@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 
 namespace LambdaPermTools.TestDoubles
 {

@@ -222,7 +222,7 @@ Describe 'Add-ApiLambdaPermission' {
             @{ Principal = 'apigateway.amazonaws.com'; SourceArn = 'arn:aws:s3:::bucket' },
             @{ Principal = 'apigateway.amazonaws.com'; SourceArn = 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets'; Action = 'lambda:*' })
         foreach ($shape in $unsafe) {
-            $grant = [LambdaPermTools.Fix.PlannedGrant]@{ FunctionName = $pets; Region = 'us-east-1'; FunctionAccountId = '111122223333'; StatementId = 'x' }
+            $grant = [LambdaPermTools.Planning.PlannedGrant]@{ FunctionName = $pets; Region = 'us-east-1'; FunctionAccountId = '111122223333'; StatementId = 'x' }
             foreach ($key in $shape.Keys) { $grant.$key = $shape[$key] }
             $check = $applier.CheckAsync($grant).GetAwaiter().GetResult()
             $check.Outcome.Error.ErrorId | Should -Be 'UnsafeGrant'
@@ -237,7 +237,7 @@ Describe 'Add-ApiLambdaPermission' {
         $command.Parameters.Keys | Should -Contain 'Force'
         $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'Medium'
         $command.OutputType.Type | Should -Be ([LambdaPermTools.PermissionChange])
-        $command.Parameters['Scope'].ParameterType | Should -Be ([LambdaPermTools.Fix.FixScope])
+        $command.Parameters['Scope'].ParameterType | Should -Be ([LambdaPermTools.Planning.FixScope])
     }
 
     It 'shows the default table columns' {

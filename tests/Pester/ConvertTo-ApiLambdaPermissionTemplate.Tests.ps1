@@ -73,7 +73,7 @@ Describe 'ConvertTo-ApiLambdaPermissionTemplate' {
     It 'defaults to CloudFormation YAML and accepts only the five formats' {
         $findings | ConvertTo-ApiLambdaPermissionTemplate | Should -Match '^AWSTemplateFormatVersion'
         { $findings | ConvertTo-ApiLambdaPermissionTemplate -Format Pulumi } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,LambdaPermTools.Commands.ConvertToApiLambdaPermissionTemplateCommand'
-        [enum]::GetNames([LambdaPermTools.Fix.TemplateFormat]) | Should -Be @('CloudFormationYaml', 'CloudFormationJson', 'Terraform', 'AwsCli', 'AwsPowerShell')
+        [enum]::GetNames([LambdaPermTools.Rendering.TemplateFormat]) | Should -Be @('CloudFormationYaml', 'CloudFormationJson', 'Terraform', 'AwsCli', 'AwsPowerShell')
         (Get-Command ConvertTo-ApiLambdaPermissionTemplate).OutputType.Type | Should -Be ([string])
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 
 namespace LambdaPermTools.Aws.Ports
 {

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Aws.Ports
 {
@@ -23,8 +24,8 @@ namespace LambdaPermTools.Aws.Ports
         public string FunctionName { get; set; } = "";
         public string? Qualifier { get; set; }
         public string StatementId { get; set; } = "";
-        public string Action { get; set; } = "lambda:InvokeFunction";
-        public string Principal { get; set; } = "apigateway.amazonaws.com";
+        public string Action { get; set; } = LambdaPermission.InvokeAction;
+        public string Principal { get; set; } = LambdaPermission.ApiGatewayPrincipal;
         public string SourceArn { get; set; } = "";
         public string? SourceAccount { get; set; }
         public string? RevisionId { get; set; }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 
 namespace LambdaPermTools.Aws.Scanning
 {

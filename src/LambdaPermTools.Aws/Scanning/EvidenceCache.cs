@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Aws.Scanning
 {
@@ -116,7 +117,7 @@ namespace LambdaPermTools.Aws.Scanning
             }
 
             var decisions = _decisions.GetOrAdd(roleArn, _ => new RoleDecisions());
-            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(() => _services.Iam.SimulatePrincipalPolicyAsync(roleArn, "lambda:InvokeFunction", missing, _cancellation))).ConfigureAwait(false);
+            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(() => _services.Iam.SimulatePrincipalPolicyAsync(roleArn, LambdaPermission.InvokeAction, missing, _cancellation))).ConfigureAwait(false);
             if (failure != null)
             {
                 var status = failure.Kind == AwsErrorKind.AccessDenied ? LookupStatus.AccessDenied : LookupStatus.Failed;

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Evaluation;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Aws.Scanning
 {
@@ -23,7 +24,7 @@ namespace LambdaPermTools.Aws.Scanning
 
         public static FixWork Prepare(IReadOnlyList<PermissionFinding> findings, FixOptions options)
         {
-            var plan = FixPlanner.Plan(findings, options);
+            var plan = FixPlanner.Plan(findings, options, new EvidenceSet());
             var covered = new HashSet<string>(plan.Grants.SelectMany(g => g.Covers).Select(Key), StringComparer.Ordinal);
             var skipped = findings.Where(f => !covered.Contains(Key(f))).Select(Skip).ToList();
             return new FixWork(plan, skipped);

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Aws.Scanning
 {
@@ -53,10 +54,10 @@ namespace LambdaPermTools.Aws.Scanning
         /// <summary>Checks the grant against the credentials and the function's current policy. Read-only.</summary>
         public async Task<GrantCheck> CheckAsync(PlannedGrant grant)
         {
-            if (grant.Principal != PlannedGrant.ApiGatewayPrincipal || grant.Action != PlannedGrant.InvokeAction || !grant.SourceArn.StartsWith("arn:") || !grant.SourceArn.Contains(":execute-api:"))
+            if (grant.Principal != LambdaPermission.ApiGatewayPrincipal || grant.Action != LambdaPermission.InvokeAction || !grant.SourceArn.StartsWith("arn:") || !grant.SourceArn.Contains(":execute-api:"))
             {
                 return Done(null, new ScanError("UnsafeGrant", ScanErrorCategory.InvalidArgument,
-                    $"Refusing to add a grant to {Shown(grant)} that is not '{PlannedGrant.InvokeAction}' for '{PlannedGrant.ApiGatewayPrincipal}' bound to an execute-api SourceArn.",
+                    $"Refusing to add a grant to {Shown(grant)} that is not '{LambdaPermission.InvokeAction}' for '{LambdaPermission.ApiGatewayPrincipal}' bound to an execute-api SourceArn.",
                     Shown(grant), "Report this as a bug: the planner only produces API Gateway grants with a SourceArn."));
             }
 

@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Aws.Scanning
 {
@@ -154,7 +155,7 @@ namespace LambdaPermTools.Aws.Scanning
         private async Task<IReadOnlyList<PermissionFinding>> EvaluateAsync(IReadOnlyList<IntegrationTarget> targets, FixOptions fix, List<ScanError> errors)
         {
             var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
-            return targets.Select(t => PermissionEvaluator.Evaluate(t, evidence, fix)).ToList();
+            return targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
         }
     }
 }

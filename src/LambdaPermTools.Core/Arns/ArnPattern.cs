@@ -1,7 +1,7 @@
 namespace LambdaPermTools.Arns
 {
     /// <summary>
-    /// The IAM ARN condition operators (ArnLike, ArnEquals) and StringLike, as IAM evaluates them (aws-semantics §2).
+    /// The IAM ARN condition operators (ArnLike, ArnEquals) and StringLike, as IAM evaluates them (docs/aws-rules.md §2).
     /// </summary>
     public static class ArnPattern
     {

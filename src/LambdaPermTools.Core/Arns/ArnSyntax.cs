@@ -1,6 +1,6 @@
 namespace LambdaPermTools.Arns
 {
-    /// <summary>Character-level checks of ARN parts (BC:lambda and BC:apigateway patterns, aws-semantics §2, §6.2).</summary>
+    /// <summary>Character-level checks of ARN parts (BC:lambda and BC:apigateway patterns, docs/aws-rules.md §2, §6.2).</summary>
     internal static class ArnSyntax
     {
         /// <summary>aws, aws-cn, aws-us-gov and future aws-… partitions.</summary>

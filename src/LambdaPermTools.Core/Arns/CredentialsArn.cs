@@ -2,19 +2,6 @@ using System;
 
 namespace LambdaPermTools.Arns
 {
-    /// <summary>What an integration's <c>credentials</c> (or an authorizer's <c>authorizerCredentials</c>) asks for (aws-semantics §4.4).</summary>
-    public enum CredentialsKind
-    {
-        /// <summary>null/empty: the function's resource policy decides.</summary>
-        None,
-        /// <summary><c>arn:aws:iam::*:user/*</c>: the caller's own identity is passed through.</summary>
-        CallerPassthrough,
-        /// <summary>An IAM role that API Gateway assumes.</summary>
-        Role,
-        /// <summary>Anything else: not a value API Gateway can use.</summary>
-        Invalid,
-    }
-
     /// <summary>Classifies a credentials value and, for a role, splits out its account and name.</summary>
     public sealed class CredentialsArn
     {

@@ -1,7 +1,7 @@
 namespace LambdaPermTools.Arns
 {
     /// <summary>
-    /// The execute-api source ARNs API Gateway presents to Lambda (aws-semantics §1.7) and the patterns a fix grants (§9).
+    /// The execute-api source ARNs API Gateway presents to Lambda (docs/aws-rules.md §1.7) and the patterns a fix grants (§9).
     /// </summary>
     public static class ExecuteApiArn
     {

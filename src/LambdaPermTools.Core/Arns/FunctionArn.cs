@@ -9,7 +9,7 @@ namespace LambdaPermTools.Arns
     /// </summary>
     public sealed class FunctionArn
     {
-        /// <summary>The qualifier that cannot carry a resource policy (aws-semantics §3.1).</summary>
+        /// <summary>The qualifier that cannot carry a resource policy (docs/aws-rules.md §3.1).</summary>
         public const string Latest = "$LATEST";
 
         private FunctionArn(string partition, string region, string accountId, string name, string? qualifier)
@@ -133,20 +133,4 @@ namespace LambdaPermTools.Arns
         }
     }
 
-    /// <summary>Partition, region and account used to complete a partial function ARN or a bare name.</summary>
-    public sealed class FunctionDefaults
-    {
-        public FunctionDefaults(string partition, string region, string accountId)
-        {
-            Partition = partition;
-            Region = region;
-            AccountId = accountId;
-        }
-
-        public string Partition { get; }
-        public string Region { get; }
-        public string AccountId { get; }
-
-        internal FunctionDefaults WithAccount(string accountId) => new FunctionDefaults(Partition, Region, accountId);
-    }
 }

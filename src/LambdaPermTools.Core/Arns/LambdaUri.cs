@@ -3,7 +3,7 @@ using System;
 namespace LambdaPermTools.Arns
 {
     /// <summary>
-    /// An API Gateway Lambda integration or authorizer URI (aws-semantics §4.2):
+    /// An API Gateway Lambda integration or authorizer URI (docs/aws-rules.md §4.2):
     /// <c>arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{FunctionArn}/invocations</c>.
     /// The function part is kept as text: it may hold <c>${stageVariables.x}</c> until a stage resolves it.
     /// </summary>

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace LambdaPermTools.Arns
 {
-    /// <summary>Substitutes <c>${stageVariables.name}</c> references (aws-semantics §4.3).</summary>
+    /// <summary>Substitutes <c>${stageVariables.name}</c> references (docs/aws-rules.md §4.3).</summary>
     public static class StageVariables
     {
         private const string Open = "${stageVariables.";

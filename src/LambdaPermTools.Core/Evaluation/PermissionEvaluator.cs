@@ -1,15 +1,19 @@
 using System.Linq;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Grants;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Evaluation
 {
-    /// <summary>Decides, as AWS would at run time, whether API Gateway may invoke a target's function (aws-semantics §11).</summary>
+    /// <summary>Decides, as AWS would at run time, whether API Gateway may invoke a target's function (docs/aws-rules.md §11).</summary>
     public static class PermissionEvaluator
     {
-        /// <summary>The finding for one target; for a Denied finding that a resource policy can fix, the grant properties are filled from <paramref name="fix"/>.</summary>
-        public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence, FixOptions? fix = null)
+        /// <summary>
+        /// The finding for one target. A Denied finding that a resource-policy grant can fix carries the least-privilege grant
+        /// (one method, any stage); the verdict never depends on how wide a fix is later planned.
+        /// </summary>
+        public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence)
         {
-            var grantSourceArn = InvocationPath.GrantCanFix(target) ? GrantSourceArn.For(target, (fix ?? new FixOptions()).Scope) : "";
+            var grantSourceArn = InvocationPath.GrantCanFix(target) ? GrantSourceArn.LeastPrivilege(target) : "";
             var verdict = Decide(target, evidence, new ReasonWriter(target, grantSourceArn));
             var finding = new PermissionFinding(target)
             {
@@ -18,13 +22,13 @@ namespace LambdaPermTools.Evaluation
                 Reason = verdict.Reason,
                 MatchedStatementId = verdict.MatchedStatementId,
                 OverlyBroad = verdict.OverlyBroad,
-                GrantCannotFix = !verdict.FixableByGrant && FixPlanner.FixableCauses.Contains(verdict.Cause),
+                GrantCannotFix = !verdict.FixableByGrant && GrantFixability.Causes.Contains(verdict.Cause),
             };
 
             if (verdict.FixableByGrant && grantSourceArn.Length > 0)
             {
-                finding.Action = PlannedGrant.InvokeAction;
-                finding.Principal = PlannedGrant.ApiGatewayPrincipal;
+                finding.Action = LambdaPermission.InvokeAction;
+                finding.Principal = LambdaPermission.ApiGatewayPrincipal;
                 finding.SourceArn = grantSourceArn;
                 finding.StatementId = StatementIds.For(grantSourceArn, finding.Qualifier);
             }

@@ -28,7 +28,7 @@ namespace LambdaPermTools.Evaluation
             ? $"the unqualified function '{_target.FunctionName}'"
             : $"'{_target.FunctionName}' at qualifier '{_target.Qualifier}'";
 
-        private string FixClause => _grantSourceArn.Length == 0 ? "" : $"; add a lambda:InvokeFunction grant for apigateway.amazonaws.com with source ARN '{_grantSourceArn}'{InFunctionAccount}";
+        private string FixClause => _grantSourceArn.Length == 0 ? "" : $"; add a {LambdaPermission.InvokeAction} grant for {LambdaPermission.ApiGatewayPrincipal} with source ARN '{_grantSourceArn}'{InFunctionAccount}";
 
         // A cross-account function is granted by its own account (§1.1, §9).
         private string InFunctionAccount => _target.FunctionAccountId.Length > 0 && _target.FunctionAccountId != _target.ApiAccountId
@@ -44,10 +44,10 @@ namespace LambdaPermTools.Evaluation
             : $"Stage '{_target.StageName}' does not define the stage variable(s) {StatementMatcher.List(_target.UnresolvedVariables)} that {Subject} uses, so API Gateway cannot tell which function to invoke; define them on the stage and grant every function or alias they can name.";
 
         public string CallerCredentials() =>
-            $"{Cap(Subject)} passes the caller's identity through (credentials '{_target.CredentialsArn}'), so every caller needs lambda:InvokeFunction on {Function}; a resource-policy grant for API Gateway does not help.";
+            $"{Cap(Subject)} passes the caller's identity through (credentials '{_target.CredentialsArn}'), so every caller needs {LambdaPermission.InvokeAction} on {Function}; a resource-policy grant for API Gateway does not help.";
 
         public string InvalidCredentials() =>
-            $"The credentials '{_target.CredentialsArn}' of {Subject} are neither an IAM role ARN nor 'arn:aws:iam::*:user/*', so API Gateway cannot use them; set a role that trusts apigateway.amazonaws.com, or remove them to use the function's resource policy.";
+            $"The credentials '{_target.CredentialsArn}' of {Subject} are neither an IAM role ARN nor 'arn:aws:iam::*:user/*', so API Gateway cannot use them; set a role that trusts {LambdaPermission.ApiGatewayPrincipal}, or remove them to use the function's resource policy.";
 
         public string NoFunction() =>
             $"The URI of {Subject} ('{_target.IntegrationUri}') does not name a valid Lambda function, so API Gateway cannot invoke anything; correct the URI or the stage variables.";
@@ -77,7 +77,7 @@ namespace LambdaPermTools.Evaluation
             $"{Cap(PolicyOwner)} has no resource policy, so API Gateway may not invoke it from '{_target.PresentedSourceArn}'{FixClause}.";
 
         public string NoPolicyForRole(string role) =>
-            $"{Cap(PolicyOwner)} has no resource policy, but the credentials role '{role}' is in another account, so the function's policy must also allow that role or its account to call lambda:InvokeFunction; add such a statement.";
+            $"{Cap(PolicyOwner)} has no resource policy, but the credentials role '{role}' is in another account, so the function's policy must also allow that role or its account to call {LambdaPermission.InvokeAction}; add such a statement.";
 
         public string GrantedByPolicy(StatementMatch granting, string? role) =>
             $"Statement {granting.Statement.Label} of {PolicyOwner} lets {(role == null ? "API Gateway" : $"the role '{role}'")} invoke it from '{_target.PresentedSourceArn}'.";
@@ -116,19 +116,19 @@ namespace LambdaPermTools.Evaluation
             $"The tool could not read the credentials role '{role}' (iam:GetRole, iam:SimulatePrincipalPolicy){Detail(message)}.";
 
         public string RoleNotTrusted(string role) =>
-            $"The trust policy of the credentials role '{role}' does not let apigateway.amazonaws.com call sts:AssumeRole, so API Gateway cannot assume it for {Subject}; add that trust statement.";
+            $"The trust policy of the credentials role '{role}' does not let {LambdaPermission.ApiGatewayPrincipal} call sts:AssumeRole, so API Gateway cannot assume it for {Subject}; add that trust statement.";
 
         public string RoleTrustUncertain(string role, string? detail) =>
-            $"The trust policy of the credentials role '{role}' cannot be evaluated{Detail(detail)}; check by hand that apigateway.amazonaws.com may call sts:AssumeRole.";
+            $"The trust policy of the credentials role '{role}' cannot be evaluated{Detail(detail)}; check by hand that {LambdaPermission.ApiGatewayPrincipal} may call sts:AssumeRole.";
 
         public string RoleNotSimulated(string role) =>
             $"IAM was not asked whether the credentials role '{role}' may invoke exactly {Function}, so the tool cannot tell.";
 
         public string RoleLacksInvoke(string role, string decision) =>
-            $"The credentials role '{role}' may not call lambda:InvokeFunction on exactly {Function} (IAM simulation: {decision}); allow that ARN in the role's policy (a qualified call needs the qualified ARN or '…:function:name:*').";
+            $"The credentials role '{role}' may not call {LambdaPermission.InvokeAction} on exactly {Function} (IAM simulation: {decision}); allow that ARN in the role's policy (a qualified call needs the qualified ARN or '…:function:name:*').";
 
         public string GrantedByRole(string role) =>
-            $"API Gateway assumes the credentials role '{role}', which trusts it and may call lambda:InvokeFunction on {Function}.";
+            $"API Gateway assumes the credentials role '{role}', which trusts it and may call {LambdaPermission.InvokeAction} on {Function}.";
 
         private static string Detail(string? message) => string.IsNullOrEmpty(message) ? "" : $" ({message!.TrimEnd('.')})";
 

@@ -4,7 +4,7 @@ using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Evaluation
 {
-    /// <summary>The resource-policy half of the decision (aws-semantics §11.3–§11.7).</summary>
+    /// <summary>The resource-policy half of the decision (docs/aws-rules.md §11.3–§11.7).</summary>
     internal static class ResourcePolicyCheck
     {
         /// <summary>Decides by the function's policy; <paramref name="role"/> is the cross-account credentials role that calls, or null for the service principal.</summary>

@@ -4,7 +4,7 @@ using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Evaluation
 {
-    /// <summary>The credentials-role path (aws-semantics §4.4, §11.2): trust, identity policy, and cross-account resource policy.</summary>
+    /// <summary>The credentials-role path (docs/aws-rules.md §4.4, §11.2): trust, identity policy, and cross-account resource policy.</summary>
     internal static class RoleCheck
     {
         private const string Allowed = "allowed";

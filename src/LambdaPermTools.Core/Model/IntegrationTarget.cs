@@ -1,12 +1,5 @@
 namespace LambdaPermTools
 {
-    /// <summary>Whether a target is a method integration or a Lambda authorizer.</summary>
-    public enum TargetKind
-    {
-        Integration,
-        Authorizer,
-    }
-
     /// <summary>
     /// One Lambda function that a REST API invokes, for one stage: a method integration or a Lambda
     /// authorizer, with the function resolved for that stage and the source ARN API Gateway presents.

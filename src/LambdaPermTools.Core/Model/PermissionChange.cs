@@ -1,13 +1,5 @@
 namespace LambdaPermTools
 {
-    /// <summary>What Add-ApiLambdaPermission did with one planned grant.</summary>
-    public enum ChangeResult
-    {
-        Added,
-        AlreadyPresent,
-        Skipped,
-    }
-
     /// <summary>One grant that Add-ApiLambdaPermission added, found present, or skipped.</summary>
     public class PermissionChange
     {

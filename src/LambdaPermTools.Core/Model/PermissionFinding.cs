@@ -1,31 +1,5 @@
 namespace LambdaPermTools
 {
-    /// <summary>Would AWS let API Gateway invoke the function?</summary>
-    public enum PermissionStatus
-    {
-        Allowed,
-        Denied,
-        Unknown,
-    }
-
-    /// <summary>The stable cause codes of the contract (cmdlet-contract.md, "Cause codes").</summary>
-    public enum PermissionCause
-    {
-        GrantedByPolicy,
-        GrantedByRole,
-        NoPolicy,
-        NoMatchingStatement,
-        QualifierMismatch,
-        RoleCannotBeAssumed,
-        RoleLacksInvoke,
-        CallerCredentials,
-        UnresolvedStageVariable,
-        LatestQualifier,
-        FunctionNotFound,
-        AccessDenied,
-        UnsupportedCondition,
-    }
-
     /// <summary>
     /// The verdict for one target and stage, with its cause, a sentence for people, and the grant
     /// that would fix a Denied finding (those properties bind by name to Add-LMPermission).

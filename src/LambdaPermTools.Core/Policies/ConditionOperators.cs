@@ -4,7 +4,7 @@ using LambdaPermTools.Arns;
 namespace LambdaPermTools.Policies
 {
     /// <summary>
-    /// The condition operators the tool evaluates on AWS:SourceArn (aws-semantics §2, §3.2, §3.5). Operator names are
+    /// The condition operators the tool evaluates on AWS:SourceArn (docs/aws-rules.md §2, §3.2, §3.5). Operator names are
     /// compared exactly: IAM documents condition <em>key</em> names as case-insensitive, not operator names, so another
     /// spelling is treated as an operator the tool cannot evaluate.
     /// </summary>

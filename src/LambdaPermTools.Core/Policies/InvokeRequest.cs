@@ -3,9 +3,6 @@ namespace LambdaPermTools.Policies
     /// <summary>The Lambda Invoke call a statement is judged against: who calls, on which function, presenting which source.</summary>
     public sealed class InvokeRequest
     {
-        /// <summary>The service principal API Gateway calls as when no credentials role is set (§3.3).</summary>
-        public const string ApiGatewayService = "apigateway.amazonaws.com";
-
         /// <summary>The exact (qualified) function ARN invoked: the statement's Resource must cover it.</summary>
         public string FunctionArn { get; set; } = "";
 

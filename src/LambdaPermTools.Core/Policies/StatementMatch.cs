@@ -3,16 +3,6 @@ using System.Linq;
 
 namespace LambdaPermTools.Policies
 {
-    public enum MatchOutcome
-    {
-        /// <summary>Every element of the statement applies to the request.</summary>
-        Matches,
-        /// <summary>At least one element certainly does not apply.</summary>
-        DoesNotMatch,
-        /// <summary>Nothing certainly fails, but some element cannot be evaluated (unknown condition, NotAction, …).</summary>
-        CannotEvaluate,
-    }
-
     /// <summary>How one statement relates to one Invoke request.</summary>
     public sealed class StatementMatch
     {

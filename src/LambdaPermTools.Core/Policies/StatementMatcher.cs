@@ -5,11 +5,9 @@ using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Policies
 {
-    /// <summary>Judges one statement against one Invoke request by the rules of aws-semantics §11.5 and §3.</summary>
+    /// <summary>Judges one statement against one Invoke request by the rules of docs/aws-rules.md §11.5 and §3.</summary>
     public static class StatementMatcher
     {
-        public const string InvokeAction = "lambda:InvokeFunction";
-
         /// <summary>
         /// Judges the statement; with <paramref name="explain"/> false a SourceArn mismatch is one plain difference
         /// instead of a component-by-component explanation (cheap, for when only the outcome matters).
@@ -24,9 +22,9 @@ namespace LambdaPermTools.Policies
             }
 
             CheckPrincipal(statement, request, differences, unsupported);
-            if (!statement.NegatedElements.Contains("NotAction") && !statement.CoversAction(InvokeAction))
+            if (!statement.NegatedElements.Contains("NotAction") && !statement.CoversAction(LambdaPermission.InvokeAction))
             {
-                differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {InvokeAction})"));
+                differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {LambdaPermission.InvokeAction})"));
             }
 
             if (statement.Resources != null && !statement.Resources.Any(r => ResourceCovers(r, request.FunctionArn)))
@@ -73,19 +71,19 @@ namespace LambdaPermTools.Policies
                 return;
             }
 
-            if (principal.Services.Contains(InvokeRequest.ApiGatewayService))
+            if (principal.Services.Contains(LambdaPermission.ApiGatewayPrincipal))
             {
                 return;
             }
 
             // Whether service principals fold case is UNCONFIRMED (§3.3): say so rather than guess.
-            if (principal.Services.Any(s => string.Equals(s, InvokeRequest.ApiGatewayService, StringComparison.OrdinalIgnoreCase)))
+            if (principal.Services.Any(s => string.Equals(s, LambdaPermission.ApiGatewayPrincipal, StringComparison.OrdinalIgnoreCase)))
             {
                 unsupported.Add($"the service principal spelled {List(principal.Services)}");
                 return;
             }
 
-            differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the service {InvokeRequest.ApiGatewayService})"));
+            differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the service {LambdaPermission.ApiGatewayPrincipal})"));
         }
 
         /// <summary>A statement's Resource entry covers the invoked (qualified) function ARN: "*", or an ARN pattern (IAM-UG Resource element).</summary>

@@ -2,14 +2,7 @@ using System.Linq;
 
 namespace LambdaPermTools.Policies
 {
-    public enum TrustVerdict
-    {
-        Trusted,
-        NotTrusted,
-        Uncertain,
-    }
-
-    /// <summary>Does a role's trust policy let API Gateway assume it (aws-semantics §4.4, APIGW-DG:permissions)?</summary>
+    /// <summary>Does a role's trust policy let API Gateway assume it (docs/aws-rules.md §4.4, APIGW-DG:permissions)?</summary>
     public static class TrustPolicy
     {
         private const string AssumeRole = "sts:AssumeRole";
@@ -43,11 +36,11 @@ namespace LambdaPermTools.Policies
         // A service principal in another case may or may not apply (§3.3 UNCONFIRMED): it applies, but not certainly.
         private static bool Applies(PolicyStatement s) =>
             s.Principal != null
-            && (s.Principal.IsEveryone || s.Principal.Services.Any(p => string.Equals(p, InvokeRequest.ApiGatewayService, System.StringComparison.OrdinalIgnoreCase)))
+            && (s.Principal.IsEveryone || s.Principal.Services.Any(p => string.Equals(p, LambdaPermission.ApiGatewayPrincipal, System.StringComparison.OrdinalIgnoreCase)))
             && s.CoversAction(AssumeRole);
 
         private static bool Certain(PolicyStatement s) =>
             s.Conditions.Count == 0 && s.NegatedElements.Count == 0 && (s.IsAllow || s.IsDeny)
-            && (s.Principal!.IsEveryone || s.Principal.Services.Contains(InvokeRequest.ApiGatewayService));
+            && (s.Principal!.IsEveryone || s.Principal.Services.Contains(LambdaPermission.ApiGatewayPrincipal));
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using LambdaPermTools.Aws.Scanning;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Commands
 {

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Scanning;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Policies;
+using LambdaPermTools.Rendering;
 
 namespace LambdaPermTools.Commands
 {
@@ -35,7 +36,7 @@ namespace LambdaPermTools.Commands
 
             if (fix.Plan.Grants.Count == 0)
             {
-                WriteWarning("No Denied finding that a lambda:InvokeFunction grant can fix: the template is empty.");
+                WriteWarning($"No Denied finding that a {LambdaPermission.InvokeAction} grant can fix: the template is empty.");
             }
 
             WriteObject(TemplateWriter.Write(fix.Plan.Grants, Format));

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands

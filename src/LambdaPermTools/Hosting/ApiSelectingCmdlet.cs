@@ -1,10 +1,10 @@
 using System;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
-using LambdaPermTools.Evaluation;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Hosting
 {

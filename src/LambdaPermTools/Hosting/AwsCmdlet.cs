@@ -111,7 +111,7 @@ namespace LambdaPermTools.Hosting
         internal void WriteScanError(ScanError error) => WriteError(ErrorRecords.From(error));
 
         /// <summary>Judges targets that came from the pipeline (no API Gateway calls), writing the errors of the reads behind them.</summary>
-        internal IReadOnlyList<PermissionFinding> Evaluate(ScanSession session, IReadOnlyList<IntegrationTarget> targets, Fix.FixOptions options)
+        internal IReadOnlyList<PermissionFinding> Evaluate(ScanSession session, IReadOnlyList<IntegrationTarget> targets, Planning.FixOptions options)
         {
             var evaluation = Await(() => session.EvaluateAsync(targets, options));
             foreach (var error in evaluation.Errors)
@@ -140,7 +140,7 @@ namespace LambdaPermTools.Hosting
         }
 
         /// <summary>Runs a multi-API scan (judging the targets when <paramref name="evaluateWith"/> is given), writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
-        internal void RunScan(ScanSession session, ApiRequest request, Evaluation.TargetSelection selection, Fix.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
+        internal void RunScan(ScanSession session, ApiRequest request, Targets.TargetSelection selection, Planning.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
         {
             var listener = new DispatchingListener(this, onResult);
             try
@@ -168,7 +168,7 @@ namespace LambdaPermTools.Hosting
         /// invokes Lambda"). A stage that only some of the APIs have is a filter, not an error. APIs that could not be
         /// read say so with their own error.
         /// </summary>
-        private void WriteMissingStages(Evaluation.TargetSelection selection, IReadOnlyDictionary<string, IReadOnlyList<string>> stagesByApi)
+        private void WriteMissingStages(Targets.TargetSelection selection, IReadOnlyDictionary<string, IReadOnlyList<string>> stagesByApi)
         {
             if (selection.StageNames == null || stagesByApi.Count == 0)
             {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Tests.Support

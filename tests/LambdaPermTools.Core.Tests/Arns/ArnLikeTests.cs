@@ -2,7 +2,7 @@ using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Tests.Arns;
 
-/// <summary>aws-semantics §2: ArnLike as IAM evaluates it, and its consequences for execute-api ARNs.</summary>
+/// <summary>docs/aws-rules.md §2: ArnLike as IAM evaluates it, and its consequences for execute-api ARNs.</summary>
 public class ArnLikeTests
 {
     private const string P = "arn:aws:execute-api:us-east-1:111122223333";

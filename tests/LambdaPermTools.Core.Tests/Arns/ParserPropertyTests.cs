@@ -170,11 +170,12 @@ public class ParserPropertyTests
     {
         var json = new JsonObject { ["Statement"] = new JsonArray(statements.Select(s => (JsonNode?)s).ToArray()) }.ToJsonString();
         var target = Run.Targets(new TestApi().Method("/p", "GET", TestApi.Uri(TestApi.Fn("f"))).Build()).Single();
-        var finding = PermissionEvaluator.Evaluate(target, Run.Evidence((TestApi.Fn("f"), null, json)));
+        var evidence = Run.Evidence((TestApi.Fn("f"), null, json));
+        var finding = PermissionEvaluator.Evaluate(target, evidence);
         Assert.False(string.IsNullOrEmpty(finding.Reason));
-        foreach (var grant in LambdaPermTools.Fix.FixPlanner.Plan(new[] { finding }, new LambdaPermTools.Fix.FixOptions()).Grants)
+        foreach (var grant in LambdaPermTools.Planning.FixPlanner.Plan(new[] { finding }, new LambdaPermTools.Planning.FixOptions(), evidence).Grants)
         {
-            LambdaPermTools.Fix.FixPlanner.IsSatisfied(grant, json, out _);
+            LambdaPermTools.Planning.FixPlanner.IsSatisfied(grant, json, out _);
         }
     }, iter: Iterations);
 
@@ -200,7 +201,7 @@ public class ParserPropertyTests
             Assert.False(string.IsNullOrEmpty(finding.Reason));
         }
 
-        LambdaPermTools.Fix.FixPlanner.Plan(targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)), new LambdaPermTools.Fix.FixOptions(), evidence);
+        LambdaPermTools.Planning.FixPlanner.Plan(targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)), new LambdaPermTools.Planning.FixOptions(), evidence);
     }, iter: 1000);
 
     private static readonly string[] PolicyFragments =

@@ -2,7 +2,7 @@ using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Tests.Arns;
 
-/// <summary>aws-semantics §4.2–§4.4: Lambda URIs, function ARNs, stage variables and credentials.</summary>
+/// <summary>docs/aws-rules.md §4.2–§4.4: Lambda URIs, function ARNs, stage variables and credentials.</summary>
 public class ParserTests
 {
     private static readonly FunctionDefaults Defaults = new("aws", "us-east-1", "111122223333");

@@ -5,7 +5,7 @@ using static LambdaPermTools.Tests.Support.TestApi;
 
 namespace LambdaPermTools.Tests.Evaluation;
 
-/// <summary>aws-semantics §3 and §11.5–§11.7: when a resource-policy statement grants API Gateway.</summary>
+/// <summary>docs/aws-rules.md §3 and §11.5–§11.7: when a resource-policy statement grants API Gateway.</summary>
 public class PolicyRuleTests
 {
     private static JsonObject With(JsonObject statement, string key, JsonNode? value)

@@ -3,7 +3,7 @@ using static LambdaPermTools.Tests.Support.TestApi;
 
 namespace LambdaPermTools.Tests.Evaluation;
 
-/// <summary>aws-semantics §1: the source ARN API Gateway presents, per target and stage.</summary>
+/// <summary>docs/aws-rules.md §1: the source ARN API Gateway presents, per target and stage.</summary>
 public class PresentedSourceArnTests
 {
     private static IntegrationTarget Only(TestApi api) => Assert.Single(Run.Targets(api.Build()));

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 using LambdaPermTools.Tests.Support;
 using static LambdaPermTools.Tests.Support.TestApi;
 
@@ -11,7 +11,7 @@ namespace LambdaPermTools.Tests.Evaluation;
 
 /// <summary>
 /// Whole configurations (API snapshot + evidence) → Status, Cause, a Reason fragment and the planned fix, for every
-/// real-world cause of "Invalid permissions on Lambda function" in aws-semantics §10 that applies to REST APIs
+/// real-world cause of "Invalid permissions on Lambda function" in docs/aws-rules.md §10 that applies to REST APIs
 /// (row 16 is an HTTP API route and out of scope; row 18 is a plan warning, tested below the table).
 /// </summary>
 public class RealWorldCauseTests
@@ -114,7 +114,7 @@ public class RealWorldCauseTests
         Assert.Contains(c.ReasonFragment, finding.Reason);
         Assert.DoesNotContain("the resource (", finding.Reason);
         Assert.Equal(c.Fix, finding.SourceArn);
-        var plan = FixPlanner.Plan(new[] { finding }, new FixOptions());
+        var plan = FixPlanner.Plan(new[] { finding }, new FixOptions(), c.Evidence);
         Assert.Equal(c.Fix, plan.Grants.SingleOrDefault()?.SourceArn);
     }
 
@@ -132,7 +132,10 @@ public class RealWorldCauseTests
         var findings = Run.Findings(api.Build(), evidence);
         var plan = FixPlanner.Plan(findings, new FixOptions(), evidence);
         Assert.Equal(60, plan.Grants.Count);
-        Assert.Contains(plan.Warnings, w => w.Contains("near Lambda's 20 KB limit") && w.Contains("Api scope"));
+        var warning = Assert.Single(plan.Warnings);
+        Assert.Contains($"'{Fn("f")}' has ", warning);
+        Assert.Contains("bytes left of Lambda's 20,480-byte limit", warning);
+        Assert.Contains("Api scope", warning);
         Assert.Empty(FixPlanner.Plan(findings, new FixOptions { Scope = FixScope.Api }, evidence).Warnings);
     }
 

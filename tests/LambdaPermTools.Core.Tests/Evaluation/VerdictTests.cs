@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Grants;
+using LambdaPermTools.Planning;
 using LambdaPermTools.Tests.Support;
 using static LambdaPermTools.Tests.Support.TestApi;
 
@@ -14,7 +15,7 @@ public class VerdictTests
     private const string OtherRole = "arn:aws:iam::444455556666:role/apigw-invoke";
     private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
-    private static PermissionFinding Evaluate(TestApi api, EvidenceSet evidence, FixOptions? fix = null) => Run.Findings(api.Build(), evidence, fix: fix).Single();
+    private static PermissionFinding Evaluate(TestApi api, EvidenceSet evidence) => Run.Findings(api.Build(), evidence).Single();
 
     [Fact] // §11.3 a function without a policy → NoPolicy, with the planned grant filled (default Method scope)
     public void NoPolicyIsDeniedWithPlannedGrant()
@@ -27,13 +28,20 @@ public class VerdictTests
         Assert.Contains("has no resource policy", finding.Reason);
     }
 
-    [Theory] // the planned grant follows FixOptions.Scope
+    [Theory] // the finding always carries the least-privilege grant; only the plan follows FixOptions.Scope, derived from the target
     [InlineData(FixScope.Stage, "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/prod/GET/pets/*")]
     [InlineData(FixScope.Api, "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/*")]
-    public void PlannedGrantFollowsScope(FixScope scope, string sourceArn)
+    public void PlannedGrantFollowsScopeButTheFindingDoesNot(FixScope scope, string sourceArn)
     {
-        var finding = Evaluate(new TestApi().Method("/pets/{id}", "GET", Uri(Fn("f"))), Run.Evidence((Fn("f"), null, null)), new FixOptions { Scope = scope });
-        Assert.Equal(sourceArn, finding.SourceArn);
+        var evidence = Run.Evidence((Fn("f"), null, null));
+        var finding = Evaluate(new TestApi().Method("/pets/{id}", "GET", Uri(Fn("f"))), evidence);
+        Assert.Equal("arn:aws:execute-api:us-east-1:111122223333:a1b2c3/*/GET/pets/*", finding.SourceArn);
+        Assert.Equal(StatementIds.For(finding.SourceArn!), finding.StatementId);
+        Assert.Contains($"with source ARN '{finding.SourceArn}'", finding.Reason);
+
+        var grant = Assert.Single(FixPlanner.Plan(new[] { finding }, new FixOptions { Scope = scope }, evidence).Grants);
+        Assert.Equal(sourceArn, grant.SourceArn);
+        Assert.Equal(StatementIds.For(sourceArn), grant.StatementId);
     }
 
     [Fact] // §3.1 a grant on the alias does not cover the unqualified function → QualifierMismatch
@@ -236,7 +244,7 @@ public class VerdictTests
         Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (denied.Status, denied.Cause));
         Assert.Contains("the role or its account", denied.Reason);
         Assert.Null(denied.SourceArn);
-        Assert.Empty(FixPlanner.Plan(new[] { denied }, new FixOptions()).Grants);
+        Assert.Empty(FixPlanner.Plan(new[] { denied }, new FixOptions(), serviceOnly).Grants);
 
         foreach (var principal in new[] { OtherRole, OtherAccount, $"arn:aws:iam::{OtherAccount}:root" })
         {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Tests.Support;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace LambdaPermTools.Tests.Support;
 
-/// <summary>Lambda resource policies as AddPermission writes them (aws-semantics §3.2), plus hand-made variants.</summary>
+/// <summary>Lambda resource policies as AddPermission writes them (docs/aws-rules.md §3.2), plus hand-made variants.</summary>
 internal static class Policy
 {
     /// <summary>An AddPermission-shaped statement for the API Gateway service principal.</summary>

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Fix;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Tests.Support;
 
@@ -12,8 +12,8 @@ internal static class Run
     public static IReadOnlyList<IntegrationTarget> Targets(ApiSnapshot api, bool testInvoke = false, params string[] stages) =>
         TargetResolver.Resolve(api, new TargetSelection { IncludeTestInvoke = testInvoke, StageNames = stages });
 
-    public static IReadOnlyList<PermissionFinding> Findings(ApiSnapshot api, EvidenceSet evidence, bool testInvoke = false, FixOptions? fix = null) =>
-        Targets(api, testInvoke).Select(t => PermissionEvaluator.Evaluate(t, evidence, fix)).ToList();
+    public static IReadOnlyList<PermissionFinding> Findings(ApiSnapshot api, EvidenceSet evidence, bool testInvoke = false) =>
+        Targets(api, testInvoke).Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
 
     public static EvidenceSet Evidence(params (string Function, string? Qualifier, string? PolicyJson)[] policies)
     {

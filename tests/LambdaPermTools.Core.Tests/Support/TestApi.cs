@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Api;
+using LambdaPermTools.Apis;
 
 namespace LambdaPermTools.Tests.Support;
 

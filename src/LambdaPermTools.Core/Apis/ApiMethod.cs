@@ -1,0 +1,11 @@
+namespace LambdaPermTools.Apis
+{
+    /// <summary>A method of a resource (resourceMethods entry).</summary>
+    public sealed class ApiMethod
+    {
+        public string HttpMethod { get; set; } = "";
+        public string? AuthorizationType { get; set; }
+        public string? AuthorizerId { get; set; }
+        public ApiIntegration? Integration { get; set; }
+    }
+}

@@ -1,0 +1,20 @@
+namespace LambdaPermTools
+{
+    /// <summary>The stable cause codes of the contract (cmdlet-contract.md, "Cause codes").</summary>
+    public enum PermissionCause
+    {
+        GrantedByPolicy,
+        GrantedByRole,
+        NoPolicy,
+        NoMatchingStatement,
+        QualifierMismatch,
+        RoleCannotBeAssumed,
+        RoleLacksInvoke,
+        CallerCredentials,
+        UnresolvedStageVariable,
+        LatestQualifier,
+        FunctionNotFound,
+        AccessDenied,
+        UnsupportedCondition,
+    }
+}

@@ -1,0 +1,9 @@
+namespace LambdaPermTools.Policies
+{
+    public enum TrustVerdict
+    {
+        Trusted,
+        NotTrusted,
+        Uncertain,
+    }
+}

@@ -1,0 +1,11 @@
+namespace LambdaPermTools.Rendering
+{
+    public enum TemplateFormat
+    {
+        CloudFormationYaml,
+        CloudFormationJson,
+        Terraform,
+        AwsCli,
+        AwsPowerShell,
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using LambdaPermTools.Arns;
+
+namespace LambdaPermTools.Targets
+{
+    /// <summary>A Lambda URI's function for one stage: stage variables substituted, then parsed (docs/aws-rules.md §4.2, §4.3).</summary>
+    internal sealed class FunctionResolution
+    {
+        private FunctionResolution(FunctionArn? function, IReadOnlyList<string> unresolved, string region, string accountId)
+        {
+            Function = function;
+            Unresolved = unresolved;
+            Region = region;
+            AccountId = accountId;
+        }
+
+        /// <summary>The function, or null when a variable is undefined or the text is no function reference.</summary>
+        public FunctionArn? Function { get; }
+
+        public IReadOnlyList<string> Unresolved { get; }
+
+        /// <summary>The function's region, or the URI's region when the function cannot be read.</summary>
+        public string Region { get; }
+
+        /// <summary>The function's account when it can be read, else empty.</summary>
+        public string AccountId { get; }
+
+        public static FunctionResolution For(LambdaUri uri, IReadOnlyDictionary<string, string> variables, string apiAccountId)
+        {
+            var unresolved = new List<string>();
+            var text = StageVariables.Substitute(uri.FunctionReference, variables, unresolved);
+            if (unresolved.Count == 0 && FunctionArn.TryParse(text, uri.DefaultsFor(apiAccountId), out var function, out _))
+            {
+                return new FunctionResolution(function, unresolved, function!.Region, function.AccountId);
+            }
+
+            // Still report where the function lives when those ARN parts are literal (…:lambda:us-east-1:1111…:function:${stageVariables.fn}).
+            var parts = text.Split(':');
+            var isArn = parts.Length >= 5 && parts[0] == "arn" && parts[2] == "lambda";
+            var region = isArn && IsLiteral(parts[3]) && parts[3].Length > 0 ? parts[3] : uri.Region;
+            var account = isArn && IsLiteral(parts[4]) ? parts[4] : "";
+            return new FunctionResolution(null, unresolved, region, account);
+        }
+
+        private static bool IsLiteral(string part) => part.IndexOfAny(new[] { '$', '{', '}' }) < 0;
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LambdaPermTools.Apis;
+using LambdaPermTools.Arns;
+
+namespace LambdaPermTools.Targets
+{
+    /// <summary>
+    /// Turns an API snapshot into one target per Lambda integration or authorizer per stage (docs/aws-rules.md §11 "Targets").
+    /// Order: stages by name (ordinal), <c>test-invoke-stage</c> last; within a stage the method integrations by
+    /// resource path then method (ordinal), then the Lambda authorizers by name then id.
+    /// </summary>
+    public static class TargetResolver
+    {
+        private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
+
+        public static IReadOnlyList<IntegrationTarget> Resolve(ApiSnapshot api, TargetSelection selection)
+        {
+            var methods = api.Resources.OrderBy(r => r.Path, StringComparer.Ordinal)
+                .SelectMany(r => r.Methods.OrderBy(m => m.HttpMethod, StringComparer.Ordinal).Select(m => new MethodRef(r, m)))
+                .ToList();
+            var authorizers = api.Authorizers.Where(IsLambdaAuthorizer)
+                .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+
+            var targets = new List<IntegrationTarget>();
+            foreach (var stage in SelectStages(api, selection))
+            {
+                var context = new StageContext(api, stage.Name, stage.Variables);
+                foreach (var method in methods)
+                {
+                    if (IsLambdaIntegration(method.Method.Integration, out var uri))
+                    {
+                        targets.Add(ForMethod(context, method, uri!));
+                    }
+                }
+
+                if (stage.Name != ExecuteApiArn.TestInvokeStage)
+                {
+                    targets.AddRange(authorizers.Select(a => ForAuthorizer(context, a, methods)));
+                }
+            }
+
+            return targets;
+        }
+
+        private static IEnumerable<(string Name, IReadOnlyDictionary<string, string> Variables)> SelectStages(ApiSnapshot api, TargetSelection selection)
+        {
+            var wanted = selection.StageNames;
+            var stages = api.Stages
+                .Where(s => wanted == null || wanted.Count == 0 || wanted.Contains(s.StageName))
+                .OrderBy(s => s.StageName, StringComparer.Ordinal)
+                .Select(s => (s.StageName, s.Variables));
+
+            // The console's Test button runs outside any stage, so no stage variables are defined there (§1.5).
+            return selection.IncludeTestInvoke ? stages.Concat(new[] { (ExecuteApiArn.TestInvokeStage, NoVariables) }) : stages;
+        }
+
+        private static bool IsLambdaIntegration(ApiIntegration? integration, out LambdaUri? uri)
+        {
+            uri = null;
+            return integration != null && (integration.Type == "AWS" || integration.Type == "AWS_PROXY") && LambdaUri.TryParse(integration.Uri, out uri);
+        }
+
+        private static bool IsLambdaAuthorizer(ApiAuthorizer authorizer) =>
+            (authorizer.Type == "TOKEN" || authorizer.Type == "REQUEST") && LambdaUri.TryParse(authorizer.AuthorizerUri, out _);
+
+        private static IntegrationTarget ForMethod(StageContext context, MethodRef method, LambdaUri uri)
+        {
+            var integration = method.Method.Integration!;
+            var target = context.NewTarget(TargetKind.Integration, method, integration.Type, integration.Uri ?? "", integration.Credentials);
+            var authorizer = UsedAuthorizer(method.Method, context.Api);
+            target.AuthorizerId = authorizer?.Id ?? (IsCustom(method.Method) ? method.Method.AuthorizerId! : "");
+            target.AuthorizerName = authorizer?.Name ?? "";
+            context.ApplyFunction(target, uri);
+            target.PresentedSourceArn = ExecuteApiArn.ForMethod(context.PrefixFor(target.Region), context.Api.Api.Id, context.StageName, method.Method.HttpMethod, method.Resource.Path);
+            return target;
+        }
+
+        private static IntegrationTarget ForAuthorizer(StageContext context, ApiAuthorizer authorizer, IReadOnlyList<MethodRef> methods)
+        {
+            var firstUser = methods.FirstOrDefault(m => IsCustom(m.Method) && m.Method.AuthorizerId == authorizer.Id);
+            var target = context.NewTarget(TargetKind.Authorizer, firstUser, authorizer.Type, authorizer.AuthorizerUri ?? "", authorizer.AuthorizerCredentials);
+            target.AuthorizerId = authorizer.Id;
+            target.AuthorizerName = authorizer.Name;
+            context.ApplyFunction(target, LambdaUri.Parse(authorizer.AuthorizerUri));
+            target.PresentedSourceArn = ExecuteApiArn.ForAuthorizer(context.PrefixFor(target.Region), context.Api.Api.Id, authorizer.Id);
+            return target;
+        }
+
+        private static bool IsCustom(ApiMethod method) => method.AuthorizationType == "CUSTOM" && !string.IsNullOrEmpty(method.AuthorizerId);
+
+        private static ApiAuthorizer? UsedAuthorizer(ApiMethod method, ApiSnapshot api) =>
+            IsCustom(method) ? api.Authorizers.FirstOrDefault(a => a.Id == method.AuthorizerId) : null;
+
+        private sealed class MethodRef
+        {
+            public MethodRef(ApiResource resource, ApiMethod method)
+            {
+                Resource = resource;
+                Method = method;
+            }
+
+            public ApiResource Resource { get; }
+            public ApiMethod Method { get; }
+        }
+
+        /// <summary>What every target of one stage shares.</summary>
+        private sealed class StageContext
+        {
+            private readonly IReadOnlyDictionary<string, string> _variables;
+
+            public StageContext(ApiSnapshot api, string stageName, IReadOnlyDictionary<string, string> variables)
+            {
+                Api = api;
+                StageName = stageName;
+                _variables = variables;
+            }
+
+            public ApiSnapshot Api { get; }
+            public string StageName { get; }
+
+            public IntegrationTarget NewTarget(TargetKind kind, MethodRef? method, string type, string uri, string? credentials)
+            {
+                var unresolved = new List<string>();
+                var target = new IntegrationTarget
+                {
+                    RestApiId = Api.Api.Id,
+                    RestApiName = Api.Api.Name,
+                    ApiAccountId = Api.AccountId,
+                    ApiRegion = Api.Region,
+                    StageName = StageName,
+                    Kind = kind,
+                    ResourceId = method?.Resource.Id ?? "",
+                    ResourcePath = method?.Resource.Path ?? "",
+                    HttpMethod = method?.Method.HttpMethod ?? "",
+                    IntegrationType = type,
+                    IntegrationUri = uri,
+                    CredentialsArn = StageVariables.Substitute(credentials ?? "", _variables, unresolved),
+                };
+                target.UnresolvedVariables = unresolved.ToArray();
+                return target;
+            }
+
+            /// <summary>Fills the function properties; undefined variables (URI or credentials) leave FunctionArn empty.</summary>
+            public void ApplyFunction(IntegrationTarget target, LambdaUri uri)
+            {
+                var resolution = FunctionResolution.For(uri, _variables, Api.AccountId);
+                target.UnresolvedVariables = resolution.Unresolved.Concat(target.UnresolvedVariables).Distinct(StringComparer.Ordinal).ToArray();
+                target.Region = resolution.Region;
+                target.FunctionAccountId = resolution.AccountId;
+                var function = resolution.Function;
+                if (function != null)
+                {
+                    target.FunctionName = function.Unqualified;
+                    target.Qualifier = function.Qualifier;
+                    target.FunctionArn = target.UnresolvedVariables.Length == 0 ? function.Qualified : "";
+                }
+            }
+
+            public string PrefixFor(string functionRegion) => ExecuteApiArn.Prefix(Api.Partition, functionRegion, Api.AccountId);
+        }
+    }
+}
