@@ -1,9 +1,10 @@
-# Finds the Python 3 that runs moto (server mode), boto3 and the AWS CLI for the tests, the demo and the bench,
-# and runs them as modules (python -m moto.server, python -m awscli) so that nothing depends on the
+# Finds the Python 3 that runs moto (server mode), boto3, cfn-lint and the AWS CLI for the tests, the demo and
+# the bench, and runs them as modules (python -m moto.server, python -m awscli) so that nothing depends on the
 # moto_server and aws scripts being on PATH. Where no Python has them, a virtual environment under out/python
 # gets them from the Python package index.
 
-$script:RequiredModules = 'moto', 'flask', 'flask_cors', 'boto3', 'awscli'
+# moto[server] brings flask, flask_cors and cfnlint (the template tests lint with it); moto brings boto3.
+$script:RequiredModules = 'moto', 'flask', 'flask_cors', 'cfnlint', 'boto3', 'awscli'
 $script:DefaultVenv = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../out/python'))
 
 # Written for Python 2 as well, so a `python` that is Python 2 answers "no" instead of failing to parse.
