@@ -7,7 +7,7 @@ Tasks:
   Build    publish an importable module into out/LambdaPermTools (Import-Module ./out/LambdaPermTools)
   Test     Build, then every xunit and Pester suite; JUnit and NUnit XML under out/test-results;
            ends with the line "N passed, N failed" and exits non-zero on any failure
-  Demo     diagnose and fix the knowledge-center scenario against a local moto_server
+  Demo     diagnose and fix the knowledge-center scenario against a local moto server
   Bench    the account-scale benchmark (-Small for a quick run)
   Package  a .nupkg in out/package that Install-PSResource / Install-Module take from a folder repository
   Clean    remove out/ and every bin/ and obj/
@@ -171,7 +171,16 @@ function Invoke-PesterSuites {
     }
 }
 
+function Set-ToolPython {
+    # moto, boto3/botocore and the AWS CLI run as modules of one Python (tests/Support/Python.psm1), found or set
+    # up once here, before the build, and passed to every suite in LPT_PYTHON.
+    Import-Module (Join-Path $root 'tests/Support/Python.psm1') -Force
+    $python = Get-ToolPython
+    Write-Host "Python for moto and the AWS CLI: $python"
+}
+
 function Invoke-TestTask {
+    Set-ToolPython
     Invoke-BuildTask
     Remove-Item -Recurse -Force -LiteralPath $resultsDir -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force -Path $resultsDir | Out-Null

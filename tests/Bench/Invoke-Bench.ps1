@@ -26,6 +26,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
 . (Join-Path $PSScriptRoot 'BenchMath.ps1')
@@ -81,7 +82,7 @@ try {
     $moto = Start-MotoServer
     $manifestPath = Join-Path $OutDirectory 'account.json'
     $generatorArgs = @('--endpoint', $moto.Url, '--region', $region, '--manifest', $manifestPath) + @($size.GetEnumerator() | ForEach-Object { "--$($_.Key)", "$($_.Value)" })
-    & python3 (Join-Path $PSScriptRoot 'new_account.py') @generatorArgs | Out-Host
+    & (Get-ToolPython) (Join-Path $PSScriptRoot 'new_account.py') @generatorArgs | Out-Host
     if ($LASTEXITCODE -ne 0) { throw 'new_account.py failed.' }
     $account = Get-Content -Raw -LiteralPath $manifestPath | ConvertFrom-Json
 

@@ -21,6 +21,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1')
 
 $common = @('--endpoint-url', $EndpointUrl, '--region', $Region, '--output', 'json')
 $calls = [ordered]@{}
@@ -28,7 +29,7 @@ $calls = [ordered]@{}
 function Invoke-AwsJson {
     param([string] $Operation, [string[]] $Arguments, [switch] $AllowNotFound)
     $calls[$Operation] = 1 + ($calls.Contains($Operation) ? $calls[$Operation] : 0)
-    $output = & aws @Arguments @common 2>&1
+    $output = Invoke-AwsCli @Arguments @common 2>&1
     if ($LASTEXITCODE -ne 0) {
         if ($AllowNotFound -and "$output" -match 'ResourceNotFoundException') { return $null }
         throw "aws $($Arguments -join ' ') failed: $output"

@@ -86,9 +86,8 @@ try {
     Set-Content -LiteralPath $env:AWS_CONFIG_FILE -Value "[default]`nregion = $Region"
     Set-Content -LiteralPath $env:AWS_SHARED_CREDENTIALS_FILE -Value "[default]`naws_access_key_id = $env:AWS_ACCESS_KEY_ID`naws_secret_access_key = $env:AWS_SECRET_ACCESS_KEY"
 
-    if (-not (Get-Command aws -CommandType Application -ErrorAction SilentlyContinue)) {
-        throw 'The AWS CLI (aws) was not found on PATH; the demo uses it to create its API. Install it with: pip install awscli'
-    }
+    # moto and the AWS CLI run as Python modules (tests/Support/Python.psm1): nothing needs them on PATH.
+    Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
     $server = Start-MotoServer
     if ($server.Url -notmatch '^http://127\.0\.0\.1:\d+$') {

@@ -30,6 +30,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1')
 
 function Invoke-Aws {
     # One AWS CLI call against the emulator; text output, trimmed. A failing call stops the demo with its message.
@@ -39,7 +40,7 @@ function Invoke-Aws {
         if ("$($args[$i])".Length -gt 60 -and "$($args[$i])".StartsWith('{')) { "'{...}'" } else { $args[$i] }
     }
     Write-Host "  aws $($shown -join ' ')" -ForegroundColor DarkGray
-    $output = & aws --endpoint-url $EndpointUrl --region $Region --output text @args 2>&1
+    $output = Invoke-AwsCli --endpoint-url $EndpointUrl --region $Region --output text @args 2>&1
     if ($LASTEXITCODE -ne 0) {
         throw "aws $($args -join ' ') failed (exit code $LASTEXITCODE): $($output -join ' ')"
     }

@@ -84,7 +84,7 @@ print(json.dumps(out))
                     access, secret, token = c.Token, service = c.Service, region = c.Region, timestamp = "20150830T123600Z",
                 });
             }
-            string output = Processes.Run("python3", new[] { "-c", Botocore }, JsonSerializer.Serialize(forBotocore));
+            string output = Processes.Run(TestEnvironment.Python, new[] { "-c", Botocore }, JsonSerializer.Serialize(forBotocore));
             var theirs = JsonSerializer.Deserialize<List<string>>(output)!;
             Assert.Equal(theirs, ours);
             Assert.Contains(ours, a => a.Contains("x-amz-security-token"));

@@ -6,6 +6,7 @@
 # moto checks no signature, so success here proves loading and credential resolution, not the keys.
 
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
     $modulePath = $env:LAMBDAPERMTOOLS_MODULE
     $restoreProject = Join-Path $PSScriptRoot '../tools/PesterRestore.csproj'
@@ -19,7 +20,7 @@ BeforeAll {
     $cli = @{ AWS_ACCESS_KEY_ID = 'testing'; AWS_SECRET_ACCESS_KEY = 'testing'; AWS_DEFAULT_REGION = 'us-east-1' }
     $saved = @{}
     foreach ($name in $cli.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); Set-Item "env:$name" $cli[$name] }
-    function Invoke-Aws { ((& aws --endpoint-url $moto.Url --output json @args) | Out-String) | ConvertFrom-Json }
+    function Invoke-Aws { ((Invoke-AwsCli --endpoint-url $moto.Url --output json @args) | Out-String) | ConvertFrom-Json }
 
     # One API with one Lambda proxy integration: one target per stage.
     $api = Invoke-Aws apigateway create-rest-api --name coexist

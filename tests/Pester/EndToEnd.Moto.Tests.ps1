@@ -18,6 +18,7 @@
 # - The aws CLI first on PATH is v1, which ignores AWS_REGION: AWS_DEFAULT_REGION is set as well.
 
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
     # Only the helpers (module path, New-LptPowerShell) of the test doubles; no fake is injected here.
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -46,7 +47,7 @@ BeforeAll {
 
     function Invoke-Aws {
         # The aws CLI against moto; JSON output parsed. Fails the test when the CLI fails.
-        $output = & aws --endpoint-url $moto.Url --output json @args 2>&1
+        $output = Invoke-AwsCli --endpoint-url $moto.Url --output json @args 2>&1
         if ($LASTEXITCODE -ne 0) { throw "aws $($args -join ' ') failed: $output" }
         if ($output) { ($output | Out-String) | ConvertFrom-Json }
     }
@@ -94,7 +95,7 @@ Describe 'The knowledge-center scenario against moto' {
             # Back to the starting state (no resource policy on either function) with fewer aws CLI calls than
             # rebuilding the API: remove every statement, whoever added it.
             foreach ($function in $kc.Pets, $kc.Auth) {
-                $policy = & aws --endpoint-url $moto.Url --output json lambda get-policy --function-name $function 2>$null
+                $policy = Invoke-AwsCli --endpoint-url $moto.Url --output json lambda get-policy --function-name $function 2>$null
                 if ($LASTEXITCODE -ne 0) { continue }   # 404: no policy
                 foreach ($statement in (($policy | Out-String | ConvertFrom-Json).Policy | ConvertFrom-Json).Statement) {
                     $null = Invoke-Aws lambda remove-permission --function-name $function --statement-id $statement.Sid

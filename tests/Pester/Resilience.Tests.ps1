@@ -15,6 +15,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $env:LAMBDAPERMTOOLS_MODULE 'LambdaPermTools.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../Bench/FaultProxy.psm1') -Force
 
@@ -41,7 +42,7 @@ BeforeAll {
         $manifest = Join-Path ([IO.Path]::GetTempPath()) "resilience-$PID-$([guid]::NewGuid().ToString('n')).json"
         $arguments = @('--endpoint', $moto.Url, '--region', $region, '--manifest', $manifest, '--policies', $Policies) +
             @($Size.GetEnumerator() | ForEach-Object { "--$($_.Key)", "$($_.Value)" })
-        $null = & python3 (Join-Path $PSScriptRoot '../Bench/new_account.py') @arguments
+        $null = & (Get-ToolPython) (Join-Path $PSScriptRoot '../Bench/new_account.py') @arguments
         if ($LASTEXITCODE -ne 0) { throw 'new_account.py failed.' }
         try { Get-Content -Raw -LiteralPath $manifest | ConvertFrom-Json } finally { Remove-Item -LiteralPath $manifest }
     }

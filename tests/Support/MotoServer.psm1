@@ -1,5 +1,8 @@
-# Starts and stops a local moto_server for tests and the demo. It listens on 127.0.0.1 only, on a
-# free port, so it can never be mistaken for a real AWS endpoint and never clashes with another run.
+# Starts and stops a local moto server (python -m moto.server, the Python from Python.psm1) for tests, the
+# demo and the bench. It listens on 127.0.0.1 only, on a free port, so it can never be mistaken for a real AWS
+# endpoint and never clashes with another run.
+
+Import-Module (Join-Path $PSScriptRoot 'Python.psm1')
 
 function Get-FreeTcpPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -10,28 +13,24 @@ function Get-FreeTcpPort {
 function Start-MotoServer {
     <#
     .SYNOPSIS
-    Starts moto_server on a free 127.0.0.1 port and waits until it answers.
+    Starts moto's server on a free 127.0.0.1 port and waits until it answers.
     .OUTPUTS
     An object with Url, Port, Process and a Stop() method.
     #>
     [CmdletBinding()]
     param([int] $TimeoutSeconds = 30)
 
-    $exe = Get-Command moto_server -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if (-not $exe) {
-        throw 'moto_server was not found on PATH. Install it with: pip install "moto[server]"'
-    }
-
+    $python = Get-ToolPython
     $port = Get-FreeTcpPort
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.log"
-    $process = Start-Process -FilePath $exe.Source -ArgumentList '-H', '127.0.0.1', '-p', $port `
+    $process = Start-Process -FilePath $python -ArgumentList '-m', 'moto.server', '-H', '127.0.0.1', '-p', $port `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
     $url = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ($true) {
         if ($process.HasExited) {
             $detail = Get-Content -Raw -LiteralPath "$log.err" -ErrorAction SilentlyContinue
-            throw "moto_server could not start on 127.0.0.1:${port}: $detail"
+            throw "moto ($python -m moto.server) could not start on 127.0.0.1:${port}: $detail"
         }
         try {
             $null = Invoke-RestMethod -Uri "$url/moto-api/data.json" -TimeoutSec 2
@@ -40,7 +39,7 @@ function Start-MotoServer {
         catch {
             if ([DateTime]::UtcNow -gt $deadline) {
                 Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
-                throw "moto_server did not answer on $url within $TimeoutSeconds s."
+                throw "moto ($python -m moto.server) did not answer on $url within $TimeoutSeconds s."
             }
             Start-Sleep -Milliseconds 200
         }

@@ -10,9 +10,9 @@ using LambdaPermTools.Aws.Ports;
 namespace LambdaPermTools.Aws.Tests.Support
 {
     /// <summary>
-    /// moto_server on 127.0.0.1 on a free port for the test collection; stopped (with its child processes) afterwards.
-    /// State is created with boto3 — the botocore the aws CLI uses — in one python3 process per test, each test with
-    /// fresh names.
+    /// moto's server (python -m moto.server, with <see cref="TestEnvironment.Python"/>) on 127.0.0.1 on a free port for
+    /// the test collection; stopped (with its child processes) afterwards. State is created with boto3 — the botocore
+    /// the aws CLI uses — in one Python process per test, each test with fresh names.
     ///
     /// Where moto 5.2 deviates from AWS (so these tests stay off those points; the local server covers them):
     /// - GetRestApis/GetResources/GetAuthorizers ignore `limit` and never return `position` (no paging);
@@ -43,8 +43,8 @@ out = {}
         public MotoServer()
         {
             Port = LocalAwsServer.FreePort();
-            var info = new ProcessStartInfo("moto_server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { "-H", "127.0.0.1", "-p", Port.ToString() }) info.ArgumentList.Add(a);
+            var info = new ProcessStartInfo(TestEnvironment.Python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", Port.ToString() }) info.ArgumentList.Add(a);
             _process = Process.Start(info)!;
             _process.OutputDataReceived += (_, _) => { };
             _process.ErrorDataReceived += (_, _) => { };
@@ -62,7 +62,7 @@ out = {}
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (DateTime.UtcNow < deadline)
             {
-                if (_process.HasExited) throw new InvalidOperationException("moto_server exited with " + _process.ExitCode);
+                if (_process.HasExited) throw new InvalidOperationException($"{TestEnvironment.Python} -m moto.server exited with {_process.ExitCode}");
                 try
                 {
                     http.GetAsync(Url + "/moto-api/").GetAwaiter().GetResult();
@@ -71,13 +71,13 @@ out = {}
                 catch (HttpRequestException) { Thread.Sleep(200); }
                 catch (System.Threading.Tasks.TaskCanceledException) { Thread.Sleep(200); }
             }
-            throw new TimeoutException("moto_server did not answer within 30 s");
+            throw new TimeoutException($"{TestEnvironment.Python} -m moto.server did not answer within 30 s");
         }
 
         /// <summary>Runs boto3 code against moto; the code fills the dict `out`, returned as JSON.</summary>
         public JsonElement Setup(string python)
         {
-            string stdout = Processes.Run("python3", new[] { "-c", Preamble + python + "\nprint(json.dumps(out))" },
+            string stdout = Processes.Run(TestEnvironment.Python, new[] { "-c", Preamble + python + "\nprint(json.dumps(out))" },
                 environment: new Dictionary<string, string> { ["MOTO_URL"] = Url, ["AWS_DEFAULT_REGION"] = "us-east-1", ["AWS_EC2_METADATA_DISABLED"] = "true" });
             return JsonDocument.Parse(stdout).RootElement.Clone();
         }

@@ -49,6 +49,13 @@ namespace LambdaPermTools.Aws.Tests.Support
             try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
         }
 
+        /// <summary>
+        /// The Python with moto (server mode), boto3/botocore and the AWS CLI: the one build.ps1 found
+        /// (tests/Support/Python.psm1) and passes in LPT_PYTHON, else python3 from PATH (a plain `dotnet test`).
+        /// </summary>
+        public static string Python =>
+            Environment.GetEnvironmentVariable("LPT_PYTHON") is { Length: > 0 } python ? python : "python3";
+
         /// <summary>Settings for tests: no bridge unless a test asks for one, and no real waiting.</summary>
         public static HttpSettings Settings(FakeClock? clock = null, int? pageSize = null)
         {
