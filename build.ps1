@@ -24,7 +24,8 @@ param(
     [switch] $Small,
 
     # Bench only: the scale curve, the default account multiplied by each factor (several minutes per size).
-    [double[]] $Scale = @(),
+    # Strings, so that "1,2,4" from a shell (pwsh -File passes it as one string) works as well as 1,2,4 in pwsh.
+    [string[]] $Scale = @(),
 
     # Test only: run just the suites whose project or file name matches this wildcard.
     [string] $Filter = '*',

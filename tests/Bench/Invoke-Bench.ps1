@@ -23,8 +23,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     # 4 APIs x 10 resources: finishes in under a minute, CLI baseline measured in full.
     [switch] $Small,
-    # Scale curve: factors for the default account's APIs, authorizers and functions (e.g. 1,2,4); several minutes per size.
-    [double[]] $Scale = @(),
+    # Scale curve: factors for the default account's APIs, authorizers and functions (1,2,4 or "1,2,4"); several minutes per size.
+    [string[]] $Scale = @(),
     # get-policy calls of the CLI baseline to measure before extrapolating; -1 = all at -Small, 40 otherwise.
     [int] $CliPolicySample = -1,
     [int] $LatencyMs = 20,
@@ -53,6 +53,8 @@ function Get-AccountSize {
         }
     }
 }
+# "1,2,4" arrives as one string through pwsh -File; [double] would read its commas as thousands separators.
+$scaleFactors = @($Scale -split ',' | Where-Object { $_.Trim() } | ForEach-Object { [double]::Parse($_.Trim(), [cultureinfo]::InvariantCulture) })
 if ($CliPolicySample -lt 0) { $CliPolicySample = $Small ? 0 : 40 }
 $region = 'us-east-1'
 New-Item -ItemType Directory -Force -Path $OutDirectory | Out-Null
@@ -161,7 +163,7 @@ function Invoke-ShortFloorScan {
 
 function Invoke-ScaleCurve {
     $baseline = Invoke-FreshPwsh @('-Mode', 'Import')
-    $rows = @(foreach ($factor in $Scale) {
+    $rows = @(foreach ($factor in $scaleFactors) {
             Write-Step "Scale ${factor}x"
             Invoke-WithAccount -Size (Get-AccountSize Default -Factor $factor) -Body {
                 param($account, $proxy)
@@ -194,7 +196,7 @@ function Invoke-ScaleCurve {
     Write-Step "Result: $path"
 }
 
-if ($Scale.Count -gt 0) {
+if ($scaleFactors.Count -gt 0) {
     if ($Small) { throw '-Scale multiplies the default account; it does not combine with -Small.' }
     Invoke-ScaleCurve
     return
