@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Closure.Tests
@@ -26,6 +28,26 @@ namespace LambdaPermTools.Closure.Tests
             // Only the PowerShell 7 load-context helper is exempt, and it really is .NET-only.
             Assert.Equal(new[] { "LambdaPermTools.Aws.Loader" }, report.NetCoreOnly);
         }
+
+        [Fact]
+        public void TheBuiltRootAssemblyHandsItsLoadPlanToPowerShellAtImport()
+        {
+            // PowerShell calls OnImport on each public IModuleAssemblyInitializer of the root module assembly.
+            using var stream = File.OpenRead(Path.Combine(ModuleFolder.Built, "LambdaPermTools.dll"));
+            using var pe = new PEReader(stream);
+            MetadataReader metadata = pe.GetMetadataReader();
+            var initializers = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+                .Where(type => (type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
+                .Where(type => type.GetInterfaceImplementations()
+                    .Select(handle => metadata.GetInterfaceImplementation(handle).Interface)
+                    .Any(iface => iface.Kind == HandleKind.TypeReference && IsModuleInitializer(metadata, metadata.GetTypeReference((TypeReferenceHandle)iface))))
+                .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name));
+
+            Assert.Equal(new[] { "LambdaPermTools.Hosting.ModuleLoadPlan" }, initializers);
+        }
+
+        private static bool IsModuleInitializer(MetadataReader metadata, TypeReference type) =>
+            metadata.GetString(type.Namespace) == "System.Management.Automation" && metadata.GetString(type.Name) == "IModuleAssemblyInitializer";
 
         [Fact]
         public void TheMismatchesTheIssueNamedAreAnsweredByTheLoadPlan()
