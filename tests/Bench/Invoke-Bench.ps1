@@ -151,6 +151,7 @@ function ConvertTo-ScanSummary {
         wall_vs_floor = $Measured.Floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $Measured.Floor.Seconds, 2) : $null
         peak_mb = [math]::Round($scan.peakKb / 1024, 0)
         load = '{0:0.0} / {1:0.0}' -f $Measured.LoadAverage.before, $Measured.LoadAverage.after
+        calls_by_operation = @($Measured.Calls.Rows | Where-Object { $_.Calls -ne $_.Minimum } | ForEach-Object { "$($_.Operation) $($_.Calls)/$($_.Minimum)" }) -join ', '
     }
 }
 
@@ -182,7 +183,12 @@ function Invoke-ScaleCurve {
     $scaleResult | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $path
 
     Write-Host ''
-    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, peak_mb, load -AutoSize | Out-Host
+    # Wide enough for every column even when the output goes to a file.
+    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, peak_mb, load -AutoSize |
+        Out-String -Width 250 | Write-Host
+    foreach ($row in @($rows) + @($short) | Where-Object calls_by_operation) {
+        Write-Host "$($row.shape) $($row.scale)x: calls above the minimum (made/minimum): $($row.calls_by_operation)"
+    }
     Write-Host "A fresh pwsh with the module imported and nothing scanned peaks at $importPeakMb MB."
     if ($rows.Count -gt 1) {
         $first = $rows[0]
