@@ -37,9 +37,10 @@ Import-Module (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
 . (Join-Path $PSScriptRoot 'BenchMath.ps1')
 
 function Get-AccountSize {
-    # new_account.py's arguments for one account shape. ShortFloor is the default account with every URI on an alias
-    # and no missing function: 150 functions x 2 aliases = 300 distinct qualifiers, so GetPolicy binds at 19 s and
-    # GetResources (5 per 2 s) almost as hard; fixed costs weigh more than on the default account's 32 s floor.
+    # new_account.py's arguments for one account shape. ShortFloor is the default account without stage-variable URIs
+    # (each method calls its function unqualified or at ':live') and no missing function: 150 functions x 2 = 300
+    # distinct qualifiers, so GetPolicy binds at 19 s and GetResources (5 per 2 s) almost as hard; fixed costs weigh
+    # more than on the default account's 32 s floor.
     param([ValidateSet('Small', 'Default', 'ShortFloor')] [string] $Shape, [double] $Factor = 1)
     switch ($Shape) {
         'Small' { [ordered]@{ apis = 4; resources = 10; methods = 2; authorizers = 2; stages = 3; functions = 4; aliases = 2 } }
@@ -49,7 +50,7 @@ function Get-AccountSize {
         }
         'ShortFloor' {
             [ordered]@{ apis = 40; resources = 60; methods = 2; authorizers = 10; stages = 3; functions = 150; aliases = 2
-                forms = 'aliases'; 'missing-every' = 0 }
+                forms = 'no-stage-variables'; 'missing-every' = 0 }
         }
     }
 }

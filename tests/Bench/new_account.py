@@ -8,12 +8,11 @@ Shape (defaults = the benchmark's default size):
   - `functions` functions fn-000.. each with version 1 and `aliases` aliases (live, canary, ...);
   - `apis` REST APIs of `resources` resources (one path level) x `methods` methods (GET, POST, ...),
     every method an AWS_PROXY integration; the target function rotates, and so does the URI form:
-    unqualified, ':live', ':${stageVariables.alias}' (with --forms aliases only the last two, so each
-    function is read at its aliases alone); every 97th method (--missing-every) names a function that
-    does not exist (FunctionNotFound);
+    unqualified, ':live', ':${stageVariables.alias}' (with --forms no-stage-variables only the first two,
+    so each function is read at two qualifiers, not three); every 97th method (--missing-every) names a
+    function that does not exist (FunctionNotFound);
   - `authorizers` Lambda authorizers in total, one each on the first APIs (TOKEN/REQUEST alternating),
-    protecting every third resource's first method; they call the unqualified function (':live' with
-    --forms aliases);
+    protecting every third resource's first method; they call the unqualified function;
   - `stages` stages per API (dev, test, prod, ...) whose variable `alias` cycles through the aliases;
   - mixed resource policies (or none at all with --policies none), chosen per function: none, one broad grant per API ({api}/*),
     exact per-method grants, a grant for another API only, or a grant on the unqualified function only.
@@ -50,8 +49,8 @@ def parse_args():
     p.add_argument("--functions", type=int, default=150)
     p.add_argument("--aliases", type=int, default=2)
     p.add_argument("--policies", choices=["mixed", "none"], default="mixed", help="none: no function has a resource policy")
-    p.add_argument("--forms", choices=["all", "aliases"], default="all",
-                   help="aliases: no unqualified URIs, so each function has one qualifier per alias (fewer GetPolicy reads)")
+    p.add_argument("--forms", choices=["all", "no-stage-variables"], default="all",
+                   help="no-stage-variables: URIs are unqualified or ':live' only, so each function has two qualifiers (fewer GetPolicy reads)")
     p.add_argument("--missing-every", type=int, default=97, help="every Nth method names a missing function; 0: none")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--manifest", required=True)
@@ -111,8 +110,8 @@ class Estate:
         if every > 0 and n % every == every - 1:
             return f"fn-missing-{n}", None
         name = self.function_name(n % self.a.functions)
-        if self.a.forms == "aliases" and self.aliases:
-            form = 1 + (n + n // self.a.functions) % 2
+        if self.a.forms == "no-stage-variables":
+            form = (n + n // self.a.functions) % 2
         else:
             form = (n + n // self.a.functions) % 3  # every function is called in every form across the estate
         if form == 0 or not self.aliases:
@@ -138,10 +137,9 @@ class Estate:
         authorizer = None
         if i < self.a.authorizers:
             fn = self.function_name(i % self.a.functions)
-            qualifier = self.aliases[0] if self.a.forms == "aliases" and self.aliases else None
-            authorizer = {"function": fn, "qualifier": qualifier, "type": "TOKEN" if i % 2 == 0 else "REQUEST"}
+            authorizer = {"function": fn, "qualifier": None, "type": "TOKEN" if i % 2 == 0 else "REQUEST"}
             authorizer["id"] = self.apigw.create_authorizer(
-                restApiId=api_id, name=f"auth-{i}", type=authorizer["type"], authorizerUri=self.lambda_uri(self.function_arn(fn, qualifier)),
+                restApiId=api_id, name=f"auth-{i}", type=authorizer["type"], authorizerUri=self.lambda_uri(self.function_arn(fn)),
                 identitySource="method.request.header.Authorization")["id"]
             resources = {r["path"]: r["id"] for r in self.apigw.get_resources(restApiId=api_id, limit=500)["items"]}
             for j in range(0, self.a.resources, 3):
