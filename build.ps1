@@ -8,7 +8,7 @@ Tasks:
   Test     Build, then every xunit and Pester suite; JUnit and NUnit XML under out/test-results;
            ends with the line "N passed, N failed" and exits non-zero on any failure
   Demo     diagnose and fix the knowledge-center scenario against a local moto server
-  Bench    the account-scale benchmark (-Small for a quick run)
+  Bench    the account-scale benchmark (-Small for a quick run; -Scale 1,2,4 for the scale curve)
   Package  a .nupkg in out/package that Install-PSResource / Install-Module take from a folder repository
   Clean    remove out/ and every bin/ and obj/
 
@@ -22,6 +22,10 @@ param(
 
     # Bench only: a small account that finishes in under a minute.
     [switch] $Small,
+
+    # Bench only: the scale curve, the default account multiplied by each factor (several minutes per size).
+    # Strings, so that "1,2,4" from a shell (pwsh -File passes it as one string) works as well as 1,2,4 in pwsh.
+    [string[]] $Scale = @(),
 
     # Test only: run just the suites whose project or file name matches this wildcard.
     [string] $Filter = '*',
@@ -217,7 +221,7 @@ switch ($Task) {
     }
     'Bench' {
         Invoke-BuildTask
-        & (Join-Path $root 'tests/Bench/Invoke-Bench.ps1') -ModulePath $moduleDir -Small:$Small
+        & (Join-Path $root 'tests/Bench/Invoke-Bench.ps1') -ModulePath $moduleDir -Small:$Small -Scale $Scale
         exit $LASTEXITCODE
     }
     'Clean' {

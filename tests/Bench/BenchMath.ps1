@@ -60,14 +60,20 @@ function Get-QuotaFloor {
 }
 
 function Test-BenchTarget {
+    # The targets of issue 17: wall within 1.15 x the floor on both account shapes, peak memory at most 180 MB.
     param([Parameter(Mandatory)] $Result)
+    $withinFloor = { param($v) $null -ne $v -and $v -le 1.15 }
     $rows = @(
         @('calls_ratio', $Result.calls_ratio, '= 1.00', { param($v) $v -eq 1 }),
-        @('wall_vs_floor', $Result.wall_vs_floor, '<= 1.2', { param($v) $null -ne $v -and $v -le 1.2 }),
+        @('wall_vs_floor', $Result.wall_vs_floor, '<= 1.15', $withinFloor),
         @('speedup_vs_cli', $Result.speedup_vs_cli, '>= 8', { param($v) $v -ge 8 }),
-        @('peak_mb', $Result.peak_mb, '<= 200', { param($v) $v -le 200 }),
+        @('peak_mb', $Result.peak_mb, '<= 180', { param($v) $v -le 180 }),
         @('import_s', $Result.import_s, '<= 1', { param($v) $v -le 1 })
     )
+    if ($Result.shortFloor) {
+        $rows += , @('calls_ratio_short', $Result.shortFloor.calls_ratio, '= 1.00', { param($v) $v -eq 1 })
+        $rows += , @('wall_vs_floor_short', $Result.shortFloor.wall_vs_floor, '<= 1.15', $withinFloor)
+    }
     foreach ($row in $rows) {
         [pscustomobject]@{ metric = $row[0]; value = $row[1]; target = $row[2]; met = [bool](& $row[3] $row[1]) }
     }

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-The account-scale benchmark behind `build.ps1 Bench [-Small]`.
+The account-scale benchmark behind `build.ps1 Bench [-Small] [-Scale 1,2,4]`.
 
 .DESCRIPTION
 1. Starts moto_server and fills it with a large account (new_account.py, boto3 straight to moto).
@@ -8,8 +8,12 @@ The account-scale benchmark behind `build.ps1 Bench [-Small]`.
 3. Measures, in fresh pwsh processes: Test-ApiLambdaPermission -All through the proxy (wall time, calls per
    operation from the proxy's counters, peak memory), and cold Import-Module (median of 5).
 4. Runs the same scan the way a careful user scripts it with the aws CLI, through the same proxy.
-5. Prints a table, writes out/bench/result.json and ends with one line
-   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=…
+5. Scans the short-floor account too (same APIs, 300 distinct function qualifiers: a 19 s floor), not at -Small.
+6. Prints a table, writes out/bench/result.json and ends with one line
+   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… wall_vs_floor_short=…
+With -Scale: the default account with its APIs, authorizers and functions multiplied by each factor, one scan
+per size (steps 1-3, no CLI baseline), then the short-floor account; prints one row per size and how each figure
+grows, writes out/bench/scale.json.
 
 moto answers in about a millisecond, far faster than AWS: apart from the added latency, the times measure
 the client and the quotas, not the service.
@@ -19,6 +23,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     # 4 APIs x 10 resources: finishes in under a minute, CLI baseline measured in full.
     [switch] $Small,
+    # Scale curve: factors for the default account's APIs, authorizers and functions (1,2,4 or "1,2,4"); several minutes per size.
+    [string[]] $Scale = @(),
     # get-policy calls of the CLI baseline to measure before extrapolating; -1 = all at -Small, 40 otherwise.
     [int] $CliPolicySample = -1,
     [int] $LatencyMs = 20,
@@ -31,8 +37,26 @@ Import-Module (Join-Path $PSScriptRoot '../Support/MotoServer.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
 . (Join-Path $PSScriptRoot 'BenchMath.ps1')
 
-$size = $Small ? [ordered]@{ apis = 4; resources = 10; methods = 2; authorizers = 2; stages = 3; functions = 4; aliases = 2 } `
-    : [ordered]@{ apis = 40; resources = 60; methods = 2; authorizers = 10; stages = 3; functions = 150; aliases = 2 }
+function Get-AccountSize {
+    # new_account.py's arguments for one account shape. ShortFloor is the default account without stage-variable URIs
+    # (each method calls its function unqualified or at ':live') and no missing function: 150 functions x 2 = 300
+    # distinct qualifiers, so GetPolicy binds at 19 s and GetResources (5 per 2 s) almost as hard; fixed costs weigh
+    # more than on the default account's 32 s floor.
+    param([ValidateSet('Small', 'Default', 'ShortFloor')] [string] $Shape, [double] $Factor = 1)
+    switch ($Shape) {
+        'Small' { [ordered]@{ apis = 4; resources = 10; methods = 2; authorizers = 2; stages = 3; functions = 4; aliases = 2 } }
+        'Default' {
+            [ordered]@{ apis = [int](40 * $Factor); resources = 60; methods = 2; authorizers = [int](10 * $Factor); stages = 3
+                functions = [int](150 * $Factor); aliases = 2 }
+        }
+        'ShortFloor' {
+            [ordered]@{ apis = 40; resources = 60; methods = 2; authorizers = 10; stages = 3; functions = 150; aliases = 2
+                forms = 'no-stage-variables'; 'missing-every' = 0 }
+        }
+    }
+}
+# "1,2,4" arrives as one string through pwsh -File; [double] would read its commas as thousands separators.
+$scaleFactors = @($Scale -split ',' | Where-Object { $_.Trim() } | ForEach-Object { [double]::Parse($_.Trim(), [cultureinfo]::InvariantCulture) })
 if ($CliPolicySample -lt 0) { $CliPolicySample = $Small ? 0 : 40 }
 $region = 'us-east-1'
 New-Item -ItemType Directory -Force -Path $OutDirectory | Out-Null
@@ -54,6 +78,7 @@ foreach ($name in 'AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_M
     Remove-Item -LiteralPath "env:$name" -ErrorAction SilentlyContinue
 }
 
+
 $benchClock = [System.Diagnostics.Stopwatch]::StartNew()
 function Write-Step {
     param([string] $Text)
@@ -74,51 +99,143 @@ function Get-LoadAverage {
     [double]((Get-Content -Raw -LiteralPath /proc/loadavg).Split(' ')[0])
 }
 
-$moto = $null
-$proxy = $null
-$loadBefore = Get-LoadAverage
-try {
-    Write-Step "Generating the account in moto: $(($size.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
-    $moto = Start-MotoServer
-    $manifestPath = Join-Path $OutDirectory 'account.json'
-    $generatorArgs = @('--endpoint', $moto.Url, '--region', $region, '--manifest', $manifestPath) + @($size.GetEnumerator() | ForEach-Object { "--$($_.Key)", "$($_.Value)" })
-    & (Get-ToolPython) (Join-Path $PSScriptRoot 'new_account.py') @generatorArgs | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw 'new_account.py failed.' }
-    $account = Get-Content -Raw -LiteralPath $manifestPath | ConvertFrom-Json
+function Invoke-WithAccount {
+    # A fresh moto filled with one account, the proxy in front of it; runs $Body with (account manifest, proxy) and
+    # always stops both, so each size starts from nothing.
+    param([Parameter(Mandatory)] [System.Collections.IDictionary] $Size, [Parameter(Mandatory)] [scriptblock] $Body)
+    $moto = $null
+    $proxy = $null
+    try {
+        Write-Step "Generating the account in moto: $(($Size.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
+        $moto = Start-MotoServer
+        $manifestPath = Join-Path $OutDirectory 'account.json'
+        $generatorArgs = @('--endpoint', $moto.Url, '--region', $region, '--manifest', $manifestPath) + @($Size.GetEnumerator() | ForEach-Object { "--$($_.Key)", "$($_.Value)" })
+        & (Get-ToolPython) (Join-Path $PSScriptRoot 'new_account.py') @generatorArgs | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw 'new_account.py failed.' }
+        $account = Get-Content -Raw -LiteralPath $manifestPath | ConvertFrom-Json
 
-    $proxy = Start-FaultProxy -Upstream $moto.Url -PublishedLimits -LatencyMs $LatencyMs -LifetimeSeconds 3600
-    Write-Step "Proxy $($proxy.Url): published quotas, $LatencyMs ms latency"
+        $proxy = Start-FaultProxy -Upstream $moto.Url -PublishedLimits -LatencyMs $LatencyMs -LifetimeSeconds 3600
+        Write-Step "Proxy $($proxy.Url): published quotas, $LatencyMs ms latency"
+        & $Body $account $proxy
+    }
+    finally {
+        if ($proxy) { $proxy.Stop() }
+        if ($moto) { $moto.Stop() }
+    }
+}
 
-    Write-Step 'Cold Import-Module, 5 fresh pwsh processes...'
-    $importSamples = @(1..5 | ForEach-Object { (Invoke-FreshPwsh @('-Mode', 'Import')).importSeconds })
-
+function Measure-ProductScan {
+    # Test-ApiLambdaPermission -All in a fresh pwsh through the proxy, with the calls it made and the floors.
+    param([Parameter(Mandatory)] $Account, [Parameter(Mandatory)] $Proxy)
     Write-Step 'Test-ApiLambdaPermission -All through the proxy...'
-    Reset-FaultProxy -Url $proxy.Url
-    $scan = Invoke-FreshPwsh @('-Mode', 'Scan', '-EndpointUrl', $proxy.Url, '-Region', $region)
-    $productStats = Get-FaultProxyStats -Url $proxy.Url
+    Reset-FaultProxy -Url $Proxy.Url
+    $loadBefore = Get-LoadAverage
+    $scan = Invoke-FreshPwsh @('-Mode', 'Scan', '-EndpointUrl', $Proxy.Url, '-Region', $region)
+    $stats = Get-FaultProxyStats -Url $Proxy.Url
+    $calls = Compare-CallCount -Stats $stats -Minimum $Account.minimumCalls
+    [pscustomobject]@{
+        Scan = $scan; Stats = $stats; Calls = $calls
+        Floor = Get-QuotaFloor -ProxyUrl $Proxy.Url -Calls $calls.Minimum -LatencyMs $LatencyMs
+        ProductFloor = Get-QuotaFloor -ProxyUrl $Proxy.Url -Calls $calls.Actual -LatencyMs $LatencyMs
+        LoadAverage = [ordered]@{ before = $loadBefore; after = (Get-LoadAverage) }
+    }
+}
+
+function ConvertTo-ScanSummary {
+    # One account's scan as a row: what the scale table and result.json's short-floor entry show.
+    param([string] $Shape, [double] $Factor, $Account, $Measured)
+    $scan = $Measured.Scan
+    [pscustomobject][ordered]@{
+        shape = $Shape; scale = $Factor; apis = $Account.size.apis; functions = $Account.size.functions
+        qualifiers = $Account.distinctFunctionQualifiers; findings = $scan.findings; errors = $scan.errors
+        calls = $Measured.Calls.ActualTotal; minimum_calls = $Measured.Calls.MinimumTotal; calls_ratio = [math]::Round($Measured.Calls.Ratio, 2)
+        floor_s = [math]::Round($Measured.Floor.Seconds, 1); binding = $Measured.Floor.Binding; wall_s = [math]::Round($scan.scanSeconds, 1)
+        wall_vs_floor = $Measured.Floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $Measured.Floor.Seconds, 2) : $null
+        peak_mb = [math]::Round($scan.peakKb / 1024, 0)
+        load = '{0:0.0} / {1:0.0}' -f $Measured.LoadAverage.before, $Measured.LoadAverage.after
+        calls_by_operation = @($Measured.Calls.Rows | Where-Object { $_.Calls -ne $_.Minimum } | ForEach-Object { "$($_.Operation) $($_.Calls)/$($_.Minimum)" }) -join ', '
+    }
+}
+
+function Invoke-ShortFloorScan {
+    Invoke-WithAccount -Size (Get-AccountSize ShortFloor) -Body {
+        param($account, $proxy)
+        ConvertTo-ScanSummary -Shape 'short-floor' -Factor 1 -Account $account -Measured (Measure-ProductScan -Account $account -Proxy $proxy)
+    }
+}
+
+function Invoke-ScaleCurve {
+    $baseline = Invoke-FreshPwsh @('-Mode', 'Import')
+    $rows = @(foreach ($factor in $scaleFactors) {
+            Write-Step "Scale ${factor}x"
+            Invoke-WithAccount -Size (Get-AccountSize Default -Factor $factor) -Body {
+                param($account, $proxy)
+                ConvertTo-ScanSummary -Shape 'default' -Factor $factor -Account $account -Measured (Measure-ProductScan -Account $account -Proxy $proxy)
+            }
+        })
+    Write-Step 'Short-floor account'
+    $short = Invoke-ShortFloorScan
+    $importPeakMb = [math]::Round($baseline.peakKb / 1024, 0)
+    $scaleResult = [ordered]@{
+        measuredUtc = [DateTime]::UtcNow.ToString('o'); cores = [Environment]::ProcessorCount; latencyMs = $LatencyMs
+        importOnlyPeakMb = $importPeakMb; sizes = $rows; shortFloor = $short
+        note = 'scan only (no CLI baseline); peak_mb = VmHWM of the scanning pwsh, which holds importOnlyPeakMb before any work; load = 1-minute load average before / after the scan'
+    }
+    $path = Join-Path $OutDirectory 'scale.json'
+    $scaleResult | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $path
+
+    Write-Host ''
+    # Wide enough for every column even when the output goes to a file.
+    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, peak_mb, load -AutoSize |
+        Out-String -Width 250 | Write-Host
+    foreach ($row in @($rows) + @($short) | Where-Object calls_by_operation) {
+        Write-Host "$($row.shape) $($row.scale)x: calls above the minimum (made/minimum): $($row.calls_by_operation)"
+    }
+    Write-Host "A fresh pwsh with the module imported and nothing scanned peaks at $importPeakMb MB."
+    if ($rows.Count -gt 1) {
+        $first = $rows[0]
+        $last = $rows[-1]
+        $growth = foreach ($name in 'findings', 'calls', 'floor_s', 'wall_s', 'peak_mb') {
+            '{0} x{1:0.00}' -f $name, ($last.$name / [math]::Max(1, $first.$name))
+        }
+        $aboveImport = ($last.peak_mb - $importPeakMb) / [math]::Max(1, $first.peak_mb - $importPeakMb)
+        Write-Host ('From {0}x to {1}x: {2}; peak above the import-only peak x{3:0.00}.' -f $first.scale, $last.scale, ($growth -join ', '), $aboveImport)
+    }
+    Write-Step "Result: $path"
+}
+
+if ($scaleFactors.Count -gt 0) {
+    if ($Small) { throw '-Scale multiplies the default account; it does not combine with -Small.' }
+    Invoke-ScaleCurve
+    return
+}
+
+$loadBefore = Get-LoadAverage
+Invoke-WithAccount -Size (Get-AccountSize ($Small ? 'Small' : 'Default')) -Body {
+    param($account, $proxy)
+    Write-Step 'Cold Import-Module, 5 fresh pwsh processes...'
+    $script:importSamples = @(1..5 | ForEach-Object { (Invoke-FreshPwsh @('-Mode', 'Import')).importSeconds })
+    $script:account = $account
+    $script:measured = Measure-ProductScan -Account $account -Proxy $proxy
 
     Write-Step "The aws CLI way through the proxy$($CliPolicySample -gt 0 ? " (get-policy: first $CliPolicySample calls measured, the rest extrapolated)" : '')..."
     Reset-FaultProxy -Url $proxy.Url
-    $cli = & (Join-Path $PSScriptRoot 'Invoke-CliScan.ps1') -EndpointUrl $proxy.Url -Region $region -PolicySample $CliPolicySample
-    $cliStats = Get-FaultProxyStats -Url $proxy.Url
-
-    $calls = Compare-CallCount -Stats $productStats -Minimum $account.minimumCalls
-    $floor = Get-QuotaFloor -ProxyUrl $proxy.Url -Calls $calls.Minimum -LatencyMs $LatencyMs
-    $productFloor = Get-QuotaFloor -ProxyUrl $proxy.Url -Calls $calls.Actual -LatencyMs $LatencyMs
+    $script:cli = & (Join-Path $PSScriptRoot 'Invoke-CliScan.ps1') -EndpointUrl $proxy.Url -Region $region -PolicySample $CliPolicySample
+    $script:cliStats = Get-FaultProxyStats -Url $proxy.Url
 }
-finally {
-    if ($proxy) { $proxy.Stop() }
-    if ($moto) { $moto.Stop() }
-}
+$short = $Small ? $null : (Invoke-ShortFloorScan)
+$scan = $measured.Scan
+$calls = $measured.Calls
+$floor = $measured.Floor
 
 $result = [ordered]@{
     size            = $account.size
     measuredUtc     = [DateTime]::UtcNow.ToString('o')
     machine         = [ordered]@{ cores = [Environment]::ProcessorCount; loadAverageBefore = $loadBefore; loadAverageAfter = (Get-LoadAverage) }
-    proxy           = [ordered]@{ latencyMs = $LatencyMs; quotas = 'published'; maxInFlight = $productStats.maxInFlight; rateLimited = $productStats.total.rateLimited }
+    proxy           = [ordered]@{ latencyMs = $LatencyMs; quotas = 'published'; maxInFlight = $measured.Stats.maxInFlight; rateLimited = $measured.Stats.total.rateLimited }
     product         = [ordered]@{
         scanSeconds = $scan.scanSeconds; findings = $scan.findings; byStatus = $scan.byStatus; errors = $scan.errors; errorIds = $scan.errorIds
-        calls = $calls.Actual; totalCalls = $calls.ActualTotal; floorSecondsForItsCalls = $productFloor.Seconds
+        calls = $calls.Actual; totalCalls = $calls.ActualTotal; floorSecondsForItsCalls = $measured.ProductFloor.Seconds
         timeline = @($calls.Rows | Select-Object Operation, Calls, RateLimited, FirstAtSeconds, LastAtSeconds)
         note = 'findings counted as they stream (not kept); warnings silenced; time of the Test-ApiLambdaPermission call alone' 
     }
@@ -130,6 +247,7 @@ $result = [ordered]@{
         callsSeenByProxy = $cliStats.total.requests
     }
     import          = [ordered]@{ samplesSeconds = $importSamples; medianSeconds = (Get-Median $importSamples) }
+    shortFloor      = $short
     calls_ratio     = [math]::Round($calls.Ratio, 2)
     wall_vs_floor   = $floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $floor.Seconds, 2) : $null
     speedup_vs_cli  = [math]::Round($cli.Seconds / $scan.scanSeconds, 1)
@@ -147,6 +265,12 @@ Write-Host "Scan: $([math]::Round($scan.scanSeconds, 2)) s, $($scan.findings) fi
 if ($floor.Binding -like '*latency*') {
     Write-Host 'At this size the floor is latency-bound: wall_vs_floor measures start-up costs (first calls, connections), not pacing.'
 }
+if ($short) {
+    Write-Host "Short-floor account ($($short.qualifiers) distinct qualifiers): scan $($short.wall_s) s, floor $($short.floor_s) s ($($short.binding)), calls $($short.calls) of minimum $($short.minimum_calls)"
+}
 Write-Step "Result: $resultPath"
-$wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', [cultureinfo]::InvariantCulture)
-"calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s
+$invariant = [cultureinfo]::InvariantCulture
+$wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', $invariant)
+$line = "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s
+if ($short) { $line += ' wall_vs_floor_short=' + $short.wall_vs_floor.ToString('0.00', $invariant) }
+$line

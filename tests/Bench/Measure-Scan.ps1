@@ -3,7 +3,8 @@
 Runs in a fresh pwsh started by Invoke-Bench.ps1 and prints one JSON line with what it measured.
 
 .DESCRIPTION
--Mode Import: the time Import-Module takes in this fresh process (cold: nothing of the module loaded yet).
+-Mode Import: the time Import-Module takes in this fresh process (cold: nothing of the module loaded yet), and
+              the process's peak memory after it (what every scan's peak includes before any work).
 -Mode Scan:   Test-ApiLambdaPermission -All against -EndpointUrl; wall time of the scan alone, the findings
               by Status, the errors, and this process's peak resident memory (VmHWM from /proc/self/status).
               Findings are counted as they stream out, not kept: the peak is the module's, not a caller's array.
@@ -18,11 +19,17 @@ param(
 $ErrorActionPreference = 'Stop'
 $manifest = Join-Path $ModulePath 'LambdaPermTools.psd1'
 
+function Get-PeakKb {
+    # This process's peak resident memory so far (VmHWM).
+    [long]((Get-Content -LiteralPath /proc/self/status | Where-Object { $_ -match '^VmHWM:\s+(\d+)\s+kB' } | ForEach-Object { $Matches[1] }) | Select-Object -First 1)
+}
+
 $import = [System.Diagnostics.Stopwatch]::StartNew()
 Import-Module $manifest
 $import.Stop()
 if ($Mode -eq 'Import') {
-    [pscustomobject]@{ importSeconds = $import.Elapsed.TotalSeconds } | ConvertTo-Json -Compress
+    # peakKb here is the floor under every scan's peak: pwsh, the runtime and the imported module.
+    [pscustomobject]@{ importSeconds = $import.Elapsed.TotalSeconds; peakKb = Get-PeakKb } | ConvertTo-Json -Compress
     return
 }
 
@@ -39,7 +46,7 @@ Test-ApiLambdaPermission -All -EndpointUrl $EndpointUrl -Region $Region -ErrorAc
     }
 $clock.Stop()
 
-$peakKb = [long]((Get-Content -LiteralPath /proc/self/status | Where-Object { $_ -match '^VmHWM:\s+(\d+)\s+kB' } | ForEach-Object { $Matches[1] }) | Select-Object -First 1)
+$peakKb = Get-PeakKb
 [pscustomobject]@{
     scanSeconds   = $clock.Elapsed.TotalSeconds
     importSeconds = $import.Elapsed.TotalSeconds

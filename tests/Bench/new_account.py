@@ -8,10 +8,11 @@ Shape (defaults = the benchmark's default size):
   - `functions` functions fn-000.. each with version 1 and `aliases` aliases (live, canary, ...);
   - `apis` REST APIs of `resources` resources (one path level) x `methods` methods (GET, POST, ...),
     every method an AWS_PROXY integration; the target function rotates, and so does the URI form:
-    unqualified, ':live', ':${stageVariables.alias}'; every 97th method names a function that
-    does not exist (FunctionNotFound);
+    unqualified, ':live', ':${stageVariables.alias}' (with --forms no-stage-variables only the first two,
+    so each function is read at two qualifiers, not three); every 97th method (--missing-every) names a
+    function that does not exist (FunctionNotFound);
   - `authorizers` Lambda authorizers in total, one each on the first APIs (TOKEN/REQUEST alternating),
-    protecting every third resource's first method;
+    protecting every third resource's first method; they call the unqualified function;
   - `stages` stages per API (dev, test, prod, ...) whose variable `alias` cycles through the aliases;
   - mixed resource policies (or none at all with --policies none), chosen per function: none, one broad grant per API ({api}/*),
     exact per-method grants, a grant for another API only, or a grant on the unqualified function only.
@@ -48,6 +49,9 @@ def parse_args():
     p.add_argument("--functions", type=int, default=150)
     p.add_argument("--aliases", type=int, default=2)
     p.add_argument("--policies", choices=["mixed", "none"], default="mixed", help="none: no function has a resource policy")
+    p.add_argument("--forms", choices=["all", "no-stage-variables"], default="all",
+                   help="no-stage-variables: URIs are unqualified or ':live' only, so each function has two qualifiers (fewer GetPolicy reads)")
+    p.add_argument("--missing-every", type=int, default=97, help="every Nth method names a missing function; 0: none")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--manifest", required=True)
     return p.parse_args()
@@ -102,10 +106,14 @@ class Estate:
     def integration_ref(self, api_index, resource_index, method_index):
         """(function name, qualifier form) for one method; qualifier form is None, an alias, or '${stageVariables.alias}'."""
         n = (api_index * self.a.resources + resource_index) * self.a.methods + method_index
-        if n % 97 == 96:
+        every = self.a.missing_every
+        if every > 0 and n % every == every - 1:
             return f"fn-missing-{n}", None
         name = self.function_name(n % self.a.functions)
-        form = (n + n // self.a.functions) % 3  # every function is called in every form across the estate
+        if self.a.forms == "no-stage-variables":
+            form = (n + n // self.a.functions) % 2
+        else:
+            form = (n + n // self.a.functions) % 3  # every function is called in every form across the estate
         if form == 0 or not self.aliases:
             return name, None
         if form == 1:
@@ -251,7 +259,7 @@ def main():
     statements = estate.add_policies(used, [a["id"] for a in apis]) if args.policies == "mixed" else 0
     not_found = estate.count_policy_404s(used)
     manifest = {
-        "size": {k: getattr(args, k) for k in ("apis", "resources", "methods", "authorizers", "stages", "functions", "aliases", "policies", "seed")},
+        "size": {k: getattr(args, k) for k in ("apis", "resources", "methods", "authorizers", "stages", "functions", "aliases", "policies", "forms", "missing_every", "seed")},
         "region": args.region,
         "account": ACCOUNT,
         "apiIds": [a["id"] for a in apis],

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace LambdaPermTools.Aws.Credentials
 {
@@ -15,8 +14,9 @@ namespace LambdaPermTools.Aws.Credentials
     ///   netstandard2.0) creates a custom AssemblyLoadContext that loads our private copies of non-framework assemblies
     ///   from dependencies/ and shares everything else (framework, and this assembly, so ISdkBridge keeps one identity).
     ///   AWS Tools may be imported before or after us: neither side sees the other's AWSSDK.Core.
-    /// - Windows PowerShell 5.1 has no load contexts: Assembly.LoadFrom plus an AssemblyResolve handler limited to
-    ///   dependencies/. There, if AWS Tools V5 already loaded an AWSSDK.Core 4.0.x, the first-loaded copy wins.
+    /// - Windows PowerShell 5.1 has no load contexts: Assembly.LoadFrom; the bridge's dependencies resolve through the
+    ///   module's load plan (LambdaPermTools Hosting/ModuleLoadPlan.cs, registered at import). There, if AWS Tools V5
+    ///   already loaded an AWSSDK.Core 4.0.x, the first-loaded copy wins.
     /// Signing, endpoints, static and environment credentials never need the bridge; a missing bridge only matters for
     /// assumed-role/process/SSO/web-identity profiles and container/instance credentials.
     /// </summary>
@@ -48,7 +48,7 @@ namespace LambdaPermTools.Aws.Credentials
                 {
                     string bridgePath = Path.Combine(directory, BridgeAssembly + ".dll");
                     if (!File.Exists(bridgePath)) throw new FileNotFoundException("missing " + bridgePath);
-                    Assembly assembly = IsNetFramework ? LoadOnNetFramework(directory, bridgePath) : LoadInLoadContext(directory);
+                    Assembly assembly = HostRuntime.IsNetFramework ? Assembly.LoadFrom(bridgePath) : LoadInLoadContext(directory);
                     _bridge = (ISdkBridge)Activator.CreateInstance(assembly.GetType(BridgeType, throwOnError: true)!)!;
                     _loadedFrom = directory;
                     LastFailure = null;
@@ -62,32 +62,11 @@ namespace LambdaPermTools.Aws.Credentials
             }
         }
 
-        private static bool IsNetFramework =>
-            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
-
         private static Assembly LoadInLoadContext(string directory)
         {
             var loader = Assembly.LoadFrom(Path.Combine(directory, LoaderAssembly + ".dll"));
             var load = loader.GetType(LoaderType, throwOnError: true)!.GetMethod("LoadIsolated", BindingFlags.Public | BindingFlags.Static)!;
             return (Assembly)load.Invoke(null, new object[] { directory, BridgeAssembly })!;
-        }
-
-        private static Assembly LoadOnNetFramework(string directory, string bridgePath)
-        {
-            if (_resolveDirectory == null) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencies;
-            _resolveDirectory = directory;
-            return Assembly.LoadFrom(bridgePath);
-        }
-
-        private static string? _resolveDirectory;
-
-        /// <summary>Answers only for files that exist in dependencies/, so other modules' requests pass through.</summary>
-        private static Assembly? ResolveFromDependencies(object? sender, ResolveEventArgs args)
-        {
-            string? directory = _resolveDirectory;
-            if (directory == null) return null;
-            string file = Path.Combine(directory, new AssemblyName(args.Name).Name + ".dll");
-            return File.Exists(file) ? Assembly.LoadFrom(file) : null;
         }
     }
 }

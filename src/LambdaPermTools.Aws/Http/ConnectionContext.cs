@@ -19,7 +19,7 @@ namespace LambdaPermTools.Aws.Http
             Endpoints = endpoints;
             Debug = debug;
             Verbose = verbose;
-            Http = new HttpClient(settings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+            Http = new HttpClient(NetFrameworkConnections.Adapt(settings.CreateHandler(), settings.MaxConcurrency)) { Timeout = Timeout.InfiniteTimeSpan };
             Concurrency = new SemaphoreSlim(settings.MaxConcurrency);
         }
 
