@@ -200,7 +200,7 @@ namespace LambdaPermTools.Aws.Tests
                 Assert.Equal((AwsErrorKind.Timeout, "Timeout", 0), (ex.Kind, ex.ErrorCode, ex.StatusCode));
                 Assert.Contains(server.Url, ex.Message);
                 Assert.Matches(@"deadline of 1\.5 s; \d+\.\d s spent in 1 attempt", ex.Message);
-                lock (verbose) Assert.Contains(verbose, line => line.Contains("attempt 1 of 10 has had no answer from " + server.Url));
+                lock (verbose) Assert.Contains(verbose, line => line.Contains("attempt 1 of 10 to " + server.Url + "/ has not finished after 0.3 s"));
             }
             finally
             {

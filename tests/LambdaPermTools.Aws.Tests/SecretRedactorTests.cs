@@ -57,6 +57,7 @@ namespace LambdaPermTools.Aws.Tests
         [InlineData("{\"x-amz-security-token\": \"UnknownTokenValue123\", \"a\": 1}", "UnknownTokenValue123")]
         [InlineData("{'X-Amz-Security-Token': 'UnknownTokenValue123'}", "UnknownTokenValue123")]
         [InlineData("{\\\"X-Amz-Security-Token\\\": \\\"Unknown\\/Token\\\"}", "Unknown")]
+        [InlineData("\\u0022Authorization\\u0022:\\u0022AWS4-HMAC-SHA256 Credential=AKID\\/20261125, Signature=(redacted)\\u0022,\\u0022Next\\u0022", "AWS4-HMAC-SHA256")]
         [InlineData("...&Signature=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08&x=1", "9f86d081")]
         [InlineData("signature 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 mismatch", "9f86d081")]
         public void NamePatternsCatchWhatItWasNeverTold(string text, string hidden)

@@ -26,7 +26,9 @@ namespace LambdaPermTools.Aws.Http
 
         private static readonly Regex NamedSecret = new Regex(
             @"(?<name>x-amz-security-token|authorization|aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|accesstoken|refreshtoken|clientsecret)" +
-            @"(?<separator>\\?[""']?\s*(?:[:=]|%3[aAdD])\s*\\?[""']?)(?:[^\r\n'""&<\\]|\\[^'""])+" +
+            @"(?<separator>(?:\\*(?:[""']|u00(?:22|27)))?\s*(?:[:=]|%3[aAdD])\s*(?:\\*(?:[""']|u00(?:22|27)))?)" +
+            // The value ends at a line end, a quote (plain or escaped as \" or \u0022) or a delimiter; other escapes (\/) are part of it.
+            @"(?:[^\r\n'""&<\\]|\\+(?![""']|u00(?:22|27)))+" +
             @"|(?<name>Signature)(?<separator>=|%3[dD])[0-9a-fA-F]+",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 

@@ -88,7 +88,7 @@ namespace LambdaPermTools.Aws.Http
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attemptTimeout.CancelAfter(limit);
             using var slowNotice = new Timer(_ => _context.Verbose(
-                    $"{Service.DisplayName} {request.Operation}: attempt {attempt} of {maxAttempts} has had no answer from {_endpoint.Url} for " +
+                    $"{Service.DisplayName} {request.Operation}: attempt {attempt} of {maxAttempts} to {_endpoint.Url} has not finished after " +
                     $"{Seconds(_context.Settings.SlowAttempt)} s; it is given up after {Seconds(limit)} s (the call's deadline: {Seconds(call.Deadline)} s, {RetrySettings.CallTimeoutVariable})"),
                 null, _context.Settings.SlowAttempt, System.Threading.Timeout.InfiniteTimeSpan);
             try
