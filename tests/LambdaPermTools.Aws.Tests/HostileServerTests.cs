@@ -143,6 +143,19 @@ namespace LambdaPermTools.Aws.Tests
         }
 
         [Fact]
+        public async Task XmlWithADtdIsRefusedNotExpanded()
+        {
+            const string bomb = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>" +
+                "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>&b;</Account><Arn>x</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>";
+            using var server = new LocalAwsServer(_ => Reply.Xml(bomb));
+            using var env = new TestEnvironment();
+            using var services = Connect.ToLocal(server, TestEnvironment.Settings(), env);
+            var ex = await Assert.ThrowsAsync<AwsServiceException>(() => services.Sts.GetCallerIdentityAsync(CancellationToken.None));
+            Assert.Equal((AwsErrorKind.Service, "MalformedResponse"), (ex.Kind, ex.ErrorCode));
+            Assert.Contains("DTD", ex.Message);
+        }
+
+        [Fact]
         public async Task ATenMegabyteErrorBodyGivesAShortMessage()
         {
             string body = "{\"message\":\"" + new string('x', 10 * 1024 * 1024) + "\"}";
