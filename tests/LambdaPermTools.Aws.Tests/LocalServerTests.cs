@@ -54,7 +54,7 @@ namespace LambdaPermTools.Aws.Tests
             using var services = Connect.ToLocal(server, TestEnvironment.Settings(pageSize: 3), env);
             var ex = await Assert.ThrowsAsync<AwsServiceException>(() => services.ApiGateway.GetResourcesAsync("api0000", CancellationToken.None));
             Assert.Equal((AwsErrorKind.Throttled, "GetResources"), (ex.Kind, ex.Operation));
-            Assert.Equal(3, server.Requests.Count(r => r.QueryValue("position") == "pos-6"));
+            Assert.Equal(Http.RetrySettings.DefaultReadAttempts, server.Requests.Count(r => r.QueryValue("position") == "pos-6"));
         }
 
         [Fact]
@@ -113,6 +113,20 @@ namespace LambdaPermTools.Aws.Tests
             Assert.Equal(4, server.Requests.Count);
         }
 
+        [Fact]
+        public async Task WritesKeepTheStandardThreeAttemptsWhileReadsGetMore()
+        {
+            using var server = new LocalAwsServer(_ => Reply.RestJsonError(429, "TooManyRequestsException", "Rate exceeded"));
+            using var env = new TestEnvironment();
+            using var services = Connect.ToLocal(server, TestEnvironment.Settings(), env);
+            var lambda = services.Lambda("us-east-1");
+            var write = await Assert.ThrowsAsync<AwsServiceException>(() => lambda.AddPermissionAsync(
+                new AddPermissionRequest { FunctionName = "f", StatementId = "s", SourceArn = "arn:aws:execute-api:us-east-1:1:a/*" }, CancellationToken.None));
+            Assert.Equal((AwsErrorKind.Throttled, 3), (write.Kind, server.Requests.Count));
+            var read = await Assert.ThrowsAsync<AwsServiceException>(() => lambda.GetPolicyAsync("f", null, CancellationToken.None));
+            Assert.Equal((AwsErrorKind.Throttled, 3 + 10), (read.Kind, server.Requests.Count));
+        }
+
         [Theory]
         [InlineData(500, "ServiceException")]
         [InlineData(503, "ServiceUnavailableException")]
@@ -145,7 +159,7 @@ namespace LambdaPermTools.Aws.Tests
             using var broken = Connect.ToLocal(dead, TestEnvironment.Settings(), env);
             var ex = await Assert.ThrowsAsync<AwsServiceException>(() => broken.ApiGateway.GetStagesAsync("a", CancellationToken.None));
             Assert.Equal((AwsErrorKind.Transport, 0), (ex.Kind, ex.StatusCode));
-            Assert.Equal(3, dead.Requests.Count);
+            Assert.Equal(Http.RetrySettings.DefaultReadAttempts, dead.Requests.Count);
         }
 
         [Theory]

@@ -99,7 +99,7 @@ namespace LambdaPermTools.Aws.Tests
         }
 
         [Fact]
-        public void AdaptiveModeSlowsAfterThrottlingAndRecovers()
+        public void AThrottleSlowsTheBucketAndSuccessesRestoreIt()
         {
             var bucket = new TokenBucket(new FakeClock(), 15, 15);
             bucket.OnThrottled();

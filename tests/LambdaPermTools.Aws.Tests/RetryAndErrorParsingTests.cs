@@ -23,7 +23,7 @@ namespace LambdaPermTools.Aws.Tests
         [InlineData("", "", "Http502", "HTTP 502")]
         public void ParsesCodeAndMessage(string? header, string body, string code, string message)
         {
-            var error = AwsErrors.Parse(502, header, body);
+            var error = AwsErrors.Parse(502, header, body, text => text);
             Assert.Equal((code, message), (error.Code, error.Message));
         }
 
@@ -66,31 +66,44 @@ namespace LambdaPermTools.Aws.Tests
         }
 
         [Theory]
-        [InlineData(null, null, 3, "standard")]
-        [InlineData("5", "adaptive", 5, "adaptive")]
-        [InlineData("1", "standard", 1, "standard")]
-        [InlineData("0", "legacy", 3, "standard")]
-        [InlineData("many", null, 3, "standard")]
-        public void ReadsMaxAttemptsAndRetryMode(string? attempts, string? mode, int expectedAttempts, string expectedMode)
+        [InlineData(null, null, 3, 10, "standard")]
+        [InlineData("5", "adaptive", 5, 5, "adaptive")]
+        [InlineData("1", "standard", 1, 1, "standard")]
+        [InlineData("0", "legacy", 3, 10, "standard")]
+        [InlineData("many", null, 3, 10, "standard")]
+        public void ReadsGetABudgetOfTheirOwnUnlessTheUserSetsMaxAttempts(string? attempts, string? mode, int writeAttempts, int readAttempts, string expectedMode)
         {
             var variables = new Dictionary<string, string>();
             if (attempts != null) variables["AWS_MAX_ATTEMPTS"] = attempts;
             if (mode != null) variables["AWS_RETRY_MODE"] = mode;
             var settings = RetrySettings.From(new EnvironmentVariables(variables), null);
-            Assert.Equal((expectedAttempts, expectedMode), (settings.MaxAttempts, settings.Mode));
+            Assert.Equal((writeAttempts, readAttempts, expectedMode), (settings.AttemptsFor(read: false), settings.AttemptsFor(read: true), settings.Mode));
+        }
+
+        [Theory]
+        [InlineData(null, 60.0)]
+        [InlineData("12.5", 12.5)]
+        [InlineData("0", 60.0)]
+        [InlineData("-3", 60.0)]
+        [InlineData("soon", 60.0)]
+        public void ReadsTheCallDeadline(string? seconds, double expected)
+        {
+            var variables = new Dictionary<string, string>();
+            if (seconds != null) variables["AWS_LPT_CALL_TIMEOUT"] = seconds;
+            Assert.Equal(TimeSpan.FromSeconds(expected), RetrySettings.From(new EnvironmentVariables(variables), null).CallTimeout);
         }
 
         [Fact]
         public void ProfileRetrySettingsApplyWhenTheEnvironmentIsSilent()
         {
             using var env = new TestEnvironment();
-            env.Config("[profile p]\nmax_attempts = 7\nretry_mode = adaptive\n");
+            env.Config("[profile p]\nmax_attempts = 7\nretry_mode = adaptive\nlpt_call_timeout = 90\n");
             var profile = new SharedConfigFiles(env.CredentialsFile, env.ConfigFile).Find("p");
             var fromProfile = RetrySettings.From(new EnvironmentVariables(env.Variables), profile);
-            Assert.Equal((7, "adaptive"), (fromProfile.MaxAttempts, fromProfile.Mode));
-            env.Set("AWS_MAX_ATTEMPTS", "2").Set("AWS_RETRY_MODE", "standard");
+            Assert.Equal((7, 7, "adaptive", 90.0), (fromProfile.AttemptsFor(false), fromProfile.AttemptsFor(true), fromProfile.Mode, fromProfile.CallTimeout.TotalSeconds));
+            env.Set("AWS_MAX_ATTEMPTS", "2").Set("AWS_RETRY_MODE", "standard").Set("AWS_LPT_CALL_TIMEOUT", "5");
             var fromEnv = RetrySettings.From(new EnvironmentVariables(env.Variables), profile);
-            Assert.Equal((2, "standard"), (fromEnv.MaxAttempts, fromEnv.Mode));
+            Assert.Equal((2, 2, "standard", 5.0), (fromEnv.AttemptsFor(false), fromEnv.AttemptsFor(true), fromEnv.Mode, fromEnv.CallTimeout.TotalSeconds));
         }
 
         [Theory]

@@ -125,6 +125,58 @@ Describe 'A scan under throttling and faults' {
     }
 }
 
+Describe 'A scan on a busy account, with default retry settings' {
+    # Issue 17: other tools share the account's quotas. No cap on faults in a row here: reads have a retry budget of
+    # their own (10 attempts unless AWS_MAX_ATTEMPTS says otherwise), so a fault-free answer is only ever late.
+    BeforeDiscovery {
+        $runs = 1..3 | ForEach-Object { @{ Run = $_; Seed = 170 + $_ } }
+    }
+
+    BeforeAll {
+        $estate = New-Estate -Size @{ apis = 3; resources = 5; methods = 2; authorizers = 1; stages = 2; functions = 6; aliases = 2 }
+        $apiIds = @($estate.apiIds)
+        $busy = @{ ThrottleRate = 0.2; ErrorRate = 0.025; ResetRate = 0.025 }
+        $clean = @(Test-ApiLambdaPermission -RestApiId $apiIds -EndpointUrl $moto.Url -Region $region -WarningAction SilentlyContinue)
+    }
+
+    It 'run <Run> of 3 returns exactly the findings of a clean scan, with no error' -ForEach $runs {
+        $proxy = New-Proxy ($busy + @{ Seed = $Seed })
+        $busyErrors = $null
+        $found = @(Test-ApiLambdaPermission -RestApiId $apiIds -EndpointUrl $proxy.Url -Region $region -WarningAction SilentlyContinue -ErrorAction SilentlyContinue -ErrorVariable busyErrors)
+        $injected = (Get-FaultProxyStats -Url $proxy.Url).total
+
+        $injected.injectedThrottles | Should -BeGreaterThan 0
+        $clean.Count | Should -BeGreaterThan 10
+        $busyErrors | Should -BeNullOrEmpty
+        ConvertTo-FindingKey $found | Should -Be (ConvertTo-FindingKey $clean)
+    }
+
+    It 'with AWS_MAX_ATTEMPTS=1 obeys it and reports what failed, never returning fewer findings silently' {
+        $proxy = New-Proxy ($busy + @{ Seed = 171 })
+        $busyErrors = $null
+        $env:AWS_MAX_ATTEMPTS = '1'
+        try {
+            $found = @(Test-ApiLambdaPermission -RestApiId $apiIds -EndpointUrl $proxy.Url -Region $region -WarningAction SilentlyContinue -ErrorAction SilentlyContinue -ErrorVariable busyErrors)
+        }
+        finally {
+            Remove-Item env:AWS_MAX_ATTEMPTS
+        }
+        $unknown = @($found | Where-Object Status -eq 'Unknown')
+        @($busyErrors).Count + $unknown.Count | Should -BeGreaterThan 0 -Because 'one attempt per call meets the faults'
+        foreach ($apiId in $apiIds) {
+            $expected = @($clean | Where-Object RestApiId -eq $apiId)
+            $got = @($found | Where-Object RestApiId -eq $apiId)
+            $named = @($busyErrors | Where-Object { "$($_.TargetObject)" -eq $apiId })
+            # Per API: all its findings, or an error that names it.
+            if ($got.Count -ne $expected.Count) { $named | Should -Not -BeNullOrEmpty -Because "API $apiId has $($got.Count) of $($expected.Count) findings" }
+            # A finding that differs from the clean scan's says it is Unknown; it never claims another verdict.
+            $cleanKeys = ConvertTo-FindingKey $expected
+            foreach ($finding in $got | Where-Object Status -ne 'Unknown') { ConvertTo-FindingKey $finding | Should -BeIn $cleanKeys }
+        }
+        foreach ($record in $busyErrors) { $record.FullyQualifiedErrorId | Should -Match '^(Throttled|ServiceError)' }
+    }
+}
+
 Describe 'Add-ApiLambdaPermission racing another writer on the same policy' {
     BeforeAll {
         $estate = New-Estate -Size @{ apis = 1; resources = 6; methods = 1; authorizers = 0; stages = 1; functions = 1; aliases = 0 } -Policies none

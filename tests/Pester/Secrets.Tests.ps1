@@ -1,15 +1,20 @@
 # Secrets never reach a stream (cmdlet-contract.md "AWS connection parameters"; powershell-conventions.md §9.3):
 # every cmdlet runs with -Verbose -Debug and recognisable fake keys against the in-memory fakes, a dead endpoint,
-# and local servers that answer 403 and 500 with a message that echoes the request's headers (as AWS's
-# SignatureDoesNotMatch echoes the canonical request, X-Amz-Security-Token included). Every record of every
-# stream (output, error with its exception chain, warning, verbose, debug, information, progress) is searched.
+# local servers that answer 403 and 500 with a message that echoes the request's headers (as AWS's
+# SignatureDoesNotMatch echoes the canonical request, X-Amz-Security-Token included), and hostile servers
+# (issue 18) that echo them as JSON, escaped JSON, URL-encoded, as a Python repr, as bare values, and as the error
+# code itself. Every record of every stream (output, error with its exception chain, warning, verbose, debug,
+# information, progress) is searched, for the values and for their encoded forms.
 
 BeforeDiscovery {
     $backends = @(
         @{ Name = 'the in-memory fakes'; Kind = 'Fake' }
         @{ Name = 'a dead endpoint (127.0.0.1:9)'; Kind = 'Dead' }
-        @{ Name = 'a server that answers 403 and echoes the request'; Kind = 'Status'; Status = 403 }
-        @{ Name = 'a server that answers 500 and echoes the request'; Kind = 'Status'; Status = 500 }
+        @{ Name = 'a server that answers 403 and echoes the request'; Kind = 'Hostile'; Behaviour = 'EchoCanonicalRequest'; Status = 403 }
+        @{ Name = 'a server that answers 500 and echoes the request'; Kind = 'Hostile'; Behaviour = 'EchoCanonicalRequest'; Status = 500 }
+        foreach ($behaviour in 'EchoJsonHeaders', 'EchoEscapedJson', 'EchoUrlEncoded', 'EchoPythonRepr', 'EchoBare', 'EchoErrorType') {
+            @{ Name = "a hostile server ($behaviour)"; Kind = 'Hostile'; Behaviour = $behaviour; Status = 403 }
+        }
     )
     $cases = @(
         @{ Command = 'Get-ApiIntegrationTarget'; Parameters = @{ RestApiId = 'api1' } }
@@ -28,7 +33,15 @@ BeforeAll {
     $secretKey = 'AuditSecretKey/DoNotPrint+0123456789abcdefGHIJ'
     $sessionToken = 'AuditSessionToken//DoNotPrint0123456789ABCDEFabcdef+/=='
     $accessKey = 'AKIDAUDITFAKE0000001'
+    # The forms a server may echo them in besides the plain value: URL-encoded, JSON with '\u002B' or '\/'.
+    $encodedSecrets = foreach ($value in $secretKey, $sessionToken) {
+        [uri]::EscapeDataString($value)
+        ($value | ConvertTo-Json -Compress).Trim('"').Replace('+', '\u002B')
+        $value.Replace('/', '\/')
+    }
     $env:AWS_EC2_METADATA_DISABLED = 'true'
+    # A dead endpoint and a 500 are retried; 2 attempts show the retry path without 10 reads' backoff per cmdlet.
+    $env:AWS_MAX_ATTEMPTS = '2'
 
     # What the piped cases pipe: targets and findings of the pets scene, made once with the fakes.
     $null, $null, $null, $sceneApi = New-PetStoreFake
@@ -74,6 +87,7 @@ BeforeAll {
 
 AfterAll {
     Remove-FakeAws
+    Remove-Item env:AWS_MAX_ATTEMPTS -ErrorAction SilentlyContinue
 }
 
 Describe 'Secrets against <Name>' -ForEach $backends {
@@ -83,9 +97,9 @@ Describe 'Secrets against <Name>' -ForEach $backends {
         switch ($Kind) {
             'Fake' { $null, $null, $null, $api = New-PetStoreFake; $null = $api.AddStage('prod') }
             'Dead' { Remove-FakeAws; $endpoint = @{ EndpointUrl = 'http://127.0.0.1:9' } }
-            'Status' {
+            'Hostile' {
                 Remove-FakeAws
-                $server = [LambdaPermTools.TestDoubles.EchoingErrorServer]::new($Status)
+                $server = [LambdaPermTools.TestDoubles.HostileServer]::new([LambdaPermTools.TestDoubles.HostileBehaviour]$Behaviour, $Status)
                 $endpoint = @{ EndpointUrl = $server.Url }
             }
         }
@@ -105,6 +119,7 @@ Describe 'Secrets against <Name>' -ForEach $backends {
         $text | Should -Not -BeNullOrEmpty
         $text.Contains($secretKey) | Should -BeFalse -Because 'the secret access key is never shown'
         $text.Contains($sessionToken) | Should -BeFalse -Because 'the session token is never shown'
+        foreach ($encoded in $encodedSecrets) { $text.Contains($encoded) | Should -BeFalse -Because "no encoded form ($encoded) is shown either" }
         $text | Should -Not -Match 'AWS4-HMAC-SHA256' -Because 'the Authorization header is never shown'
         $text | Should -Not -Match 'Signature=[0-9a-f]{16}' -Because 'request signatures are never shown'
 

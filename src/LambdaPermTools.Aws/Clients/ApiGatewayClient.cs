@@ -20,17 +20,15 @@ namespace LambdaPermTools.Aws.Clients
         private const int MaxLimit = 500;
         private readonly ServiceCaller _caller;
         private readonly int _limit;
-        private readonly System.Action<string>? _verbose;
 
-        public ApiGatewayClient(ServiceCaller caller, int? pageSize, System.Action<string>? verbose)
+        public ApiGatewayClient(ServiceCaller caller, int? pageSize)
         {
             _caller = caller;
             _limit = pageSize ?? MaxLimit;
-            _verbose = verbose;
         }
 
         public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
-            ReadListAsync("GetRestApis", new[] { "restapis" }, null, ReadRestApi, cancellationToken);
+            ReadListAsync("GetRestApis", new[] { "restapis" }, null, ReadRestApi, a => a.Id, cancellationToken);
 
         public async Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
         {
@@ -39,10 +37,10 @@ namespace LambdaPermTools.Aws.Clients
         }
 
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
-            ReadListAsync("GetResources", new[] { "restapis", restApiId, "resources" }, "methods", ReadResource, cancellationToken);
+            ReadListAsync("GetResources", new[] { "restapis", restApiId, "resources" }, "methods", ReadResource, r => r.Id, cancellationToken);
 
         public Task<IReadOnlyList<ApiAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken) =>
-            ReadListAsync("GetAuthorizers", new[] { "restapis", restApiId, "authorizers" }, null, ReadAuthorizer, cancellationToken);
+            ReadListAsync("GetAuthorizers", new[] { "restapis", restApiId, "authorizers" }, null, ReadAuthorizer, a => a.Id, cancellationToken);
 
         public async Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken)
         {
@@ -61,9 +59,9 @@ namespace LambdaPermTools.Aws.Clients
         }
 
         private async Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string? embed,
-            System.Func<JsonElement, T> readItem, CancellationToken cancellationToken)
+            System.Func<JsonElement, T> readItem, System.Func<T, string> key, CancellationToken cancellationToken)
         {
-            return await Pager.ReadAllAsync(_caller.Service.DisplayName, operation, async (position, ct) =>
+            return await Pager.ReadAllAsync(_caller, operation, key, async (position, ct) =>
             {
                 var request = new AwsRequest(operation, HttpMethod.Get, path)
                     .WithQuery("embed", embed)
@@ -71,8 +69,8 @@ namespace LambdaPermTools.Aws.Clients
                     .WithQuery("position", position);
                 var response = await SendAsync(request, ct).ConfigureAwait(false);
                 return ResponseReader.Json(_caller, operation, response,
-                    root => new Page<T>(root.Array("item").Select(readItem).ToList(), root.Str("position")));
-            }, _verbose, cancellationToken).ConfigureAwait(false);
+                    root => new Page<T>(root.Array("item").Select(readItem).ToList(), root.Str("position"), response.Bytes.Length));
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         private Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)

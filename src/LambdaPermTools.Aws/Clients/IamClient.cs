@@ -16,18 +16,16 @@ namespace LambdaPermTools.Aws.Clients
         private const int MaxItems = 1000;
         private readonly ServiceCaller _caller;
         private readonly int _pageSize;
-        private readonly Action<string>? _verbose;
 
-        public IamClient(ServiceCaller caller, int? pageSize, Action<string>? verbose)
+        public IamClient(ServiceCaller caller, int? pageSize)
         {
             _caller = caller;
             _pageSize = pageSize ?? MaxItems;
-            _verbose = verbose;
         }
 
         public async Task<string> GetRoleTrustPolicyAsync(string roleName, CancellationToken cancellationToken)
         {
-            var request = QueryProtocol.Request("GetRole", Version, new[] { Pair("RoleName", RoleNameOf(roleName)) });
+            var request = QueryProtocol.Read("GetRole", Version, new[] { Pair("RoleName", RoleNameOf(roleName)) });
             var response = await _caller.SendAsync(request, cancellationToken).ConfigureAwait(false);
             // "Policies returned by this operation are URL-encoded compliant with RFC 3986."
             return ResponseReader.Xml(_caller, "GetRole", response, result =>
@@ -37,7 +35,7 @@ namespace LambdaPermTools.Aws.Clients
         public async Task<IReadOnlyDictionary<string, string>> SimulatePrincipalPolicyAsync(string policySourceArn, string actionName,
             IReadOnlyList<string> resourceArns, CancellationToken cancellationToken)
         {
-            var results = await Pager.ReadAllAsync(_caller.Service.DisplayName, "SimulatePrincipalPolicy", async (marker, ct) =>
+            var results = await Pager.ReadAllAsync(_caller, "SimulatePrincipalPolicy", r => r.Key, async (marker, ct) =>
             {
                 var parameters = new List<KeyValuePair<string, string>>
                 {
@@ -47,7 +45,7 @@ namespace LambdaPermTools.Aws.Clients
                 };
                 for (int i = 0; i < resourceArns.Count; i++) parameters.Add(Pair("ResourceArns.member." + (i + 1).ToString(CultureInfo.InvariantCulture), resourceArns[i]));
                 if (marker != null) parameters.Add(Pair("Marker", marker));
-                var response = await _caller.SendAsync(QueryProtocol.Request("SimulatePrincipalPolicy", Version, parameters), ct).ConfigureAwait(false);
+                var response = await _caller.SendAsync(QueryProtocol.Read("SimulatePrincipalPolicy", Version, parameters), ct).ConfigureAwait(false);
                 return ResponseReader.Xml(_caller, "SimulatePrincipalPolicy", response, result =>
                 {
                     var items = (result.Child("EvaluationResults")?.Elements() ?? Enumerable.Empty<System.Xml.Linq.XElement>())
@@ -56,9 +54,10 @@ namespace LambdaPermTools.Aws.Clients
                             m.ChildValue("EvalDecision") ?? throw new FormatException("no EvalDecision")))
                         .ToList();
                     bool truncated = string.Equals(result.ChildValue("IsTruncated"), "true", StringComparison.OrdinalIgnoreCase);
-                    return new Page<KeyValuePair<string, string>>(items, truncated ? result.ChildValue("Marker") ?? throw new FormatException("IsTruncated without Marker") : null);
+                    return new Page<KeyValuePair<string, string>>(items,
+                        truncated ? result.ChildValue("Marker") ?? throw new FormatException("IsTruncated without Marker") : null, response.Bytes.Length);
                 });
-            }, _verbose, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
 
             var decisions = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var r in results) decisions[r.Key] = r.Value;

@@ -7,7 +7,8 @@ namespace LambdaPermTools.Aws.Clients
     /// <summary>The Query protocol of IAM and STS (aws-semantics.md §6.3): POST / with a form body, XML answers.</summary>
     internal static class QueryProtocol
     {
-        public static AwsRequest Request(string operation, string version, IEnumerable<KeyValuePair<string, string>> parameters)
+        /// <summary>An operation that changes nothing (GetRole, SimulatePrincipalPolicy, GetCallerIdentity): a POST, retried as a read.</summary>
+        public static AwsRequest Read(string operation, string version, IEnumerable<KeyValuePair<string, string>> parameters)
         {
             var form = new List<KeyValuePair<string, string>>
             {
@@ -15,8 +16,8 @@ namespace LambdaPermTools.Aws.Clients
                 new KeyValuePair<string, string>("Version", version),
             };
             form.AddRange(parameters);
-            return new AwsRequest(operation, HttpMethod.Post)
-                .WithBody(AwsRequest.EncodeQuery(form), "application/x-www-form-urlencoded; charset=utf-8");
+            var request = new AwsRequest(operation, HttpMethod.Post) { IsRead = true };
+            return request.WithBody(AwsRequest.EncodeQuery(form), "application/x-www-form-urlencoded; charset=utf-8");
         }
     }
 }

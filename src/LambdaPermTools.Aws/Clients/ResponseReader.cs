@@ -15,7 +15,7 @@ namespace LambdaPermTools.Aws.Clients
         {
             try
             {
-                using var doc = JsonDocument.Parse(response.Body);
+                using var doc = JsonDocument.Parse(Utf8Json(response.Bytes));
                 if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("the body is not a JSON object");
                 return read(doc.RootElement);
             }
@@ -29,7 +29,7 @@ namespace LambdaPermTools.Aws.Clients
         {
             try
             {
-                var root = XDocument.Parse(response.Body).Root ?? throw new FormatException("empty XML");
+                var root = SafeXml.Load(response.Bytes).Root ?? throw new FormatException("empty XML");
                 var result = root.Elements().FirstOrDefault(e => e.Name.LocalName == operation + "Result")
                     ?? throw new FormatException($"no {operation}Result element");
                 return read(result);
@@ -40,9 +40,14 @@ namespace LambdaPermTools.Aws.Clients
             }
         }
 
+        /// <summary>The parser's complaint may quote the server's text, so it is shown as server text, and the parser's exception is not kept.</summary>
         private static AwsServiceException Malformed(ServiceCaller caller, string operation, AwsResponse response, Exception ex) =>
-            new AwsServiceException(AwsErrorKind.Service, caller.Service.DisplayName, operation, "MalformedResponse", response.StatusCode,
-                $"{caller.Service.DisplayName} {operation}: the response could not be read ({ex.Message}).", ex);
+            caller.Error(AwsErrorKind.Service, operation, "MalformedResponse", response.StatusCode,
+                $"{caller.Service.DisplayName} {operation}: the response could not be read ({caller.Shown(ex.Message)}).");
+
+        /// <summary>The bytes without a UTF-8 byte order mark, which the JSON reader refuses.</summary>
+        private static ReadOnlyMemory<byte> Utf8Json(byte[] bytes) =>
+            bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? new ReadOnlyMemory<byte>(bytes, 3, bytes.Length - 3) : bytes;
 
         public static string? Str(this JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

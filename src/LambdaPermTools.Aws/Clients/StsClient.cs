@@ -16,7 +16,7 @@ namespace LambdaPermTools.Aws.Clients
 
         public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
         {
-            var request = QueryProtocol.Request("GetCallerIdentity", "2011-06-15", Array.Empty<KeyValuePair<string, string>>());
+            var request = QueryProtocol.Read("GetCallerIdentity", "2011-06-15", Array.Empty<KeyValuePair<string, string>>());
             var response = await _caller.SendAsync(request, cancellationToken).ConfigureAwait(false);
             return ResponseReader.Xml(_caller, "GetCallerIdentity", response, r => new CallerIdentity(
                 r.ChildValue("Account") ?? throw new FormatException("no Account"),

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Http
@@ -57,13 +57,8 @@ namespace LambdaPermTools.Aws.Http
             "SerializationException",
         };
 
-        /// <summary>
-        /// Request credentials that an error message may echo: SignatureDoesNotMatch/InvalidSignatureException messages
-        /// quote the canonical request, with the X-Amz-Security-Token and Authorization header values.
-        /// </summary>
-        private static readonly Regex EchoedSecret = new Regex(
-            @"(?<name>x-amz-security-token|authorization)(?<separator>[ \t]*[:=][ \t]*)[^\r\n'""&<]+|(?<name>Signature)(?<separator>=)[0-9a-fA-F]+",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        /// <summary>What an AWS error code looks like; anything else in the code's place is not shown as a code.</summary>
+        private static readonly Regex CodeShape = new Regex(@"^[A-Za-z][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
 
         public static bool IsThrottling(int status, string code) => status == 429 || ThrottlingCodes.Contains(code);
 
@@ -72,9 +67,11 @@ namespace LambdaPermTools.Aws.Http
 
         /// <summary>
         /// Code: x-amzn-ErrorType, else the body's code/Code/__type (JSON) or Error/Code (Query XML); cut at the first ':'
-        /// and after the last '#'. Message: message/Message (JSON) or Error/Message (XML).
+        /// and after the last '#'. Message: message/Message (JSON) or Error/Message (XML). Both are server text and pass
+        /// through <paramref name="shown"/> (secrets removed, cut to a few KB); a code that does not look like one is
+        /// replaced by "Http" + status. A body that was <paramref name="cut"/> at the read limit does not parse: its start is the message.
         /// </summary>
-        public static AwsError Parse(int status, string? errorTypeHeader, string body)
+        public static AwsError Parse(int status, string? errorTypeHeader, string body, Func<string, string> shown, bool cut = false, long? declaredLength = null)
         {
             string? code = errorTypeHeader;
             string? message = null;
@@ -88,12 +85,12 @@ namespace LambdaPermTools.Aws.Http
             {
                 // A body we cannot read still leaves the status and the header to go by.
             }
-            return new AwsError(Clean(code) ?? "Http" + status, Redact(message) ?? "HTTP " + status);
+            if (message == null && cut)
+                message = "HTTP " + status + ": an error body of " + (declaredLength is long n ? n.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "unknown length") +
+                    ", too long to read to the end; it begins: " + body;
+            string? shownCode = Clean(code) is string c ? shown(c) : null;
+            return new AwsError(shownCode != null && CodeShape.IsMatch(shownCode) ? shownCode : "Http" + status, shown(message ?? "HTTP " + status));
         }
-
-        /// <summary>The message with every echoed token, Authorization value and signature replaced, so no stream shows them.</summary>
-        internal static string? Redact(string? message) =>
-            message == null ? null : EchoedSecret.Replace(message, m => m.Groups["name"].Value + m.Groups["separator"].Value + "(redacted)");
 
         private static void ReadJson(string body, ref string? code, ref string? message)
         {
@@ -107,7 +104,7 @@ namespace LambdaPermTools.Aws.Http
 
         private static void ReadXml(string body, ref string? code, ref string? message)
         {
-            var error = XDocument.Parse(body).Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
+            var error = SafeXml.Parse(body).Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
             if (error == null) return;
             code ??= error.Elements().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
             message ??= error.Elements().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;

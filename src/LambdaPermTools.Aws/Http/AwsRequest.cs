@@ -12,6 +12,7 @@ namespace LambdaPermTools.Aws.Http
         {
             Operation = operation;
             Method = method;
+            IsRead = method == HttpMethod.Get;
             var path = new StringBuilder();
             foreach (string segment in pathSegments) path.Append('/').Append(UriEncoding.Segment(segment));
             Path = path.Length == 0 ? "/" : path.ToString();
@@ -19,6 +20,8 @@ namespace LambdaPermTools.Aws.Http
 
         public string Operation { get; }
         public HttpMethod Method { get; }
+        /// <summary>A read changes nothing, so it may be retried more often than a write (<see cref="RetrySettings.AttemptsFor"/>). GETs are reads; Query-protocol reads say so.</summary>
+        public bool IsRead { get; set; }
         /// <summary>Encoded path, e.g. /2015-03-31/functions/arn%3Aaws%3Alambda%3A…/policy.</summary>
         public string Path { get; }
         public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
@@ -58,16 +61,26 @@ namespace LambdaPermTools.Aws.Http
         public override string ToString() => Method + " " + Path;
     }
 
-    /// <summary>A successful response: status and body text.</summary>
+    /// <summary>A successful response: status and body, kept as the bytes that arrived (parsers read them without a text copy).</summary>
     internal sealed class AwsResponse
     {
-        public AwsResponse(int statusCode, string body)
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
+        public AwsResponse(int statusCode, byte[] bytes)
         {
             StatusCode = statusCode;
-            Body = body;
+            Bytes = bytes;
         }
 
         public int StatusCode { get; }
-        public string Body { get; }
+        public byte[] Bytes { get; }
+        /// <summary>The body as text (a UTF-8 byte order mark dropped).</summary>
+        public string Body => BodyText(Bytes, Bytes.Length);
+
+        public static string BodyText(byte[] bytes, int count)
+        {
+            int start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return Utf8.GetString(bytes, start, count - start);
+        }
     }
 }

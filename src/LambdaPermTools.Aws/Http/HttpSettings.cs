@@ -16,8 +16,11 @@ namespace LambdaPermTools.Aws.Http
         public Func<HttpMessageHandler> CreateHandler { get; set; } = () => new HttpClientHandler();
         /// <summary>Page size of paged reads; null = the service maximum (API Gateway 500, IAM 1000). Tests set it small to force paging.</summary>
         public int? PageSize { get; set; }
-        /// <summary>How long one attempt may take before it counts as a transient timeout.</summary>
-        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>How long one attempt may take before it counts as a transient timeout (never past the call's deadline).</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>An attempt without an answer after this long is reported on the Verbose stream.</summary>
+        public TimeSpan SlowAttempt { get; set; } = TimeSpan.FromSeconds(5);
+        public ReadLimits Limits { get; set; } = ReadLimits.Default;
         /// <summary>Requests in flight at once per connection.</summary>
         public int MaxConcurrency { get; set; } = 8;
         public Func<ISdkBridge?> Bridge { get; set; } = () => SdkBridgeLoader.TryLoad(SdkBridgeLoader.DefaultDirectory);

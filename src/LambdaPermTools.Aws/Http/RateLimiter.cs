@@ -7,7 +7,7 @@ namespace LambdaPermTools.Aws.Http
 {
     /// <summary>
     /// A token bucket: <see cref="Burst"/> calls at once, then <see cref="Rate"/> per second. Waiting honours cancellation.
-    /// In adaptive retry mode a throttle lowers the rate (×0.7, not below 10%) and successes restore it slowly.
+    /// Every throttle lowers the rate (×0.7, not below 10%), as the SDKs' adaptive retry mode does, and successes restore it slowly.
     /// </summary>
     internal sealed class TokenBucket
     {

@@ -17,8 +17,8 @@ namespace LambdaPermTools.Aws.Http
             _context = context;
             Region = region;
             Partition = Endpoints.Partition.Of(region).Name;
-            ApiGateway = new ApiGatewayClient(new ServiceCaller(context, AwsService.ApiGateway, region), context.Settings.PageSize, context.Verbose);
-            Iam = new IamClient(new ServiceCaller(context, AwsService.Iam, region), context.Settings.PageSize, context.Verbose);
+            ApiGateway = new ApiGatewayClient(new ServiceCaller(context, AwsService.ApiGateway, region), context.Settings.PageSize);
+            Iam = new IamClient(new ServiceCaller(context, AwsService.Iam, region), context.Settings.PageSize);
             Sts = new StsClient(new ServiceCaller(context, AwsService.Sts, region));
         }
 

@@ -28,10 +28,17 @@ namespace LambdaPermTools.Aws.Http
             var (region, regionSource) = RegionResolver.Resolve(options, env, files, credentials.ProfileName, _settings.Bridge);
             options.WriteDebug?.Invoke($"Region obtained from {regionSource} with value '{region}'");
 
-            var retry = RetrySettings.From(env, files.Find(credentials.ProfileName ?? env.Get("AWS_PROFILE") ?? "default"));
-            options.WriteDebug?.Invoke($"Retry mode {retry.Mode}, at most {retry.MaxAttempts} attempts per call");
-            string accountKey = credentials.Source.GetCredentials().AccessKey;
-            var context = new ConnectionContext(_settings, credentials.Source, accountKey, retry, endpoints, options.WriteDebug, options.WriteVerbose);
+            var profile = files.Find(credentials.ProfileName ?? env.Get("AWS_PROFILE") ?? "default");
+            var retry = RetrySettings.From(env, profile);
+            options.WriteDebug?.Invoke(retry.Describe());
+
+            var redactor = new SecretRedactor();
+            var current = credentials.Source.GetCredentials();
+            redactor.Add(current.SecretKey);
+            redactor.Add(current.SessionToken);
+            if (profile != null && credentials.ProfileName == profile.Name)
+                foreach (string token in SsoTokenCache.Secrets(profile, env.HomeDirectory)) redactor.Add(token);
+            var context = new ConnectionContext(_settings, credentials.Source, current.AccessKey, retry, endpoints, redactor, options.WriteDebug, options.WriteVerbose);
             return new SignedHttpServices(context, region);
         }
     }

@@ -13,6 +13,10 @@ namespace LambdaPermTools.Aws.Ports
         Throttled,
         Transport,
         Service,
+        /// <summary>A listing that does not end: too many pages or items, a page token seen twice, or pages that bring nothing new.</summary>
+        PagingLimit,
+        /// <summary>The call and its retries passed the deadline (AWS_LPT_CALL_TIMEOUT).</summary>
+        Timeout,
     }
 
     /// <summary>A failed AWS call, after retries: which operation, what AWS said, and its kind.</summary>
