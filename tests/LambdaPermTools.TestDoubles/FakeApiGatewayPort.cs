@@ -26,15 +26,6 @@ namespace LambdaPermTools.TestDoubles
         public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
             Task.Run(() => Paged("GetRestApis", null, () => _fake.ApisIn(_region).Select(a => new RestApiSummary(a.Id, a.Name)).ToList(), cancellationToken), cancellationToken);
 
-        public Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken) =>
-            Task.Run(() =>
-            {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "GetRestApi", _region, restApiId, ("restapi_id", restApiId));
-                var api = Api(restApiId, "GetRestApi");
-                return new RestApiSummary(api.Id, api.Name);
-            }, cancellationToken);
-
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
             Task.Run(() => Paged("GetResources", restApiId, () => Api(restApiId, null).Resources, cancellationToken), cancellationToken);
 
@@ -49,23 +40,6 @@ namespace LambdaPermTools.TestDoubles
                 lock (_fake.Sync)
                 {
                     return Api(restApiId, "GetStages").Stages;
-                }
-            }, cancellationToken);
-
-        public Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken) =>
-            Task.Run(() =>
-            {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "GetExport", _region, restApiId, ("restapi_id", restApiId), ("stage_name", stageName));
-                lock (_fake.Sync)
-                {
-                    var api = Api(restApiId, "GetExport");
-                    if (api.Stages.All(s => s.StageName != stageName))
-                    {
-                        throw FakeErrors.NotFound(Service, "GetExport", "Invalid stage identifier specified");
-                    }
-
-                    return "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + api.Name + "\"}}";
                 }
             }, cancellationToken);
 

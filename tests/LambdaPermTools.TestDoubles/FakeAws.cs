@@ -192,7 +192,7 @@ namespace LambdaPermTools.TestDoubles
         internal bool ConcurrentWriterAddsSameStatement => _concurrentSameStatement;
 
         /// <summary>The next Create fails as the real factory does without credentials or region (terminating in the cmdlet).</summary>
-        public void FailConnection(string errorId, string message)
+        public void FailConnection(ErrorId errorId, string message)
         {
             lock (_sync)
             {
@@ -201,7 +201,7 @@ namespace LambdaPermTools.TestDoubles
         }
 
         /// <summary>Every later call (after the next <paramref name="afterCalls"/>) fails as credentials do that break only when used (e.g. an SSO token that expires mid-scan).</summary>
-        public void FailCallsWithConnection(string errorId, string message, int afterCalls = 0)
+        public void FailCallsWithConnection(ErrorId errorId, string message, int afterCalls = 0)
         {
             lock (_sync)
             {
@@ -261,7 +261,7 @@ namespace LambdaPermTools.TestDoubles
             }
 
             var region = options.Region ?? options.StoredRegion ?? DefaultRegion
-                ?? throw new ConnectionException("NoRegion", "No region specified or obtained from persisted/shell defaults. Use -Region, Set-DefaultAWSRegion or AWS_REGION.");
+                ?? throw new ConnectionException(ErrorId.NoRegion, "No region specified or obtained from persisted/shell defaults. Use -Region, Set-DefaultAWSRegion or AWS_REGION.");
             options.WriteDebug?.Invoke($"Region obtained from the fake AWS with value '{region}'");
             return new FakeServices(this, options, region);
         }

@@ -110,29 +110,6 @@ namespace LambdaPermTools.TestDoubles
                 }
             }, cancellationToken);
 
-        public Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken) =>
-            Task.Run(() =>
-            {
-                _fake.Latency(cancellationToken);
-                const string operation = "RemovePermission";
-                var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier), ("StatementId", statementId), ("RevisionId", revisionId));
-                lock (_fake.Sync)
-                {
-                    var state = Existing(arn, qualifier, operation, readOnly: false).State(qualifier);
-                    if (revisionId != null && revisionId != state.RevisionId)
-                    {
-                        throw FakeErrors.StaleRevision(Service, operation);
-                    }
-
-                    if (state.Statements.RemoveAll(s => (string?)s["Sid"] == statementId) == 0)
-                    {
-                        throw FakeErrors.NotFound(Service, operation, $"Statement {statementId} is not found in resource policy.");
-                    }
-
-                    state.Touch();
-                }
-            }, cancellationToken);
-
         /// <summary>Records the call (also one that AWS rejects for its function name or region) and returns the unqualified ARN.</summary>
         private string Begin(string operation, string functionName, ref string? qualifier, params (string Key, string? Value)[] arguments)
         {

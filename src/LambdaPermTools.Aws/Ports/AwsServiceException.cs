@@ -2,19 +2,6 @@ using System;
 
 namespace LambdaPermTools.Aws.Ports
 {
-    /// <summary>The kinds of failure the cmdlets turn into stable ErrorIds.</summary>
-    public enum AwsErrorKind
-    {
-        NotFound,
-        AccessDenied,
-        Conflict,
-        PreconditionFailed,
-        Validation,
-        Throttled,
-        Transport,
-        Service,
-    }
-
     /// <summary>A failed AWS call, after retries: which operation, what AWS said, and its kind.</summary>
     public sealed class AwsServiceException : Exception
     {

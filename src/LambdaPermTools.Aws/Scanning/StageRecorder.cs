@@ -57,13 +57,10 @@ namespace LambdaPermTools.Aws.Scanning
 
             public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) => _inner.GetRestApisAsync(cancellationToken);
 
-            public Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken) => _inner.GetRestApiAsync(restApiId, cancellationToken);
 
             public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) => _inner.GetResourcesAsync(restApiId, cancellationToken);
 
             public Task<IReadOnlyList<ApiAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken) => _inner.GetAuthorizersAsync(restApiId, cancellationToken);
-
-            public Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken) => _inner.GetExportAsync(restApiId, stageName, cancellationToken);
         }
     }
 }

@@ -8,6 +8,7 @@ using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Binding;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Aws.Scanning;

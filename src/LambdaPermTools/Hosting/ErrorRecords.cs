@@ -45,22 +45,22 @@ namespace LambdaPermTools.Hosting
         /// <summary>No credentials, no region, unknown profile, bad endpoint: nothing can continue.</summary>
         public static ErrorRecord From(ConnectionException e)
         {
-            var category = e.ErrorId == "NoCredentials" || e.ErrorId == "SsoTokenExpired" ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument;
-            return WithAction(new ErrorRecord(e, e.ErrorId, category, null), ConnectionAction(e.ErrorId));
+            var category = e.ErrorId == ErrorId.NoCredentials || e.ErrorId == ErrorId.SsoTokenExpired ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument;
+            return WithAction(new ErrorRecord(e, e.ErrorId.ToString(), category, null), ConnectionAction(e.ErrorId));
         }
 
-        private static string ConnectionAction(string errorId)
+        private static string ConnectionAction(ErrorId errorId)
         {
             switch (errorId)
             {
-                case "NoRegion":
-                case "InvalidRegion":
+                case ErrorId.NoRegion:
+                case ErrorId.InvalidRegion:
                     return RegionAction;
-                case "SsoTokenExpired":
+                case ErrorId.SsoTokenExpired:
                     return "Log in again (Invoke-AWSSSOLogin or aws sso login).";
-                case "ProfileNotFound":
+                case ErrorId.ProfileNotFound:
                     return "Check the profile name (Get-AWSCredential -ListProfileDetail lists them) and -ProfileLocation, or create the profile with Set-AWSCredential or 'aws configure --profile <name>'.";
-                case "InvalidEndpoint":
+                case ErrorId.InvalidEndpoint:
                     return "Pass -EndpointUrl (or AWS_ENDPOINT_URL) as an http(s) URL with a host, such as http://127.0.0.1:5000, or leave it out to call AWS.";
                 default:
                     return "Pass -ProfileName, -AccessKey/-SecretKey or -Credential, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.";
