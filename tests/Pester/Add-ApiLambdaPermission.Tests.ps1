@@ -214,8 +214,7 @@ Describe 'Add-ApiLambdaPermission' {
     }
 
     It 'never sends Principal *, another action, or a grant without an execute-api SourceArn, even when asked directly' {
-        $services = $fake.Create([LambdaPermTools.Aws.Ports.ConnectionOptions]::new())
-        $applier = [LambdaPermTools.Aws.Scanning.GrantApplier]::new([LambdaPermTools.Aws.Scanning.ScanSession]::new($services, [System.Threading.CancellationToken]::None))
+        $run = [LambdaPermTools.Aws.Runs.Run]::new([LambdaPermTools.Aws.Ports.ConnectionOptions]::new(), $fake, [System.Threading.CancellationToken]::None)
         $unsafe = @(
             @{ Principal = '*'; SourceArn = 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets' },
             @{ Principal = 'apigateway.amazonaws.com'; SourceArn = '' },
@@ -224,10 +223,11 @@ Describe 'Add-ApiLambdaPermission' {
         foreach ($shape in $unsafe) {
             $grant = [LambdaPermTools.Fix.PlannedGrant]@{ FunctionName = $pets; Region = 'us-east-1'; FunctionAccountId = '111122223333'; StatementId = 'x' }
             foreach ($key in $shape.Keys) { $grant.$key = $shape[$key] }
-            $check = $applier.CheckAsync($grant).GetAwaiter().GetResult()
-            $check.Outcome.Error.ErrorId | Should -Be 'UnsafeGrant'
+            $outcome = $run.PrepareAsync($grant).GetAwaiter().GetResult()
+            $outcome.Error.Id | Should -Be 'UnsafeGrant'
+            $outcome.Pending | Should -BeNullOrEmpty -Because 'only a pending grant can be applied'
         }
-        $fake.CallCount('AddPermission') | Should -Be 0
+        $fake.Calls | Should -BeNullOrEmpty -Because 'an unsafe grant is refused before any call'
     }
 
     It 'declares SupportsShouldProcess with ConfirmImpact Medium, -Force and its output type' {

@@ -4,95 +4,84 @@ using System.Linq;
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace LambdaPermTools.Aws.Tests.Support
+namespace LambdaPermTools.Tests.Support
 {
     /// <summary>
     /// Which namespaces of a compiled assembly use which others: read from signatures (base types, interfaces, fields,
     /// properties, parameters, return types) and from the IL of every method body (the types, methods and fields it
-    /// names), so a dependency that only a method body has is seen too. Generic arguments count as uses.
+    /// names), so a dependency that only a method body has is seen too. Generic arguments count as uses; nested and
+    /// compiler-generated types (closures, async state machines) count for their own namespace, which is their outer type's.
     /// </summary>
-    internal sealed class NamespaceGraph
+    internal static class NamespaceGraph
     {
         private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
 
-        private readonly Dictionary<string, HashSet<string>> _edges = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-
-        private NamespaceGraph(Assembly assembly, string prefix)
+        /// <summary>The namespace → namespace edges among the assembly's namespaces that start with <paramref name="root"/>.</summary>
+        public static IReadOnlyCollection<(string From, string To)> Edges(Assembly assembly, string root)
         {
-            foreach (var type in assembly.GetTypes().Where(t => In(t, prefix)))
+            var edges = new HashSet<(string, string)>();
+            foreach (var type in assembly.GetTypes().Where(t => In(t, root)))
             {
-                var from = NamespaceOf(type);
-                foreach (var used in Uses(type))
+                foreach (var used in Uses(type).SelectMany(Flatten).Where(t => In(t, root) && t.Namespace != type.Namespace))
                 {
-                    foreach (var target in Flatten(used).Where(t => In(t, prefix)).Select(NamespaceOf).Where(n => n != from))
-                    {
-                        Edges(from).Add(target);
-                    }
+                    edges.Add((type.Namespace!, used.Namespace!));
                 }
             }
+
+            return edges;
         }
 
-        /// <summary>The graph of the namespaces of <paramref name="assembly"/> that start with <paramref name="prefix"/>.</summary>
-        public static NamespaceGraph Of(Assembly assembly, string prefix) => new NamespaceGraph(assembly, prefix);
-
-        public IReadOnlyCollection<string> Namespaces => _edges.Keys.Concat(_edges.Values.SelectMany(v => v)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
-
-        public IReadOnlyCollection<string> UsedBy(string ns) => _edges.TryGetValue(ns, out var used) ? used : new HashSet<string>();
-
-        /// <summary>Every cycle found by a depth-first walk, each written "A → B → … → A"; empty when the graph has none.</summary>
-        public IReadOnlyList<string> Cycles()
+        /// <summary>A cycle as its namespaces, the first one repeated at the end (A, B, A), or null when the edges form none.</summary>
+        public static IReadOnlyList<string>? FindCycle(IEnumerable<(string From, string To)> edges)
         {
-            var cycles = new List<string>();
+            var next = edges.Where(e => e.From != e.To).GroupBy(e => e.From, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.To).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
             var done = new HashSet<string>(StringComparer.Ordinal);
-            var path = new List<string>();
-            foreach (var start in Namespaces)
+            foreach (var start in next.Keys.OrderBy(n => n, StringComparer.Ordinal))
             {
-                Walk(start, path, done, cycles);
+                var cycle = Walk(start, next, new List<string>(), done);
+                if (cycle != null)
+                {
+                    return cycle;
+                }
             }
 
-            return cycles;
+            return null;
         }
 
-        private void Walk(string node, List<string> path, HashSet<string> done, List<string> cycles)
+        /// <summary>"A → B → A", for a failure message.</summary>
+        public static string Describe(IReadOnlyList<string>? cycle) => cycle == null ? "no cycle" : string.Join(" → ", cycle);
+
+        private static IReadOnlyList<string>? Walk(string node, Dictionary<string, List<string>> next, List<string> path, HashSet<string> done)
         {
             var index = path.IndexOf(node);
             if (index >= 0)
             {
-                cycles.Add(string.Join(" → ", path.Skip(index).Append(node)));
-                return;
+                return path.Skip(index).Append(node).ToList();
             }
 
-            if (done.Contains(node))
+            if (!done.Add(node))
             {
-                return;
+                return null;
             }
 
             path.Add(node);
-            foreach (var next in UsedBy(node).OrderBy(n => n, StringComparer.Ordinal))
+            foreach (var to in next.TryGetValue(node, out var targets) ? targets : new List<string>())
             {
-                Walk(next, path, done, cycles);
+                var cycle = Walk(to, next, path, done);
+                if (cycle != null)
+                {
+                    return cycle;
+                }
             }
 
             path.RemoveAt(path.Count - 1);
-            done.Add(node);
+            return null;
         }
 
-        private HashSet<string> Edges(string ns)
-        {
-            if (!_edges.TryGetValue(ns, out var set))
-            {
-                _edges[ns] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            return set;
-        }
-
-        private static bool In(Type type, string prefix) => type.Namespace != null && (type.Namespace == prefix || type.Namespace.StartsWith(prefix + ".", StringComparison.Ordinal));
-
-        /// <summary>Compiler-generated nested types (closures, state machines) count for the namespace of their outer type.</summary>
-        private static string NamespaceOf(Type type) => type.Namespace!;
+        private static bool In(Type type, string root) => type.Namespace != null && (type.Namespace == root || type.Namespace.StartsWith(root + ".", StringComparison.Ordinal));
 
         private static IEnumerable<Type> Uses(Type type)
         {
