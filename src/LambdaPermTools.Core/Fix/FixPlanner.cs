@@ -12,6 +12,9 @@ namespace LambdaPermTools.Fix
         /// <summary>Warn when a policy would grow past this many bytes (Lambda's limit is 20 KB, aws-semantics §6.2).</summary>
         public const int PolicySizeWarningBytes = 18 * 1024;
 
+        /// <summary>Lambda's limit on a function's resource policy (aws-semantics §6.2).</summary>
+        private const int PolicyMaxBytes = 20 * 1024;
+
         internal static readonly PermissionCause[] FixableCauses = { PermissionCause.NoPolicy, PermissionCause.NoMatchingStatement, PermissionCause.QualifierMismatch };
 
         /// <summary>The least-privilege grants for every Denied finding a resource policy can fix, deduplicated.</summary>
@@ -102,14 +105,15 @@ namespace LambdaPermTools.Fix
             foreach (var policy in grants.GroupBy(g => (g.FunctionName, g.Qualifier)))
             {
                 var existing = evidence?.GetPolicy(policy.Key.FunctionName, policy.Key.Qualifier);
-                var size = existing?.Status == LookupStatus.Found && existing.PolicyJson != null
+                var before = existing?.Status == LookupStatus.Found && existing.PolicyJson != null
                     ? Encoding.UTF8.GetByteCount(existing.PolicyJson)
                     : Encoding.UTF8.GetByteCount("{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[]}");
-                size += policy.Sum(g => Encoding.UTF8.GetByteCount(AddPermissionStatement.Build(g)) + 1);
+                var size = before + policy.Sum(g => Encoding.UTF8.GetByteCount(AddPermissionStatement.Build(g)) + 1);
                 if (size > PolicySizeWarningBytes)
                 {
                     var owner = policy.Key.Qualifier == null ? $"'{policy.Key.FunctionName}'" : $"'{policy.Key.FunctionName}' at qualifier '{policy.Key.Qualifier}'";
-                    warnings.Add($"The resource policy of {owner} would grow to about {size / 1024.0:0.0} KB with {policy.Count()} new grant(s), near Lambda's 20 KB limit; use the Api scope (one '{{apiId}}/*' grant per API) to keep it small.");
+                    warnings.Add(FormattableString.Invariant(
+                        $"The resource policy of {owner} has {PolicyMaxBytes - before:N0} bytes left and would grow to about {size / 1024.0:0.0} KB with {policy.Count()} new grant(s), near Lambda's 20 KB limit; use the Api scope (one '{{apiId}}/*' grant per API) to keep it small."));
                 }
             }
 
