@@ -12,7 +12,7 @@ namespace LambdaPermTools.Fix
         /// <summary>Warn when a policy would grow past this many bytes (Lambda's limit is 20 KB, aws-semantics §6.2).</summary>
         public const int PolicySizeWarningBytes = 18 * 1024;
 
-        /// <summary>Lambda's limit on a function's resource policy (aws-semantics §6.2).</summary>
+        /// <summary>Lambda's limit on a function's resource policy (docs/aws-rules.md §6.2).</summary>
         private const int PolicyMaxBytes = 20 * 1024;
 
         internal static readonly PermissionCause[] FixableCauses = { PermissionCause.NoPolicy, PermissionCause.NoMatchingStatement, PermissionCause.QualifierMismatch };
