@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
@@ -41,7 +42,7 @@ namespace LambdaPermTools.Aws.Tests
         public void AccessKeyWithoutSecretKeyIsRejected()
         {
             var ex = Assert.Throws<ConnectionException>(() => Resolve(o => o.AccessKey = "AKONLY"));
-            Assert.Equal("NoCredentials", ex.ErrorId);
+            Assert.Equal(ErrorId.NoCredentials, ex.ErrorId);
         }
 
         [Fact]
@@ -58,7 +59,7 @@ namespace LambdaPermTools.Aws.Tests
         public void MissingNamedProfileIsProfileNotFoundNeverTheDefault()
         {
             var ex = Assert.Throws<ConnectionException>(() => Resolve(o => o.ProfileName = "nosuch"));
-            Assert.Equal("ProfileNotFound", ex.ErrorId);
+            Assert.Equal(ErrorId.ProfileNotFound, ex.ErrorId);
             Assert.Contains("nosuch", ex.Message);
         }
 
@@ -66,7 +67,7 @@ namespace LambdaPermTools.Aws.Tests
         public void ConfigFileProfilesNeedTheProfilePrefix()
         {
             Assert.Equal("AKOPS", AccessKeyOf(o => o.ProfileName = "ops"));
-            Assert.Equal("ProfileNotFound", Assert.Throws<ConnectionException>(() => Resolve(o => o.ProfileName = "ops2")).ErrorId);
+            Assert.Equal(ErrorId.ProfileNotFound, Assert.Throws<ConnectionException>(() => Resolve(o => o.ProfileName = "ops2")).ErrorId);
         }
 
         [Fact]
@@ -75,7 +76,7 @@ namespace LambdaPermTools.Aws.Tests
             string other = System.IO.Path.Combine(_env.Directory, "other-credentials");
             System.IO.File.WriteAllText(other, "[elsewhere]\naws_access_key_id = AKELSEWHERE\naws_secret_access_key = s\n");
             Assert.Equal("AKELSEWHERE", AccessKeyOf(o => { o.ProfileName = "elsewhere"; o.ProfileLocation = other; }));
-            Assert.Equal("ProfileNotFound", Assert.Throws<ConnectionException>(() => Resolve(o => { o.ProfileName = "dev"; o.ProfileLocation = other; })).ErrorId);
+            Assert.Equal(ErrorId.ProfileNotFound, Assert.Throws<ConnectionException>(() => Resolve(o => { o.ProfileName = "dev"; o.ProfileLocation = other; })).ErrorId);
         }
 
         [Fact]
@@ -91,7 +92,7 @@ namespace LambdaPermTools.Aws.Tests
         [Fact]
         public void UnreadableCredentialObjectIsAnError()
         {
-            Assert.Equal("NoCredentials", Assert.Throws<ConnectionException>(() => Resolve(o => o.Credential = new object())).ErrorId);
+            Assert.Equal(ErrorId.NoCredentials, Assert.Throws<ConnectionException>(() => Resolve(o => o.Credential = new object())).ErrorId);
         }
 
         /// <summary>Stands in for AWS Tools' AWSPSCredentials set from keys: ToString() is no profile, the keys sit behind an internal property.</summary>
@@ -127,7 +128,7 @@ namespace LambdaPermTools.Aws.Tests
         {
             WithEnvironmentKeys();
             var ex = Assert.Throws<ConnectionException>(() => Resolve(o => o.StoredCredentials = new object()));
-            Assert.Equal("NoCredentials", ex.ErrorId);
+            Assert.Equal(ErrorId.NoCredentials, ex.ErrorId);
             Assert.Contains("$StoredAWSCredentials", ex.Message);
         }
 
@@ -146,7 +147,7 @@ namespace LambdaPermTools.Aws.Tests
             _env.Set("AWS_PROFILE", "dev");
             Assert.Equal("AKDEV", AccessKeyOf());
             _env.Set("AWS_PROFILE", "gone");
-            Assert.Equal("ProfileNotFound", Assert.Throws<ConnectionException>(() => Resolve()).ErrorId);
+            Assert.Equal(ErrorId.ProfileNotFound, Assert.Throws<ConnectionException>(() => Resolve()).ErrorId);
         }
 
         [Fact]
@@ -162,14 +163,14 @@ namespace LambdaPermTools.Aws.Tests
             using var empty = new TestEnvironment();
             var options = empty.Options();
             var ex = Assert.Throws<ConnectionException>(() => new SignedHttpServicesFactory(TestEnvironment.Settings()).Create(options));
-            Assert.Equal("NoCredentials", ex.ErrorId);
+            Assert.Equal(ErrorId.NoCredentials, ex.ErrorId);
         }
 
         [Fact]
         public void AssumeRoleProfileWithoutTheSdkBridgeSaysWhy()
         {
             var ex = Assert.Throws<ConnectionException>(() => Resolve(o => o.ProfileName = "assumer"));
-            Assert.Equal("NoCredentials", ex.ErrorId);
+            Assert.Equal(ErrorId.NoCredentials, ex.ErrorId);
             Assert.Contains("dependencies", ex.Message);
         }
 

@@ -38,7 +38,6 @@ out.update(api=api, fn=fn, uri=uri, auth=auth, pet=pet)
 
             var apis = await gw.GetRestApisAsync(CancellationToken.None);
             Assert.Contains(apis, a => a.Id == api && a.Name == name);
-            Assert.Equal(name, (await gw.GetRestApiAsync(api, CancellationToken.None)).Name);
 
             var resources = await gw.GetResourcesAsync(api, CancellationToken.None);
             Assert.Equal(new[] { "/", "/pets", "/pets/{id}" }, resources.Select(r => r.Path).OrderBy(p => p, StringComparer.Ordinal));

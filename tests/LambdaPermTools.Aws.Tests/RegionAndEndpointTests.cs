@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Endpoints;
 using LambdaPermTools.Aws.Ports;
@@ -55,8 +56,8 @@ namespace LambdaPermTools.Aws.Tests
         {
             using var env = new TestEnvironment();
             env.Set("AWS_ACCESS_KEY_ID", "AK").Set("AWS_SECRET_ACCESS_KEY", "s");
-            var ex = Assert.Throws<ConnectionException>(() => new Http.SignedHttpServicesFactory(TestEnvironment.Settings()).Create(env.Options()));
-            Assert.Equal("NoRegion", ex.ErrorId);
+            var ex = Assert.Throws<ConnectionException>(() => new SignedHttpServicesFactory(TestEnvironment.Settings()).Create(env.Options()));
+            Assert.Equal(ErrorId.NoRegion, ex.ErrorId);
             Assert.Contains("-Region", ex.Message);
             Assert.Contains("Set-DefaultAWSRegion", ex.Message);
             Assert.Contains("AWS_REGION", ex.Message);
@@ -65,7 +66,7 @@ namespace LambdaPermTools.Aws.Tests
         [Fact]
         public void NonsenseRegionIsRejectedBeforeItReachesAHostName()
         {
-            Assert.Equal("InvalidRegion", Assert.Throws<ConnectionException>(() => Region(o => o.Region = "evil.com/x")).ErrorId);
+            Assert.Equal(ErrorId.InvalidRegion, Assert.Throws<ConnectionException>(() => Region(o => o.Region = "evil.com/x")).ErrorId);
         }
 
         [Theory]
@@ -107,7 +108,7 @@ namespace LambdaPermTools.Aws.Tests
         [Fact]
         public void InvalidEndpointIsAConnectionError()
         {
-            Assert.Equal("InvalidEndpoint", Assert.Throws<ConnectionException>(() => new EndpointResolver("not a url", new EnvironmentVariables(_env.Variables))).ErrorId);
+            Assert.Equal(ErrorId.InvalidEndpoint, Assert.Throws<ConnectionException>(() => new EndpointResolver("not a url", new EnvironmentVariables(_env.Variables))).ErrorId);
         }
 
         [Fact]
@@ -123,7 +124,7 @@ namespace LambdaPermTools.Aws.Tests
             options.AccessKey = LocalAwsServer.AccessKey;
             options.SecretKey = LocalAwsServer.SecretKey;
             options.SessionToken = "secret-session-token";
-            using var services = new Http.SignedHttpServicesFactory(TestEnvironment.Settings()).Create(options);
+            using var services = new SignedHttpServicesFactory(TestEnvironment.Settings()).Create(options);
             Assert.True(await services.Lambda("ap-south-1").FunctionExistsAsync("f", null, CancellationToken.None));
             await services.ApiGateway.GetStagesAsync("a", CancellationToken.None);
             Assert.Single(lambdaServer.Requests);

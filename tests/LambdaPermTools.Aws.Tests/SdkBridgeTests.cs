@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
@@ -141,7 +142,7 @@ namespace LambdaPermTools.Aws.Tests
         {
             using var env = new TestEnvironment();
             var ex = Assert.Throws<ConnectionException>(() => new SignedHttpServicesFactory(WithBridge()).Create(ProfileOptions(env, "sso")));
-            Assert.Equal("SsoTokenExpired", ex.ErrorId);
+            Assert.Equal(ErrorId.SsoTokenExpired, ex.ErrorId);
             Assert.StartsWith("SSO Token has expired. Please login by running Invoke-AWSSSOLogin.", ex.Message);
         }
 
@@ -166,7 +167,7 @@ namespace LambdaPermTools.Aws.Tests
             var bridge = SdkBridgeLoader.TryLoad(_layout.Directory);
             var ex = Assert.Throws<ConnectionException>(() =>
                 new CredentialResolver(env.Options(), new EnvironmentVariables(env.Variables), new SharedConfigFiles(env.CredentialsFile, env.ConfigFile), () => bridge).Resolve());
-            Assert.Equal("NoCredentials", ex.ErrorId);
+            Assert.Equal(ErrorId.NoCredentials, ex.ErrorId);
         }
 
         [Fact]

@@ -24,59 +24,30 @@ namespace LambdaPermTools.TestDoubles
         }
 
         public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
-            Task.Run(() => Paged("GetRestApis", null, () => _fake.ApisIn(_region).Select(a => new RestApiSummary(a.Id, a.Name)).ToList(), cancellationToken), cancellationToken);
-
-        public Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken) =>
-            Task.Run(() =>
-            {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "GetRestApi", _region, restApiId, ("restapi_id", restApiId));
-                var api = Api(restApiId, "GetRestApi");
-                return new RestApiSummary(api.Id, api.Name);
-            }, cancellationToken);
+            PagedAsync("GetRestApis", null, () => _fake.ApisIn(_region).Select(a => new RestApiSummary(a.Id, a.Name)).ToList(), cancellationToken);
 
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
-            Task.Run(() => Paged("GetResources", restApiId, () => Api(restApiId, null).Resources, cancellationToken), cancellationToken);
+            PagedAsync("GetResources", restApiId, () => Api(restApiId, null).Resources, cancellationToken);
 
         public Task<IReadOnlyList<ApiAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken) =>
-            Task.Run(() => Paged("GetAuthorizers", restApiId, () => Api(restApiId, null).Authorizers, cancellationToken), cancellationToken);
+            PagedAsync("GetAuthorizers", restApiId, () => Api(restApiId, null).Authorizers, cancellationToken);
 
-        public Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+        public async Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "GetStages", _region, restApiId, cancellationToken, ("restapi_id", restApiId)).ConfigureAwait(false);
+            lock (_fake.Sync)
             {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "GetStages", _region, restApiId, ("restapi_id", restApiId));
-                lock (_fake.Sync)
-                {
-                    return Api(restApiId, "GetStages").Stages;
-                }
-            }, cancellationToken);
-
-        public Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken) =>
-            Task.Run(() =>
-            {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "GetExport", _region, restApiId, ("restapi_id", restApiId), ("stage_name", stageName));
-                lock (_fake.Sync)
-                {
-                    var api = Api(restApiId, "GetExport");
-                    if (api.Stages.All(s => s.StageName != stageName))
-                    {
-                        throw FakeErrors.NotFound(Service, "GetExport", "Invalid stage identifier specified");
-                    }
-
-                    return "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + api.Name + "\"}}";
-                }
-            }, cancellationToken);
+                return Api(restApiId, "GetStages").Stages;
+            }
+        }
 
         /// <summary>Reads a list page by page as the real API does (position token in and out), recording each page.</summary>
-        private IReadOnlyList<T> Paged<T>(string operation, string? restApiId, Func<IReadOnlyList<T>> all, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<T>> PagedAsync<T>(string operation, string? restApiId, Func<IReadOnlyList<T>> all, CancellationToken cancellationToken)
         {
             var result = new List<T>();
             string? position = null;
             do
             {
-                _fake.Latency(cancellationToken);
                 var arguments = new List<(string, string?)> { ("position", position) };
                 if (restApiId != null)
                 {
@@ -88,7 +59,7 @@ namespace LambdaPermTools.TestDoubles
                     arguments.Add(("embed", "methods"));
                 }
 
-                _fake.Record(_options, Service, operation, _region, restApiId, arguments.ToArray());
+                await _fake.CallAsync(_options, Service, operation, _region, restApiId, cancellationToken, arguments.ToArray()).ConfigureAwait(false);
                 lock (_fake.Sync)
                 {
                     var items = all();

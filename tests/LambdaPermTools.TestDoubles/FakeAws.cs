@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.TestDoubles
@@ -29,7 +31,7 @@ namespace LambdaPermTools.TestDoubles
         private readonly Dictionary<string, int> _concurrentChanges = new Dictionary<string, int>(StringComparer.Ordinal);
         private ConnectionException? _connectionFailure;
         private bool _concurrentSameStatement;
-        private int _inFlight;
+        private readonly FakeTraffic _traffic = new FakeTraffic();
         private ConnectionException? _callFailure;
         private int _callsBeforeFailure;
 
@@ -192,7 +194,7 @@ namespace LambdaPermTools.TestDoubles
         internal bool ConcurrentWriterAddsSameStatement => _concurrentSameStatement;
 
         /// <summary>The next Create fails as the real factory does without credentials or region (terminating in the cmdlet).</summary>
-        public void FailConnection(string errorId, string message)
+        public void FailConnection(ErrorId errorId, string message)
         {
             lock (_sync)
             {
@@ -201,7 +203,7 @@ namespace LambdaPermTools.TestDoubles
         }
 
         /// <summary>Every later call (after the next <paramref name="afterCalls"/>) fails as credentials do that break only when used (e.g. an SSO token that expires mid-scan).</summary>
-        public void FailCallsWithConnection(string errorId, string message, int afterCalls = 0)
+        public void FailCallsWithConnection(ErrorId errorId, string message, int afterCalls = 0)
         {
             lock (_sync)
             {
@@ -235,6 +237,26 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>Raised on the calling thread as each call is recorded, before it may fail or be held.</summary>
+        public event Action<FakeCall>? CallRecorded;
+
+        /// <summary>
+        /// Calls of <paramref name="operation"/> (only those about <paramref name="subject"/>, an API id or unqualified
+        /// function ARN, if given) wait after being recorded until <see cref="Release"/> or cancellation.
+        /// </summary>
+        public void Hold(string operation, string? subject = null) => _traffic.Hold(operation, Absent(subject));
+
+        public void Release(string operation, string? subject = null) => _traffic.Release(operation, Absent(subject));
+
+        /// <summary>Calls of this operation started and not yet answered.</summary>
+        public int InFlight(string operation) => _traffic.InFlight(operation);
+
+        /// <summary>The most calls of these operations (of any, when none is named) that were in flight at the same time.</summary>
+        public int MaxInFlight(params string[] operations) => _traffic.MaxInFlight(operations);
+
+        /// <summary>The most calls of any operation that were in flight at the same time.</summary>
+        public int MaxCallsInFlight => MaxInFlight();
+
         /// <summary>The connection options of every Create call (what the cmdlet resolved from its parameters and session).</summary>
         public ConnectionOptions[] Connections
         {
@@ -261,7 +283,7 @@ namespace LambdaPermTools.TestDoubles
             }
 
             var region = options.Region ?? options.StoredRegion ?? DefaultRegion
-                ?? throw new ConnectionException("NoRegion", "No region specified or obtained from persisted/shell defaults. Use -Region, Set-DefaultAWSRegion or AWS_REGION.");
+                ?? throw new ConnectionException(ErrorId.NoRegion, "No region specified or obtained from persisted/shell defaults. Use -Region, Set-DefaultAWSRegion or AWS_REGION.");
             options.WriteDebug?.Invoke($"Region obtained from the fake AWS with value '{region}'");
             return new FakeServices(this, options, region);
         }
@@ -270,34 +292,46 @@ namespace LambdaPermTools.TestDoubles
 
         internal object Sync => _sync;
 
-        /// <summary>Waits <see cref="CallDelayMilliseconds"/> like a slow network, unless cancelled first.</summary>
-        internal void Latency(System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// One call: waits <see cref="CallDelayMilliseconds"/> like a slow network (unless cancelled first), is recorded
+        /// (and fails if a fault was injected for it), then waits while a test holds it. In flight from start to end.
+        /// </summary>
+        internal async Task CallAsync(ConnectionOptions options, string service, string operation, string region, string? subject, CancellationToken cancellationToken,
+            params (string Key, string? Value)[] arguments)
         {
-            if (CallDelayMilliseconds > 0)
+            await Task.Yield(); // a real call never completes synchronously
+            _traffic.Started(operation);
+            try
             {
-                var inFlight = System.Threading.Interlocked.Increment(ref _inFlight);
-                lock (_sync)
+                if (CallDelayMilliseconds > 0)
                 {
-                    MaxCallsInFlight = Math.Max(MaxCallsInFlight, inFlight);
+                    cancellationToken.WaitHandle.WaitOne(CallDelayMilliseconds);
                 }
 
-                cancellationToken.WaitHandle.WaitOne(CallDelayMilliseconds);
-                System.Threading.Interlocked.Decrement(ref _inFlight);
+                cancellationToken.ThrowIfCancellationRequested();
+                Record(options, service, operation, region, subject, arguments);
+                await _traffic.WhileHeldAsync(operation, subject, cancellationToken).ConfigureAwait(false);
             }
-
-            cancellationToken.ThrowIfCancellationRequested();
+            finally
+            {
+                _traffic.Ended(operation);
+            }
         }
 
-        /// <summary>With <see cref="CallDelayMilliseconds"/> set: the most calls that were waiting at the same time.</summary>
-        public int MaxCallsInFlight { get; private set; }
-
         /// <summary>Records a call, then throws if a fault was injected for it.</summary>
-        internal void Record(ConnectionOptions options, string service, string operation, string region, string? subject, params (string Key, string? Value)[] arguments)
+        private void Record(ConnectionOptions options, string service, string operation, string region, string? subject, (string Key, string? Value)[] arguments)
         {
             options.WriteVerbose?.Invoke($"Invoking {service} {operation} in {region} (fake)");
+            FakeCall call;
             lock (_sync)
             {
-                _calls.Add(new FakeCall(service, operation, region, arguments.ToDictionary(a => a.Key, a => a.Value)));
+                call = new FakeCall(service, operation, region, arguments.ToDictionary(a => a.Key, a => a.Value));
+                _calls.Add(call);
+            }
+
+            CallRecorded?.Invoke(call);
+            lock (_sync)
+            {
                 if (_callFailure != null && _callsBeforeFailure-- <= 0)
                 {
                     throw _callFailure;

@@ -19,31 +19,26 @@ namespace LambdaPermTools.TestDoubles
             _options = options;
         }
 
-        public Task<string> GetRoleTrustPolicyAsync(string roleName, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+        public async Task<string> GetRoleTrustPolicyAsync(string roleName, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "GetRole", "us-east-1", roleName, cancellationToken, ("RoleName", roleName)).ConfigureAwait(false);
+            lock (_fake.Sync)
             {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "GetRole", "us-east-1", roleName, ("RoleName", roleName));
-                lock (_fake.Sync)
-                {
-                    return (_fake.FindRoleByName(roleName) ?? throw NoSuchEntity("GetRole", roleName)).TrustPolicyJson;
-                }
-            }, cancellationToken);
+                return (_fake.FindRoleByName(roleName) ?? throw NoSuchEntity("GetRole", roleName)).TrustPolicyJson;
+            }
+        }
 
-        public Task<IReadOnlyDictionary<string, string>> SimulatePrincipalPolicyAsync(string policySourceArn, string actionName, IReadOnlyList<string> resourceArns, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+        public async Task<IReadOnlyDictionary<string, string>> SimulatePrincipalPolicyAsync(string policySourceArn, string actionName, IReadOnlyList<string> resourceArns, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "SimulatePrincipalPolicy", "us-east-1", policySourceArn, cancellationToken,
+                ("PolicySourceArn", policySourceArn), ("ActionNames", actionName), ("ResourceArns", string.Join(",", resourceArns))).ConfigureAwait(false);
+            lock (_fake.Sync)
             {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, Service, "SimulatePrincipalPolicy", "us-east-1", policySourceArn,
-                    ("PolicySourceArn", policySourceArn), ("ActionNames", actionName), ("ResourceArns", string.Join(",", resourceArns)));
-                lock (_fake.Sync)
-                {
-                    var role = _fake.FindRole(policySourceArn) ?? throw NoSuchEntity("SimulatePrincipalPolicy", policySourceArn);
-                    IReadOnlyDictionary<string, string> decisions = resourceArns.Distinct().ToDictionary(
-                        arn => arn, arn => actionName == "lambda:InvokeFunction" && role.Invocable.Contains(arn) ? "allowed" : "implicitDeny");
-                    return decisions;
-                }
-            }, cancellationToken);
+                var role = _fake.FindRole(policySourceArn) ?? throw NoSuchEntity("SimulatePrincipalPolicy", policySourceArn);
+                return resourceArns.Distinct().ToDictionary(
+                    arn => arn, arn => actionName == "lambda:InvokeFunction" && role.Invocable.Contains(arn) ? "allowed" : "implicitDeny");
+            }
+        }
 
         private static AwsServiceException NoSuchEntity(string operation, string name) =>
             new AwsServiceException(AwsErrorKind.NotFound, Service, operation, "NoSuchEntity", 404, $"The role with name {name} cannot be found.");
@@ -63,13 +58,11 @@ namespace LambdaPermTools.TestDoubles
             _region = region;
         }
 
-        public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
-            Task.Run(() =>
-            {
-                _fake.Latency(cancellationToken);
-                _fake.Record(_options, "sts", "GetCallerIdentity", _region, null);
-                var account = _fake.CallerAccount;
-                return new CallerIdentity(account, $"arn:aws:iam::{account}:user/tester", "AIDAFAKEUSER");
-            }, cancellationToken);
+        public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, "sts", "GetCallerIdentity", _region, null, cancellationToken).ConfigureAwait(false);
+            var account = _fake.CallerAccount;
+            return new CallerIdentity(account, $"arn:aws:iam::{account}:user/tester", "AIDAFAKEUSER");
+        }
     }
 }

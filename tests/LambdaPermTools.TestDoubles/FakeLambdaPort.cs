@@ -26,115 +26,89 @@ namespace LambdaPermTools.TestDoubles
             _region = region;
         }
 
-        public Task<LambdaPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+        public async Task<LambdaPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
+        {
+            const string operation = "GetPolicy";
+            var (arn, q) = await BeginAsync(operation, functionName, qualifier, cancellationToken, ("FunctionName", functionName), ("Qualifier", qualifier)).ConfigureAwait(false);
+            lock (_fake.Sync)
             {
-                _fake.Latency(cancellationToken);
-                const string operation = "GetPolicy";
-                var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier));
-                lock (_fake.Sync)
-                {
-                    var function = Existing(arn, qualifier, operation, readOnly: true);
-                    var policy = function.PolicyJson(qualifier)
-                        ?? throw FakeErrors.NotFound(Service, operation, "The resource you requested does not exist.");
-                    return new LambdaPolicy(policy, function.State(qualifier).RevisionId);
-                }
-            }, cancellationToken);
+                var function = Existing(arn, q, operation, readOnly: true);
+                var policy = function.PolicyJson(q)
+                    ?? throw FakeErrors.NotFound(Service, operation, "The resource you requested does not exist.");
+                return new LambdaPolicy(policy, function.State(q).RevisionId);
+            }
+        }
 
-        public Task<bool> FunctionExistsAsync(string functionName, string? qualifier, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+        public async Task<bool> FunctionExistsAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
+        {
+            const string operation = "GetFunction";
+            var (arn, q) = await BeginAsync(operation, functionName, qualifier, cancellationToken, ("FunctionName", functionName), ("Qualifier", qualifier)).ConfigureAwait(false);
+            lock (_fake.Sync)
             {
-                _fake.Latency(cancellationToken);
-                const string operation = "GetFunction";
-                var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier));
-                lock (_fake.Sync)
+                var function = _fake.FindFunction(arn);
+                if (function != null)
                 {
-                    var function = _fake.FindFunction(arn);
-                    if (function != null)
-                    {
-                        CheckAccount(function, operation, readOnly: true);
-                    }
-
-                    return function != null && function.HasQualifier(qualifier);
+                    CheckAccount(function, operation, readOnly: true);
                 }
-            }, cancellationToken);
 
-        public Task<string> AddPermissionAsync(AddPermissionRequest request, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+                return function != null && function.HasQualifier(q);
+            }
+        }
+
+        public async Task<string> AddPermissionAsync(AddPermissionRequest request, CancellationToken cancellationToken)
+        {
+            const string operation = "AddPermission";
+            var (arn, qualifier) = await BeginAsync(operation, request.FunctionName, request.Qualifier, cancellationToken,
+                ("FunctionName", request.FunctionName), ("Qualifier", request.Qualifier), ("StatementId", request.StatementId),
+                ("Action", request.Action), ("Principal", request.Principal), ("SourceArn", request.SourceArn),
+                ("SourceAccount", request.SourceAccount), ("RevisionId", request.RevisionId)).ConfigureAwait(false);
+            if (qualifier == "$LATEST")
             {
-                _fake.Latency(cancellationToken);
-                const string operation = "AddPermission";
-                var qualifier = request.Qualifier;
-                var arn = Begin(operation, request.FunctionName, ref qualifier,
-                    ("FunctionName", request.FunctionName), ("Qualifier", request.Qualifier), ("StatementId", request.StatementId),
-                    ("Action", request.Action), ("Principal", request.Principal), ("SourceArn", request.SourceArn),
-                    ("SourceAccount", request.SourceAccount), ("RevisionId", request.RevisionId));
-                if (qualifier == "$LATEST")
-                {
-                    throw FakeErrors.Invalid(Service, operation, "We currently do not support adding policies for $LATEST.");
-                }
+                throw FakeErrors.Invalid(Service, operation, "We currently do not support adding policies for $LATEST.");
+            }
 
-                if (!StatementIdPattern.IsMatch(request.StatementId))
-                {
-                    throw new AwsServiceException(AwsErrorKind.Validation, Service, operation, "ValidationException", 400,
-                        $"1 validation error detected: Value '{request.StatementId}' at 'statementId' failed to satisfy constraint: Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
-                }
-
-                lock (_fake.Sync)
-                {
-                    var function = Existing(arn, qualifier, operation, readOnly: false);
-                    var state = function.State(qualifier);
-                    if (_fake.TakeConcurrentChange(arn, qualifier))
-                    {
-                        state.Statements.Add(_fake.ConcurrentWriterAddsSameStatement
-                            ? FakeStatements.Build(arn, qualifier, request.StatementId, request.Action, request.Principal, request.SourceArn, request.SourceAccount)
-                            : FakeStatements.Build(arn, qualifier, "concurrent-" + state.Statements.Count, "lambda:GetFunction", CallerRoot(), null, null));
-                        state.Touch();
-                    }
-
-                    if (request.RevisionId != null && request.RevisionId != state.RevisionId)
-                    {
-                        throw FakeErrors.StaleRevision(Service, operation);
-                    }
-
-                    if (state.HasSid(request.StatementId))
-                    {
-                        throw FakeErrors.DuplicateSid(Service, operation, request.StatementId);
-                    }
-
-                    var statement = FakeStatements.Build(arn, qualifier, request.StatementId, request.Action, request.Principal,
-                        string.IsNullOrEmpty(request.SourceArn) ? null : request.SourceArn, request.SourceAccount);
-                    state.Statements.Add(statement);
-                    state.Touch();
-                    return statement.ToJsonString();
-                }
-            }, cancellationToken);
-
-        public Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken) =>
-            Task.Run(() =>
+            if (!StatementIdPattern.IsMatch(request.StatementId))
             {
-                _fake.Latency(cancellationToken);
-                const string operation = "RemovePermission";
-                var arn = Begin(operation, functionName, ref qualifier, ("FunctionName", functionName), ("Qualifier", qualifier), ("StatementId", statementId), ("RevisionId", revisionId));
-                lock (_fake.Sync)
+                throw new AwsServiceException(AwsErrorKind.Validation, Service, operation, "ValidationException", 400,
+                    $"1 validation error detected: Value '{request.StatementId}' at 'statementId' failed to satisfy constraint: Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
+            }
+
+            lock (_fake.Sync)
+            {
+                var function = Existing(arn, qualifier, operation, readOnly: false);
+                var state = function.State(qualifier);
+                if (_fake.TakeConcurrentChange(arn, qualifier))
                 {
-                    var state = Existing(arn, qualifier, operation, readOnly: false).State(qualifier);
-                    if (revisionId != null && revisionId != state.RevisionId)
-                    {
-                        throw FakeErrors.StaleRevision(Service, operation);
-                    }
-
-                    if (state.Statements.RemoveAll(s => (string?)s["Sid"] == statementId) == 0)
-                    {
-                        throw FakeErrors.NotFound(Service, operation, $"Statement {statementId} is not found in resource policy.");
-                    }
-
+                    state.Statements.Add(_fake.ConcurrentWriterAddsSameStatement
+                        ? FakeStatements.Build(arn, qualifier, request.StatementId, request.Action, request.Principal, request.SourceArn, request.SourceAccount)
+                        : FakeStatements.Build(arn, qualifier, "concurrent-" + state.Statements.Count, "lambda:GetFunction", CallerRoot(), null, null));
                     state.Touch();
                 }
-            }, cancellationToken);
 
-        /// <summary>Records the call (also one that AWS rejects for its function name or region) and returns the unqualified ARN.</summary>
-        private string Begin(string operation, string functionName, ref string? qualifier, params (string Key, string? Value)[] arguments)
+                if (request.RevisionId != null && request.RevisionId != state.RevisionId)
+                {
+                    throw FakeErrors.StaleRevision(Service, operation);
+                }
+
+                if (state.HasSid(request.StatementId))
+                {
+                    throw FakeErrors.DuplicateSid(Service, operation, request.StatementId);
+                }
+
+                var statement = FakeStatements.Build(arn, qualifier, request.StatementId, request.Action, request.Principal,
+                    string.IsNullOrEmpty(request.SourceArn) ? null : request.SourceArn, request.SourceAccount);
+                state.Statements.Add(statement);
+                state.Touch();
+                return statement.ToJsonString();
+            }
+        }
+
+        /// <summary>
+        /// Makes the call (also one that AWS rejects for its function name or region, which is recorded before it fails)
+        /// and returns the unqualified ARN with the qualifier, taken from the name when it carries one.
+        /// </summary>
+        private async Task<(string Arn, string? Qualifier)> BeginAsync(string operation, string functionName, string? qualifier, CancellationToken cancellationToken,
+            params (string Key, string? Value)[] arguments)
         {
             string? arn = null;
             AwsServiceException? rejected = null;
@@ -147,8 +121,8 @@ namespace LambdaPermTools.TestDoubles
                 rejected = e;
             }
 
-            _fake.Record(_options, Service, operation, _region, arn ?? functionName, arguments);
-            return arn ?? throw rejected!;
+            await _fake.CallAsync(_options, Service, operation, _region, arn ?? functionName, cancellationToken, arguments).ConfigureAwait(false);
+            return (arn ?? throw rejected!, qualifier);
         }
 
         /// <summary>The unqualified ARN of a name or (qualified) ARN; a qualifier inside the name must equal <paramref name="qualifier"/>.</summary>

@@ -174,6 +174,21 @@ Describe 'Add-ApiLambdaPermission' {
         $api.SourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:api1/*'
     }
 
+    It 'warns, naming the function and the bytes left, when its policy (about 19 KB) would pass Lambda''s limit, before any write' {
+        $i = 0
+        while ([Text.Encoding]::UTF8.GetByteCount([string] $fake.PolicyOf($pets)) -lt 19 * 1024) {
+            $i++
+            $null = $fake.SeedPermission($pets, $null, "other-api-$i", "arn:aws:execute-api:us-east-1:111122223333:other$i/*/GET/items")
+        }
+        $left = 20480 - [Text.Encoding]::UTF8.GetByteCount($fake.PolicyOf($pets))
+        $null = Add-ApiLambdaPermission -RestApiId api1 -WhatIf -WarningVariable warnings -WarningAction SilentlyContinue
+        $sizeWarnings = @($warnings | Where-Object { "$_" -match 'bytes left' })
+        $sizeWarnings | Should -HaveCount 1 -Because 'only the policy of pets is near the limit; the one of auth is empty'
+        "$sizeWarnings" | Should -Match ([regex]::Escape("'$pets'"))
+        "$sizeWarnings" | Should -Match ([regex]::Escape([string]::Format([cultureinfo]::InvariantCulture, '{0:N0} bytes left', $left)))
+        $fake.CallCount('AddPermission') | Should -Be 0
+    }
+
     It 'refuses a function of another account with CrossAccountFunction and calls nothing' {
         $shared = $fake.AddFunction('shared', 'us-east-1', '444455556666')
         $fake.AllowCrossAccountRead($shared)
@@ -214,8 +229,7 @@ Describe 'Add-ApiLambdaPermission' {
     }
 
     It 'never sends Principal *, another action, or a grant without an execute-api SourceArn, even when asked directly' {
-        $services = $fake.Create([LambdaPermTools.Aws.Ports.ConnectionOptions]::new())
-        $applier = [LambdaPermTools.Aws.Scanning.GrantApplier]::new([LambdaPermTools.Aws.Scanning.ScanSession]::new($services, [System.Threading.CancellationToken]::None))
+        $run = [LambdaPermTools.Aws.Runs.Run]::new([LambdaPermTools.Aws.Ports.ConnectionOptions]::new(), $fake, [System.Threading.CancellationToken]::None)
         $unsafe = @(
             @{ Principal = '*'; SourceArn = 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets' },
             @{ Principal = 'apigateway.amazonaws.com'; SourceArn = '' },
@@ -224,10 +238,11 @@ Describe 'Add-ApiLambdaPermission' {
         foreach ($shape in $unsafe) {
             $grant = [LambdaPermTools.Planning.PlannedGrant]@{ FunctionName = $pets; Region = 'us-east-1'; FunctionAccountId = '111122223333'; StatementId = 'x' }
             foreach ($key in $shape.Keys) { $grant.$key = $shape[$key] }
-            $check = $applier.CheckAsync($grant).GetAwaiter().GetResult()
-            $check.Outcome.Error.ErrorId | Should -Be 'UnsafeGrant'
+            $outcome = $run.PrepareAsync($grant).GetAwaiter().GetResult()
+            $outcome.Error.Id | Should -Be 'UnsafeGrant'
+            $outcome.Pending | Should -BeNullOrEmpty -Because 'only a pending grant can be applied'
         }
-        $fake.CallCount('AddPermission') | Should -Be 0
+        $fake.Calls | Should -BeNullOrEmpty -Because 'an unsafe grant is refused before any call'
     }
 
     It 'declares SupportsShouldProcess with ConfirmImpact Medium, -Force and its output type' {

@@ -1,7 +1,7 @@
 # Servers that lie (issue 18), each a LambdaPermTools.TestDoubles.HostileServer on 127.0.0.1: endless pages, an
 # endpoint that never answers or drips one byte at a time, a 10 MB error body. Each must end, in bounded time and
 # memory, with a non-terminating error of a stable kind (AwsServiceException.Kind PagingLimit or Timeout: the
-# cmdlets' ErrorIds of the same names) and a short message. Echoed secrets are in Secrets.Tests.ps1.
+# cmdlets' ErrorIds of the same names, checked too) and a short message. Echoed secrets are in Secrets.Tests.ps1.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -84,6 +84,8 @@ Describe 'Endless paging' {
         $failures[0].TargetObject | Should -Be 'endless1'
         $exception = Get-ServiceException $failures[0]
         "$($exception.Kind)/$($exception.Operation)" | Should -Be 'PagingLimit/GetResources'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PagingLimit,*'
+        "$($failures[0])" | Should -Not -Match 'HTTP \d'
         $seconds | Should -BeLessThan 60
     }
 }
@@ -107,6 +109,8 @@ Describe 'An endpoint that does not answer' {
         $failures.Count | Should -Be 1
         $exception = Get-ServiceException $failures[0]
         $exception.Kind | Should -Be 'Timeout'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
         "$($failures[0])" | Should -Match ([regex]::Escape($server.Url) + '.*deadline of 6\.0 s; \d+\.\d s spent in 1 attempt')
         # One call, one deadline; the rest is start-up and a busy machine.
         $seconds | Should -BeLessThan 20

@@ -30,12 +30,6 @@ namespace LambdaPermTools.Aws.Clients
         public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
             ReadListAsync("GetRestApis", new[] { "restapis" }, null, ReadRestApi, a => a.Id, cancellationToken);
 
-        public async Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
-        {
-            var response = await SendAsync(new AwsRequest("GetRestApi", HttpMethod.Get, "restapis", restApiId), cancellationToken).ConfigureAwait(false);
-            return ResponseReader.Json(_caller, "GetRestApi", response, ReadRestApi);
-        }
-
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
             ReadListAsync("GetResources", new[] { "restapis", restApiId, "resources" }, "methods", ReadResource, r => r.Id, cancellationToken);
 
@@ -47,15 +41,6 @@ namespace LambdaPermTools.Aws.Clients
             // GetStages is not paginated (BC:apigateway).
             var response = await SendAsync(new AwsRequest("GetStages", HttpMethod.Get, "restapis", restApiId, "stages"), cancellationToken).ConfigureAwait(false);
             return ResponseReader.Json(_caller, "GetStages", response, root => (IReadOnlyList<ApiStage>)root.Array("item").Select(ReadStage).ToList());
-        }
-
-        public async Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken)
-        {
-            var request = new AwsRequest("GetExport", HttpMethod.Get, "restapis", restApiId, "stages", stageName, "exports", "oas30")
-                .WithQuery("extensions", "apigateway");
-            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            // Validate that it is the JSON document we asked for, then hand it over as text.
-            return ResponseReader.Json(_caller, "GetExport", response, _ => response.Body);
         }
 
         private async Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string? embed,

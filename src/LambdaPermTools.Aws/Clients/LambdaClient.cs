@@ -37,14 +37,6 @@ namespace LambdaPermTools.Aws.Clients
             return ResponseReader.Json(_caller, "AddPermission", response, root => root.Required("Statement"));
         }
 
-        public async Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken)
-        {
-            var request = new AwsRequest("RemovePermission", HttpMethod.Delete, ApiVersion, "functions", functionName, "policy", statementId)
-                .WithQuery("Qualifier", qualifier)
-                .WithQuery("RevisionId", revisionId);
-            await SendAsync(request, cancellationToken).ConfigureAwait(false); // 204
-        }
-
         public async Task<bool> FunctionExistsAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
         {
             // GetFunction with Qualifier: 404 for a missing function, version or alias (GetAlias semantics for an alias).

@@ -29,7 +29,7 @@ namespace LambdaPermTools.Aws.Credentials
             if (_options.AccessKey != null || _options.SecretKey != null)
             {
                 if (string.IsNullOrEmpty(_options.AccessKey) || string.IsNullOrEmpty(_options.SecretKey))
-                    throw new ConnectionException("NoCredentials", "-AccessKey and -SecretKey must be given together.");
+                    throw new ConnectionException(ErrorId.NoCredentials, "-AccessKey and -SecretKey must be given together.");
                 return Static(new AwsCredentials(_options.AccessKey!, _options.SecretKey!, _options.SessionToken), "the -AccessKey/-SecretKey parameters");
             }
 
@@ -39,7 +39,7 @@ namespace LambdaPermTools.Aws.Credentials
             if (_options.Credential != null)
             {
                 var source = DuckTypedCredentialSource.TryCreate(_options.Credential)
-                    ?? throw new ConnectionException("NoCredentials", "The -Credential object has no readable AccessKey/SecretKey (expected an AWS Tools AWSCredentials object).");
+                    ?? throw new ConnectionException(ErrorId.NoCredentials, "The -Credential object has no readable AccessKey/SecretKey (expected an AWS Tools AWSCredentials object).");
                 return new ResolvedCredentials(source, "the -Credential parameter", null);
             }
 
@@ -66,7 +66,7 @@ namespace LambdaPermTools.Aws.Credentials
             if (!string.IsNullOrEmpty(name) && _files.Find(name!) != null)
                 return FromProfile(name!, "$StoredAWSCredentials");
             var source = DuckTypedCredentialSource.TryCreateFromStored(stored)
-                ?? throw new ConnectionException("NoCredentials",
+                ?? throw new ConnectionException(ErrorId.NoCredentials,
                     "The session's $StoredAWSCredentials names no profile in " + _files.CredentialsFile + " or " + _files.ConfigFile +
                     " and its keys cannot be read. Run Set-AWSCredential -ProfileName <name>, or pass -ProfileName or -AccessKey/-SecretKey.");
             return new ResolvedCredentials(source, "$StoredAWSCredentials", null);
@@ -74,7 +74,7 @@ namespace LambdaPermTools.Aws.Credentials
 
         private ResolvedCredentials FromProfile(string name, string via)
         {
-            var profile = _files.Find(name) ?? throw new ConnectionException("ProfileNotFound",
+            var profile = _files.Find(name) ?? throw new ConnectionException(ErrorId.ProfileNotFound,
                 $"The profile '{name}' ({via}) was not found in {_files.CredentialsFile} or {_files.ConfigFile}. " +
                 "Check the name, or create it with Set-AWSCredential or 'aws configure'.");
             string description = $"profile '{name}' ({via})";
@@ -85,18 +85,18 @@ namespace LambdaPermTools.Aws.Credentials
             try
             {
                 var source = bridge.ProfileCredentials(name, _files.CredentialsFile)
-                    ?? throw new ConnectionException("NoCredentials", $"The {description} defines no credentials.");
+                    ?? throw new ConnectionException(ErrorId.NoCredentials, $"The {description} defines no credentials.");
                 source.GetCredentials(); // fail here, at connection time, not on the first AWS call
                 return new ResolvedCredentials(source, description + " via AWSSDK.Core", name);
             }
             catch (Exception ex) when (!(ex is ConnectionException) && profile.IsSso)
             {
-                throw new ConnectionException("SsoTokenExpired",
+                throw new ConnectionException(ErrorId.SsoTokenExpired,
                     $"SSO Token has expired. Please login by running Invoke-AWSSSOLogin. ({description}: {ex.Message})", ex);
             }
             catch (Exception ex) when (!(ex is ConnectionException))
             {
-                throw new ConnectionException("NoCredentials", $"The {description} could not supply credentials: {ex.Message}", ex);
+                throw new ConnectionException(ErrorId.NoCredentials, $"The {description} could not supply credentials: {ex.Message}", ex);
             }
         }
 
@@ -105,21 +105,21 @@ namespace LambdaPermTools.Aws.Credentials
             const string NoneFound = "No AWS credentials were found. Pass -AccessKey/-SecretKey or -ProfileName, run Set-AWSCredential, " +
                 "or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.";
             var bridge = _bridge();
-            if (bridge == null) throw new ConnectionException("NoCredentials", NoneFound);
+            if (bridge == null) throw new ConnectionException(ErrorId.NoCredentials, NoneFound);
             try
             {
-                var source = bridge.DefaultChainCredentials() ?? throw new ConnectionException("NoCredentials", NoneFound);
+                var source = bridge.DefaultChainCredentials() ?? throw new ConnectionException(ErrorId.NoCredentials, NoneFound);
                 source.GetCredentials();
                 return new ResolvedCredentials(source, "container or instance credentials (AWSSDK.Core default chain)", null);
             }
             catch (Exception ex) when (!(ex is ConnectionException))
             {
-                throw new ConnectionException("NoCredentials", NoneFound + " (AWSSDK.Core: " + ex.Message + ")", ex);
+                throw new ConnectionException(ErrorId.NoCredentials, NoneFound + " (AWSSDK.Core: " + ex.Message + ")", ex);
             }
         }
 
         private ISdkBridge RequireBridge(string description) =>
-            _bridge() ?? throw new ConnectionException("NoCredentials",
+            _bridge() ?? throw new ConnectionException(ErrorId.NoCredentials,
                 $"The {description} needs AWSSDK.Core (assumed role, credential_process, SSO or web identity), " +
                 "but the module's dependencies folder could not be loaded: " + (SdkBridgeLoader.LastFailure ?? "not found") + ".");
 

@@ -25,7 +25,7 @@ namespace LambdaPermTools.Aws.Credentials
             if (!env.IsTrue("AWS_EC2_METADATA_DISABLED") && bridge()?.InstanceMetadataRegion() is string imds)
                 return Checked(imds, "EC2 instance metadata");
 
-            throw new ConnectionException("NoRegion",
+            throw new ConnectionException(ErrorId.NoRegion,
                 "No region specified or obtained from persisted/shell defaults. Pass -Region, run Set-DefaultAWSRegion, " +
                 "or set the AWS_REGION environment variable.");
         }
@@ -34,7 +34,7 @@ namespace LambdaPermTools.Aws.Credentials
         {
             region = RegionNames.Normalize(region);
             if (!RegionNames.IsValid(region))
-                throw new ConnectionException("InvalidRegion", $"'{region}' (from {source}) is not an AWS region name such as us-east-1.");
+                throw new ConnectionException(ErrorId.InvalidRegion, $"'{region}' (from {source}) is not an AWS region name such as us-east-1.");
             return (region, source);
         }
     }

@@ -54,7 +54,7 @@ namespace LambdaPermTools.Aws.Endpoints
         private static Uri Parse(string url, string source)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                throw new ConnectionException("InvalidEndpoint", $"The endpoint '{url}' (from {source}) is not an http(s) URL with a host.");
+                throw new ConnectionException(ErrorId.InvalidEndpoint, $"The endpoint '{url}' (from {source}) is not an http(s) URL with a host.");
             return uri;
         }
     }

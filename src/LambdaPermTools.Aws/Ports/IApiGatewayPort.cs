@@ -11,9 +11,6 @@ namespace LambdaPermTools.Aws.Ports
         /// <summary>GetRestApis, every page (limit 500).</summary>
         Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken);
 
-        /// <summary>GetRestApi; NotFound when the API does not exist.</summary>
-        Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken);
-
         /// <summary>GetResources?embed=methods, every page (limit 500).</summary>
         Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken);
 
@@ -22,8 +19,5 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>GetStages (not paginated).</summary>
         Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken);
-
-        /// <summary>GetExport of a stage as OpenAPI 3 JSON with API Gateway's integration extensions.</summary>
-        Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken);
     }
 }

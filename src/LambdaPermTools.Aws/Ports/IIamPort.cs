@@ -13,24 +13,4 @@ namespace LambdaPermTools.Aws.Ports
         /// <summary>SimulatePrincipalPolicy for one action on these resources (all pages); EvalDecision per resource ARN.</summary>
         Task<IReadOnlyDictionary<string, string>> SimulatePrincipalPolicyAsync(string policySourceArn, string actionName, IReadOnlyList<string> resourceArns, CancellationToken cancellationToken);
     }
-
-    /// <summary>GetCallerIdentity's answer.</summary>
-    public sealed class CallerIdentity
-    {
-        public CallerIdentity(string account, string arn, string userId)
-        {
-            Account = account;
-            Arn = arn;
-            UserId = userId;
-        }
-
-        public string Account { get; }
-        public string Arn { get; }
-        public string UserId { get; }
-    }
-
-    public interface IStsPort
-    {
-        Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken);
-    }
 }

@@ -1,59 +1,114 @@
 using System.Management.Automation;
-using LambdaPermTools.Aws.Scanning;
+using LambdaPermTools.Aws.Runs;
+using LambdaPermTools.Binding;
+using LambdaPermTools.Completion;
 using LambdaPermTools.Planning;
+using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Adds the least-privilege lambda:InvokeFunction grant for every Denied finding it receives (piped from
-    /// Test-ApiLambdaPermission, or found by scanning the selected APIs). Idempotent: an equivalent grant that
-    /// already exists is reported AlreadyPresent and nothing is called. Passes the policy's RevisionId and
-    /// retries on a revision conflict. One ShouldProcess per grant; -WhatIf calls nothing that changes AWS and
-    /// writes no change objects for the grants it would add.
+    /// Test-ApiLambdaPermission, or found by judging piped targets or the selected APIs; with neither it stops:
+    /// never a region-wide write by default). Idempotent: an equivalent grant that already exists is reported
+    /// AlreadyPresent and nothing is called. Passes the policy's RevisionId and retries on a revision conflict. One
+    /// ShouldProcess per grant; -WhatIf calls nothing that changes AWS and writes no change objects for the grants it would add.
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "ApiLambdaPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PermissionChange))]
-    public sealed class AddApiLambdaPermissionCommand : FixingCmdlet
+    public sealed class AddApiLambdaPermissionCommand : AwsCmdlet
     {
+        private const string ByFinding = "Finding";
+
+        /// <summary>The ids of the REST APIs to look at.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RestApiIdCompleter))]
+        public string[] RestApiId { get; set; } = new string[0];
+
+        /// <summary>REST APIs as Get-AGRestApiList emits them (objects with Id and Name).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByInputObject, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public RestApiReference[] InputObject { get; set; } = new RestApiReference[0];
+
+        /// <summary>Every REST API in the region.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByAll)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>
+        /// Findings from Test-ApiLambdaPermission, or targets from Get-ApiIntegrationTarget (typed as their common base so
+        /// that a target binds here, not by property name to -RestApiId, which would re-read its whole API).
+        /// </summary>
+        [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public IntegrationTarget[] Finding { get; set; } = new IntegrationTarget[0];
+
+        /// <summary>Only these stages (case-sensitive). Default: every stage of each API.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StageNameCompleter))]
+        public string[]? StageName { get; set; }
+
+        /// <summary>Also the console's Test button (stage test-invoke-stage).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTestInvoke { get; set; }
+
+        /// <summary>Method (default): one grant per method, any stage; Stage: pinned to the finding's stage; Api: one grant per function and API.</summary>
+        [Parameter]
+        public FixScope Scope { get; set; } = FixScope.Method;
+
         /// <summary>Adds without asking for confirmation (-WhatIf still wins).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            TerminateOn(ApiSelector.Required(ParameterSetName, All, MyInvocation.ExpectingInput));
+        }
+
+        protected override void ProcessRecord()
+        {
+            var request = Request();
+            TerminateOn(Selection.AddTo(request));
+            if (ParameterSetName == ByFinding)
+            {
+                Selection.AddFindings(request, Finding);
+            }
+        }
+
         protected override void EndProcessing()
         {
-            foreach (var work in Work)
+            foreach (var (run, request) in Runs())
             {
-                var session = OpenSession(work);
-                var fix = FixWork.Prepare(CollectFindings(work, session), FixOptions);
-                WriteWarnings(fix.Plan);
-                WriteObject(fix.Skipped, enumerateCollection: true);
-
-                var applier = new GrantApplier(session);
-                foreach (var grant in fix.Plan.Grants)
+                var plan = Run.Plan(Collect<Judgement>(observer => run.JudgeAsync(request, observer)), new FixOptions { Scope = Scope });
+                foreach (var warning in plan.Warnings)
                 {
-                    Apply(applier, grant);
+                    WriteWarning(warning);
+                }
+
+                WriteObject(plan.Skipped, enumerateCollection: true);
+                foreach (var grant in plan.Grants)
+                {
+                    Apply(run, grant);
                 }
             }
         }
 
-        private void Apply(GrantApplier applier, PlannedGrant grant)
+        private void Apply(Run run, PlannedGrant grant)
         {
-            var check = Await(() => applier.CheckAsync(grant));
-            var outcome = check.Outcome;
-            if (outcome == null)
+            var outcome = Await(() => run.PrepareAsync(grant));
+            var pending = outcome.Pending;
+            if (pending != null && Confirmed(grant))
             {
-                var action = $"Add permission: allow principal '{grant.Principal}' to call '{grant.Action}' with SourceArn '{grant.SourceArn}' as statement '{grant.StatementId}'";
-                if (!Confirmed(GrantApplier.Shown(grant), action))
-                {
-                    return;
-                }
-
-                outcome = Await(() => applier.AddAsync(grant, check.RevisionId));
+                outcome = Await(() => run.ApplyAsync(pending));
             }
 
             if (outcome.Error != null)
             {
-                WriteScanError(outcome.Error);
+                WriteError(outcome.Error);
             }
 
             if (outcome.Change != null)
@@ -62,13 +117,14 @@ namespace LambdaPermTools.Commands
             }
         }
 
-        /// <summary>AWS Tools' rule (powershell-conventions.md §8): -WhatIf always wins; else -Force skips the prompt; else ShouldProcess.</summary>
-        private bool Confirmed(string target, string action)
+        /// <summary>AWS Tools' rule (docs/powershell-rules.md §8): -WhatIf always wins; else -Force skips the prompt; else ShouldProcess.</summary>
+        private bool Confirmed(PlannedGrant grant)
         {
             var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
                 ? ((SwitchParameter)value).IsPresent
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            return (Force && !whatIf) || ShouldProcess(target, action);
+            return (Force && !whatIf) || ShouldProcess(grant.QualifiedFunctionArn,
+                $"Add permission: allow principal '{grant.Principal}' to call '{grant.Action}' with SourceArn '{grant.SourceArn}' as statement '{grant.StatementId}'");
         }
     }
 }

@@ -1,45 +1,101 @@
-using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
-using LambdaPermTools.Aws.Scanning;
-using LambdaPermTools.Policies;
+using LambdaPermTools.Aws.Runs;
+using LambdaPermTools.Binding;
+using LambdaPermTools.Completion;
+using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
+using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands
 {
     /// <summary>
-    /// Writes the fix that Add-ApiLambdaPermission would make as CloudFormation (YAML/JSON), Terraform, AWS CLI
-    /// or AWS Tools for PowerShell text: collects every finding, then writes one string. Piped findings need no
-    /// AWS access; piped targets (judged first) and scanning the selected APIs do.
+    /// Writes the fix that Add-ApiLambdaPermission would make as CloudFormation (YAML/JSON), Terraform, AWS CLI or AWS
+    /// Tools for PowerShell text: collects every finding, then writes one string. Piped findings need no AWS access;
+    /// piped targets (judged first) and the selected APIs do. With neither it stops, as Add-ApiLambdaPermission does.
     /// </summary>
     [Cmdlet(VerbsData.ConvertTo, "ApiLambdaPermissionTemplate")]
     [OutputType(typeof(string))]
-    public sealed class ConvertToApiLambdaPermissionTemplateCommand : FixingCmdlet
+    public sealed class ConvertToApiLambdaPermissionTemplateCommand : AwsCmdlet
     {
+        private const string ByFinding = "Finding";
+
+        /// <summary>The ids of the REST APIs to look at.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RestApiIdCompleter))]
+        public string[] RestApiId { get; set; } = new string[0];
+
+        /// <summary>REST APIs as Get-AGRestApiList emits them (objects with Id and Name).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByInputObject, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public RestApiReference[] InputObject { get; set; } = new RestApiReference[0];
+
+        /// <summary>Every REST API in the region.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByAll)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Findings from Test-ApiLambdaPermission, or targets from Get-ApiIntegrationTarget.</summary>
+        [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public IntegrationTarget[] Finding { get; set; } = new IntegrationTarget[0];
+
+        /// <summary>Only these stages (case-sensitive). Default: every stage of each API.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StageNameCompleter))]
+        public string[]? StageName { get; set; }
+
+        /// <summary>Also the console's Test button (stage test-invoke-stage).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTestInvoke { get; set; }
+
+        /// <summary>Method (default): one grant per method, any stage; Stage: pinned to the finding's stage; Api: one grant per function and API.</summary>
+        [Parameter]
+        public FixScope Scope { get; set; } = FixScope.Method;
+
         /// <summary>The text to write.</summary>
         [Parameter]
         public TemplateFormat Format { get; set; } = TemplateFormat.CloudFormationYaml;
 
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            TerminateOn(ApiSelector.Required(ParameterSetName, All, MyInvocation.ExpectingInput));
+        }
+
+        protected override void ProcessRecord()
+        {
+            var request = Request();
+            TerminateOn(Selection.AddTo(request));
+            if (ParameterSetName == ByFinding)
+            {
+                Selection.AddFindings(request, Finding);
+            }
+        }
+
         protected override void EndProcessing()
         {
-            var findings = new List<PermissionFinding>();
-            foreach (var work in Work)
+            var judgements = Runs().SelectMany(r => Collect<Judgement>(observer => r.Run.JudgeAsync(r.Request, observer))).ToList();
+            var plan = Run.Plan(judgements, new FixOptions { Scope = Scope });
+            foreach (var warning in plan.Warnings)
             {
-                findings.AddRange(CollectFindings(work, work.HasScan || work.Targets.Count > 0 ? OpenSession(work) : null));
+                WriteWarning(warning);
             }
 
-            var fix = FixWork.Prepare(findings, FixOptions);
-            WriteWarnings(fix.Plan);
-            foreach (var skipped in fix.Skipped)
+            foreach (var skipped in plan.Skipped)
             {
                 WriteVerbose($"Skipped {skipped.FunctionName}: {skipped.Reason}");
             }
 
-            if (fix.Plan.Grants.Count == 0)
+            if (plan.Grants.Count == 0)
             {
-                WriteWarning($"No Denied finding that a {LambdaPermission.InvokeAction} grant can fix: the template is empty.");
+                WriteWarning("No Denied finding that a lambda:InvokeFunction grant can fix: the template is empty.");
             }
 
-            WriteObject(TemplateWriter.Write(fix.Plan.Grants, Format));
+            WriteObject(TemplateWriter.Write(plan.Grants, Format));
         }
     }
 }

@@ -1,27 +1,56 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using LambdaPermTools.Binding;
+using LambdaPermTools.Completion;
 using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Lists every Lambda function that a REST API invokes: method integrations (AWS, AWS_PROXY) and Lambda
-    /// authorizers (TOKEN, REQUEST), one object per target and stage. APIs are read concurrently and each API's
-    /// targets are written as soon as it is read. Per API only GetResources (embed=methods), GetAuthorizers and
-    /// GetStages are called, so with -RestApiId the API's name is not read: RestApiName is filled when the APIs come
-    /// from -All or from Get-AGRestApiList objects.
+    /// authorizers (TOKEN, REQUEST), one object per target and stage, written as soon as each API is read. With no
+    /// selection and nothing piped in, every REST API of the region. Per API only GetResources (embed=methods),
+    /// GetAuthorizers and GetStages are called, so with -RestApiId the API's name is not read: RestApiName is filled
+    /// when the APIs come from -All or from Get-AGRestApiList objects.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApiIntegrationTarget")]
     [OutputType(typeof(IntegrationTarget))]
-    public sealed class GetApiIntegrationTargetCommand : ApiSelectingCmdlet
+    public sealed class GetApiIntegrationTargetCommand : AwsCmdlet
     {
-        protected override void ProcessRecord() => CollectApis();
+        /// <summary>The ids of the REST APIs to look at.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RestApiIdCompleter))]
+        public string[] RestApiId { get; set; } = new string[0];
+
+        /// <summary>REST APIs as Get-AGRestApiList emits them (objects with Id and Name).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByInputObject, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public RestApiReference[] InputObject { get; set; } = new RestApiReference[0];
+
+        /// <summary>Every REST API in the region (also what no selection means).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByAll)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Only these stages (case-sensitive). Default: every stage of each API.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StageNameCompleter))]
+        public string[]? StageName { get; set; }
+
+        /// <summary>Also the console's Test button (stage test-invoke-stage).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTestInvoke { get; set; }
+
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+
+        protected override void ProcessRecord() => TerminateOn(Selection.AddTo(Request()));
 
         protected override void EndProcessing()
         {
-            foreach (var work in Work)
+            foreach (var (run, request) in Runs())
             {
-                var session = OpenSession(work);
-                RunScan(session, work.Request, Selection, null, result => WriteObject(result.Targets, enumerateCollection: true));
+                Stream<IReadOnlyList<IntegrationTarget>>(observer => run.ListTargetsAsync(request, observer), targets => WriteObject(targets, enumerateCollection: true));
             }
         }
     }

@@ -1,63 +1,84 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using LambdaPermTools.Planning;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Aws.Runs;
+using LambdaPermTools.Binding;
+using LambdaPermTools.Completion;
 using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Decides, per target and stage, whether API Gateway may invoke the function, and why. Takes REST APIs
-    /// (-RestApiId, -InputObject, -All) or Get-ApiIntegrationTarget output from the pipeline (-Target).
-    /// A denied or missing policy is a finding, not an error; -FailOnDenied ends with a terminating error
-    /// (DeniedTargetsFound) after every finding is written, for CI gates.
+    /// (-RestApiId, -InputObject, -All; with no selection and nothing piped in, every REST API of the region) or
+    /// Get-ApiIntegrationTarget output from the pipeline (-Target). A denied or missing policy is a finding, not an
+    /// error; -FailOnDenied ends with a terminating error (DeniedTargetsFound) after every finding is written, for CI gates.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "ApiLambdaPermission")]
     [OutputType(typeof(PermissionFinding))]
-    public sealed class TestApiLambdaPermissionCommand : ApiSelectingCmdlet
+    public sealed class TestApiLambdaPermissionCommand : AwsCmdlet
     {
         private const string ByTarget = "Target";
         private readonly HashSet<string> _warnedStatements = new HashSet<string>(StringComparer.Ordinal);
         private int _denied;
+
+        /// <summary>The ids of the REST APIs to look at.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RestApiIdCompleter))]
+        public string[] RestApiId { get; set; } = new string[0];
+
+        /// <summary>REST APIs as Get-AGRestApiList emits them (objects with Id and Name).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByInputObject, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public RestApiReference[] InputObject { get; set; } = new RestApiReference[0];
+
+        /// <summary>Every REST API in the region (also what no selection means).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByAll)]
+        public SwitchParameter All { get; set; }
 
         /// <summary>Targets from Get-ApiIntegrationTarget.</summary>
         [Parameter(ParameterSetName = ByTarget, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public IntegrationTarget[] Target { get; set; } = new IntegrationTarget[0];
 
+        /// <summary>Only these stages (case-sensitive). Default: every stage of each API.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StageNameCompleter))]
+        public string[]? StageName { get; set; }
+
+        /// <summary>Also the console's Test button (stage test-invoke-stage).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTestInvoke { get; set; }
+
         /// <summary>After writing every finding, end with a terminating error when any finding is Denied.</summary>
         [Parameter]
         public SwitchParameter FailOnDenied { get; set; }
 
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+
         protected override void ProcessRecord()
         {
-            if (!CollectApis())
+            var request = Request();
+            TerminateOn(Selection.AddTo(request));
+            if (ParameterSetName == ByTarget)
             {
-                CurrentWork().Targets.AddRange(Target.Where(InSelectedStages));
+                Selection.AddTargets(request, Target);
             }
         }
 
         protected override void EndProcessing()
         {
-            foreach (var work in Work)
+            foreach (var (run, request) in Runs())
             {
-                var session = OpenSession(work);
-                if (work.Targets.Count > 0)
-                {
-                    WriteFindings(Evaluate(session, work.Targets, new FixOptions()));
-                }
-
-                if (work.HasScan)
-                {
-                    RunScan(session, work.Request, Selection, new FixOptions(), result => WriteFindings(result.Findings));
-                }
+                Stream<Judgement>(observer => run.JudgeAsync(request, observer), judgement => WriteFindings(judgement.Findings));
             }
 
             if (FailOnDenied && _denied > 0)
             {
-                ThrowTerminatingError(ErrorRecords.WithAction(
-                    new ErrorRecord(new InvalidOperationException($"{_denied} target(s) are Denied: API Gateway may not invoke their Lambda function."), "DeniedTargetsFound", ErrorCategory.InvalidResult, _denied),
+                TerminateOn(new RunError(ErrorId.DeniedTargetsFound, $"{_denied} target(s) are Denied: API Gateway may not invoke their Lambda function.", _denied,
                     "Fix them with Add-ApiLambdaPermission, or apply ConvertTo-ApiLambdaPermissionTemplate output."));
             }
         }

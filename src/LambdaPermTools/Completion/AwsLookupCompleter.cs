@@ -8,6 +8,7 @@ using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Binding;
 
@@ -22,8 +23,8 @@ namespace LambdaPermTools.Completion
     {
         internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
-        private static readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Value, string Tooltip)> Items)> Cache =
-            new ConcurrentDictionary<string, (DateTime, IReadOnlyList<(string, string)>)>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<(Type Completer, string Scope, ConnectionOptions Connection), (DateTime At, IReadOnlyList<(string Value, string Tooltip)> Items)> Cache =
+            new ConcurrentDictionary<(Type, string, ConnectionOptions), (DateTime, IReadOnlyList<(string, string)>)>();
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -36,7 +37,7 @@ namespace LambdaPermTools.Completion
                     return new CompletionResult[0];
                 }
 
-                var key = string.Join("\n", GetType().Name, scope, options.Region, options.StoredRegion, options.ProfileName, options.ProfileLocation, options.AccessKey, options.EndpointUrl);
+                var key = (GetType(), scope, options);
                 if (!Cache.TryGetValue(key, out var cached) || DateTime.UtcNow - cached.At > CacheLifetime)
                 {
                     cached = (DateTime.UtcNow, Lookup(options, scope));
@@ -80,7 +81,6 @@ namespace LambdaPermTools.Completion
 
         private static ConnectionOptions Connection(IDictionary bound)
         {
-            string? Text(string name) => bound.Contains(name) ? bound[name]?.ToString() : null;
             object? stored = null;
             object? storedRegion = null;
             try
@@ -94,41 +94,7 @@ namespace LambdaPermTools.Completion
                 // The runspace is busy on another thread: complete with the typed parameters only.
             }
 
-            return new ConnectionOptions
-            {
-                Region = bound.Contains("Region") ? RegionTransformationAttribute.ToRegionName(bound["Region"]) : null,
-                ProfileName = Text("ProfileName"),
-                ProfileLocation = Text("ProfileLocation"),
-                AccessKey = Text("AccessKey"),
-                SecretKey = Text("SecretKey"),
-                SessionToken = Text("SessionToken"),
-                Credential = bound.Contains("Credential") ? bound["Credential"] : null,
-                EndpointUrl = Text("EndpointUrl"),
-                StoredCredentials = stored,
-                StoredRegion = RegionTransformationAttribute.ToRegionName(storedRegion),
-            };
+            return ConnectionBinding.Read(name => bound.Contains(name) ? bound[name] : null, stored, storedRegion);
         }
-    }
-
-    /// <summary>Completes -RestApiId with the REST APIs of the region (GetRestApis); the tooltip is the API's name.</summary>
-    public sealed class RestApiIdCompleter : AwsLookupCompleter
-    {
-        internal override string? Scope(IDictionary fakeBoundParameters) => "apis";
-
-        internal override async Task<IReadOnlyList<(string Value, string Tooltip)>> ReadAsync(IAwsServices services, string scope, CancellationToken cancellation) =>
-            (await services.ApiGateway.GetRestApisAsync(cancellation).ConfigureAwait(false)).Select(a => (a.Id, a.Name)).ToList();
-    }
-
-    /// <summary>Completes -StageName with the stages of the (first) API given in -RestApiId (GetStages).</summary>
-    public sealed class StageNameCompleter : AwsLookupCompleter
-    {
-        internal override string? Scope(IDictionary fakeBoundParameters)
-        {
-            var ids = fakeBoundParameters.Contains("RestApiId") ? fakeBoundParameters["RestApiId"] : null;
-            return ids is IEnumerable many && !(ids is string) ? many.Cast<object>().FirstOrDefault()?.ToString() : ids?.ToString();
-        }
-
-        internal override async Task<IReadOnlyList<(string Value, string Tooltip)>> ReadAsync(IAwsServices services, string scope, CancellationToken cancellation) =>
-            (await services.ApiGateway.GetStagesAsync(scope, cancellation).ConfigureAwait(false)).Select(s => (s.StageName, s.StageName)).ToList();
     }
 }

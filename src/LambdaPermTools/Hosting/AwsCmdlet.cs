@@ -1,24 +1,24 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Ports;
-using LambdaPermTools.Aws.Scanning;
+using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
 
 namespace LambdaPermTools.Hosting
 {
     /// <summary>
-    /// Base of every cmdlet that calls AWS: the AWS Tools connection parameters (same names, aliases and
-    /// pipeline binding, powershell-conventions.md §2), the caller's $StoredAWSCredentials/$StoredAWSRegion,
-    /// one connection per distinct parameter set, and the pipeline-thread dispatcher.
+    /// Base of every cmdlet that calls AWS: the AWS Tools connection parameters (same names, aliases and pipeline
+    /// binding, docs/powershell-rules.md §2) with the caller's $StoredAWSCredentials/$StoredAWSRegion, one run request
+    /// per distinct connection among the piped records, and the dispatcher that runs AWS work off the pipeline thread.
     /// </summary>
     public abstract class AwsCmdlet : PSCmdlet, IDisposable
     {
-        private readonly List<ConnectionWork> _work = new List<ConnectionWork>();
-        private readonly List<IAwsServices> _opened = new List<IAwsServices>();
+        private readonly ConnectionRequests _requests = new ConnectionRequests();
         private PipelineDispatcher? _dispatcher;
 
         /// <summary>The region to call: a system name (us-east-1), Get-AWSRegion output or a RegionEndpoint.</summary>
@@ -64,69 +64,31 @@ namespace LambdaPermTools.Hosting
 
         internal PipelineDispatcher Dispatcher => _dispatcher ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
-        internal IReadOnlyList<ConnectionWork> Work => _work;
+        protected override void BeginProcessing() => _dispatcher = new PipelineDispatcher();
 
-        protected override void BeginProcessing()
+        protected override void StopProcessing() => _dispatcher?.Stop();
+
+        /// <summary>The request of the current record's connection: connection parameters bind by property name, so piped records may name different regions or profiles.</summary>
+        internal RunRequest Request() => _requests.For(Connection());
+
+        internal IEnumerable<(Run Run, RunRequest Request)> Runs() => _requests.Open(AwsServices.Factory, Dispatcher.Cancellation);
+
+        /// <summary>Runs a verb that streams: each result, error and progress step reaches the pipeline thread as it comes.</summary>
+        internal void Stream<T>(Func<IRunObserver<T>, Task> verb, Action<T> write) => new PipelineObserver<T>(this, write).Observe(verb);
+
+        /// <summary>Runs a verb that streams and keeps every result (its errors and progress are written as they come).</summary>
+        internal List<T> Collect<T>(Func<IRunObserver<T>, Task> verb)
         {
-            _dispatcher = new PipelineDispatcher();
-        }
-
-        protected override void StopProcessing()
-        {
-            _dispatcher?.Stop();
-        }
-
-        /// <summary>The connection work of the current record's parameters (read with the session values of this invocation).</summary>
-        internal ConnectionWork CurrentWork()
-        {
-            var options = CaptureConnection();
-            if (options.Region != null && !RegionNames.IsValid(options.Region))
-            {
-                ThrowTerminatingError(ErrorRecords.WithAction(
-                    new ErrorRecord(new ArgumentException($"'{options.Region}' is not an AWS region name such as 'us-east-1'."), "InvalidRegion", ErrorCategory.InvalidArgument, options.Region),
-                    ErrorRecords.RegionAction));
-            }
-
-            var work = _work.FirstOrDefault(w => w.Matches(options));
-            if (work == null)
-            {
-                work = new ConnectionWork(options);
-                _work.Add(work);
-            }
-
-            return work;
+            var results = new List<T>();
+            Stream(verb, results.Add);
+            return results;
         }
 
         /// <summary>
-        /// Opens the ports for a connection; no credentials/region/profile ends the command (terminating error).
-        /// Off the pipeline thread: resolving credentials may wait on the network (instance metadata), and Ctrl+C must work.
+        /// Runs AWS work off the pipeline thread (see <see cref="PipelineDispatcher"/>). A connection that cannot be made,
+        /// also credentials that fail only when first used (an expired SSO token), ends the command.
         /// </summary>
-        internal ScanSession OpenSession(ConnectionWork work)
-        {
-            var services = new StageRecorder(Await(() => System.Threading.Tasks.Task.FromResult(AwsServices.Factory.Create(work.Options))));
-            _opened.Add(services);
-            return new ScanSession(services, Dispatcher.Cancellation);
-        }
-
-        internal void WriteScanError(ScanError error) => WriteError(ErrorRecords.From(error));
-
-        /// <summary>Judges targets that came from the pipeline (no API Gateway calls), writing the errors of the reads behind them.</summary>
-        internal IReadOnlyList<PermissionFinding> Evaluate(ScanSession session, IReadOnlyList<IntegrationTarget> targets, Planning.FixOptions options)
-        {
-            var evaluation = Await(() => session.EvaluateAsync(targets, options));
-            foreach (var error in evaluation.Errors)
-            {
-                WriteScanError(error);
-            }
-
-            return evaluation.Findings;
-        }
-
-        /// <summary>
-        /// Runs AWS work off the pipeline thread (see <see cref="PipelineDispatcher"/>). Credentials that fail only
-        /// when first used (an expired SSO token, a failing credential_process) end the command like at connect time.
-        /// </summary>
-        internal T Await<T>(Func<System.Threading.Tasks.Task<T>> work)
+        internal T Await<T>(Func<Task<T>> work)
         {
             try
             {
@@ -139,136 +101,38 @@ namespace LambdaPermTools.Hosting
             }
         }
 
-        /// <summary>Runs a multi-API scan (judging the targets when <paramref name="evaluateWith"/> is given), writing each API's errors and progress on the pipeline thread and handing its result to <paramref name="onResult"/>.</summary>
-        internal void RunScan(ScanSession session, ApiRequest request, Targets.TargetSelection selection, Planning.FixOptions? evaluateWith, Action<ApiScanResult> onResult)
-        {
-            var listener = new DispatchingListener(this, onResult);
-            try
-            {
-                Await(async () =>
-                {
-                    await session.ScanAsync(request, selection, evaluateWith, listener).ConfigureAwait(false);
-                    return true;
-                });
-            }
-            finally
-            {
-                // Also when the scan ends with a terminating error: no progress bar is left behind.
-                listener.Complete();
-            }
+        internal void WriteError(RunError error) => WriteError(ErrorRecords.From(error));
 
-            if (session.Services is StageRecorder recorder)
+        /// <summary>Ends the command with <paramref name="error"/>, when there is one.</summary>
+        internal void TerminateOn(RunError? error)
+        {
+            if (error != null)
             {
-                WriteMissingStages(selection, recorder.StagesByApi);
+                ThrowTerminatingError(ErrorRecords.From(error));
             }
         }
-
-        /// <summary>
-        /// A -StageName that no scanned API has is a non-terminating StageNotFound (a typo must not look like "nothing
-        /// invokes Lambda"). A stage that only some of the APIs have is a filter, not an error. APIs that could not be
-        /// read say so with their own error.
-        /// </summary>
-        private void WriteMissingStages(Targets.TargetSelection selection, IReadOnlyDictionary<string, IReadOnlyList<string>> stagesByApi)
-        {
-            if (selection.StageNames == null || stagesByApi.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var stage in selection.StageNames.Distinct(StringComparer.Ordinal))
-            {
-                if (stage == Arns.ExecuteApiArn.TestInvokeStage || stagesByApi.Values.Any(stages => stages.Contains(stage)))
-                {
-                    continue;
-                }
-
-                var existing = stagesByApi.Values.First().OrderBy(n => n, StringComparer.Ordinal).ToList();
-                var message = stagesByApi.Count == 1
-                    ? $"REST API '{stagesByApi.Keys.First()}' has no stage '{stage}' (its stages: {(existing.Count == 0 ? "none" : string.Join(", ", existing))})."
-                    : $"None of the {stagesByApi.Count} REST APIs scanned has a stage '{stage}'.";
-                WriteError(ErrorRecords.WithAction(
-                    new ErrorRecord(new ItemNotFoundException(message), "StageNotFound", ErrorCategory.ObjectNotFound, stage),
-                    "Check the stage name (it is case-sensitive); Get-AGStageList -RestApiId <id> lists an API's stages."));
-            }
-        }
-
-        private ConnectionOptions CaptureConnection() => new ConnectionOptions
-        {
-            Region = Region,
-            ProfileName = ProfileName,
-            ProfileLocation = ProfileLocation,
-            AccessKey = AccessKey,
-            SecretKey = SecretKey,
-            SessionToken = SessionToken,
-            Credential = Credential,
-            EndpointUrl = EndpointUrl,
-            StoredCredentials = SessionState.PSVariable.GetValue("StoredAWSCredentials"),
-            StoredRegion = RegionTransformationAttribute.ToRegionName(SessionState.PSVariable.GetValue("StoredAWSRegion")),
-            WriteDebug = message => Dispatcher.Post(() => WriteDebug(message)),
-            WriteVerbose = message => Dispatcher.Post(() => WriteVerbose(message)),
-        };
 
         public void Dispose()
         {
-            foreach (var services in _opened)
-            {
-                services.Dispose();
-            }
-
-            _opened.Clear();
+            _requests.Dispose();
             _dispatcher?.Dispose();
         }
 
-        /// <summary>Marshals scan events to the pipeline thread; shows progress when more than one API is scanned.</summary>
-        private sealed class DispatchingListener : IScanListener
+        /// <summary>This record's connection, read with the session values of this invocation; a region that is no region name ends the command.</summary>
+        private ConnectionOptions Connection()
         {
-            private const int ActivityId = 0x1A9D;
-            private readonly AwsCmdlet _cmdlet;
-            private readonly Action<ApiScanResult> _onResult;
-            private bool _progressShown;
-
-            public DispatchingListener(AwsCmdlet cmdlet, Action<ApiScanResult> onResult)
+            var connection = ConnectionBinding.Read(
+                name => typeof(AwsCmdlet).GetProperty(name)!.GetValue(this),
+                SessionState.PSVariable.GetValue("StoredAWSCredentials"),
+                SessionState.PSVariable.GetValue("StoredAWSRegion"));
+            connection.WriteDebug = message => Dispatcher.Post(() => WriteDebug(message));
+            connection.WriteVerbose = message => Dispatcher.Post(() => WriteVerbose(message));
+            if (connection.Region != null && !RegionNames.IsValid(connection.Region))
             {
-                _cmdlet = cmdlet;
-                _onResult = onResult;
+                TerminateOn(new RunError(ErrorId.InvalidRegion, $"'{connection.Region}' is not an AWS region name such as 'us-east-1'.", connection.Region, ErrorRecords.RegionAction));
             }
 
-            public void ApiCompleted(ApiScanResult result) => _cmdlet.Dispatcher.Post(() =>
-            {
-                foreach (var error in result.Errors)
-                {
-                    _cmdlet.WriteScanError(error);
-                }
-
-                _onResult(result);
-            });
-
-            public void Failed(ScanError error) => _cmdlet.Dispatcher.Post(() => _cmdlet.WriteScanError(error));
-
-            public void Progress(int completed, int total, string restApiId)
-            {
-                if (total < 2)
-                {
-                    return;
-                }
-
-                _cmdlet.Dispatcher.Post(() =>
-                {
-                    _progressShown = true;
-                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Scanning REST APIs", $"{completed} of {total} APIs scanned (last: {restApiId})")
-                    {
-                        PercentComplete = completed * 100 / total,
-                    });
-                });
-            }
-
-            public void Complete()
-            {
-                if (_progressShown)
-                {
-                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Scanning REST APIs", "Done") { RecordType = ProgressRecordType.Completed });
-                }
-            }
+            return connection;
         }
     }
 }

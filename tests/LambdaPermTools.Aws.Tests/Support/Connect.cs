@@ -1,4 +1,5 @@
 using System;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
 

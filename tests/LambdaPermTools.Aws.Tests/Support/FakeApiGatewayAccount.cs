@@ -35,7 +35,6 @@ namespace LambdaPermTools.Aws.Tests.Support
             if (api >= _apis) return Reply.RestJsonError(404, "NotFoundException", "Invalid API identifier specified");
             switch (path.Length == 2 ? "" : path[2])
             {
-                case "": return Reply.Json(JsonSerializer.Serialize(new { id = path[1], name = "api " + api }));
                 case "resources":
                     if (r.QueryValue("embed") != "methods") return Reply.RestJsonError(400, "BadRequestException", "embed must be methods");
                     return Paged(r, Enumerable.Range(0, _resources).Select(i => Resource(api, i)), json);
@@ -47,9 +46,6 @@ namespace LambdaPermTools.Aws.Tests.Support
                     }), json);
                 case "stages" when path.Length == 3:
                     return Reply.Json(JsonSerializer.Serialize(new { item = new[] { new { stageName = "prod", deploymentId = "d" + api, variables = new Dictionary<string, string> { ["fn"] = "fn" + api } } } }));
-                case "stages" when path.Length == 6 && path[4] == "exports" && path[5] == "oas30":
-                    if (!json) return Reply.Json("{\"_links\":{}}");
-                    return Reply.Json(JsonSerializer.Serialize(new { openapi = "3.0.1", info = new { title = "api " + api }, extensions = r.QueryValue("extensions") }));
                 default: return Reply.RestJsonError(404, "NotFoundException", "no route " + r.RawPath);
             }
         }

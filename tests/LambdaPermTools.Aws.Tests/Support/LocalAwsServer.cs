@@ -46,7 +46,7 @@ namespace LambdaPermTools.Aws.Tests.Support
 
     /// <summary>
     /// An HTTP server on 127.0.0.1 for what moto lacks: throttling with Retry-After, 5xx, resets, malformed bodies,
-    /// HAL vs JSON, SimulatePrincipalPolicy, GetExport. It checks every request's SigV4 signature by recomputing it
+    /// HAL vs JSON, SimulatePrincipalPolicy. It checks every request's SigV4 signature by recomputing it
     /// from what arrived on the wire (so any difference between what we signed and what we sent fails the test).
     /// </summary>
     internal sealed class LocalAwsServer : IDisposable

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
+using LambdaPermTools.Aws.Composition;
 using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
 

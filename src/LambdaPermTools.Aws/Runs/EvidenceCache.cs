@@ -4,11 +4,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Policies;
+using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
-using LambdaPermTools.Policies;
+using LambdaPermTools.Planning;
 
-namespace LambdaPermTools.Aws.Scanning
+namespace LambdaPermTools.Aws.Runs
 {
     /// <summary>
     /// Lambda and IAM reads for one run, each done once however many APIs and targets need it:
@@ -18,23 +20,21 @@ namespace LambdaPermTools.Aws.Scanning
     /// </summary>
     internal sealed class EvidenceCache
     {
-        private readonly IAwsServices _services;
-        private readonly CancellationToken _cancellation;
+        private readonly RunContext _run;
         private readonly SemaphoreSlim _gate;
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>> _policies = new ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<string>>>> _trustPolicies = new ConcurrentDictionary<string, Lazy<Task<Read<string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, RoleDecisions> _decisions = new ConcurrentDictionary<string, RoleDecisions>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public EvidenceCache(IAwsServices services, int maxConcurrentReads, CancellationToken cancellation)
+        public EvidenceCache(RunContext run, int maxConcurrentReads)
         {
-            _services = services;
-            _cancellation = cancellation;
+            _run = run;
             _gate = new SemaphoreSlim(maxConcurrentReads);
         }
 
         /// <summary>Reads what <paramref name="request"/> asks for. Failures become lookups with a status; each unexpected one is returned once per run as an error.</summary>
-        public async Task<EvidenceSet> CollectAsync(EvidenceRequest request, List<ScanError> errors)
+        public async Task<EvidenceSet> CollectAsync(EvidenceRequest request, List<RunError> errors)
         {
             var policyReads = request.Policies.Select(p => (p.Key, p.Value, Task: PolicyAsync(p.Key, p.Value))).ToList();
             var roleReads = request.Roles.Select(r => (r.Key, Task: RoleAsync(r.Key, r.Value))).ToList();
@@ -54,7 +54,7 @@ namespace LambdaPermTools.Aws.Scanning
             return evidence;
         }
 
-        private T Report<T>(Read<T> read, string key, List<ScanError> errors)
+        private T Report<T>(Read<T> read, string key, List<RunError> errors)
         {
             if (read.Error != null && _reported.TryAdd(key, true))
             {
@@ -69,17 +69,17 @@ namespace LambdaPermTools.Aws.Scanning
 
         private async Task<Read<PolicyLookup>> ReadPolicyAsync(string functionArn, string? qualifier)
         {
-            var lambda = _services.Lambda(FunctionArns.RegionOf(functionArn) ?? _services.Region);
+            var lambda = _run.LambdaOf(functionArn);
             try
             {
-                var policy = await lambda.GetPolicyAsync(functionArn, qualifier, _cancellation).ConfigureAwait(false);
+                var policy = await lambda.GetPolicyAsync(functionArn, qualifier, _run.Cancellation).ConfigureAwait(false);
                 return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Found, PolicyJson = policy.PolicyJson, RevisionId = policy.RevisionId });
             }
             catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
             {
                 try
                 {
-                    var exists = await lambda.FunctionExistsAsync(functionArn, qualifier, _cancellation).ConfigureAwait(false);
+                    var exists = await lambda.FunctionExistsAsync(functionArn, qualifier, _run.Cancellation).ConfigureAwait(false);
                     return new Read<PolicyLookup>(new PolicyLookup { Status = exists ? LookupStatus.NoPolicy : LookupStatus.NotFound, Message = e.Message });
                 }
                 catch (AwsServiceException inner)
@@ -105,7 +105,7 @@ namespace LambdaPermTools.Aws.Scanning
             }
 
             var shown = qualifier == null ? functionArn : functionArn + ":" + qualifier;
-            return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Failed, Message = e.Message }, ScanError.Generic(e, shown, $"function '{shown}'"));
+            return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Failed, Message = e.Message }, RunError.FromAws(e, shown, $"function '{shown}'"));
         }
 
         private async Task<Read<RoleLookup>> RoleAsync(string roleArn, IReadOnlyList<string> functionArns)
@@ -117,11 +117,11 @@ namespace LambdaPermTools.Aws.Scanning
             }
 
             var decisions = _decisions.GetOrAdd(roleArn, _ => new RoleDecisions());
-            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(() => _services.Iam.SimulatePrincipalPolicyAsync(roleArn, LambdaPermission.InvokeAction, missing, _cancellation))).ConfigureAwait(false);
+            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(() => _run.Services.Iam.SimulatePrincipalPolicyAsync(roleArn, LambdaPermission.InvokeAction, missing, _run.Cancellation))).ConfigureAwait(false);
             if (failure != null)
             {
                 var status = failure.Kind == AwsErrorKind.AccessDenied ? LookupStatus.AccessDenied : LookupStatus.Failed;
-                var error = status == LookupStatus.Failed ? ScanError.Generic(failure, roleArn, $"role '{roleArn}'") : null;
+                var error = status == LookupStatus.Failed ? RunError.FromAws(failure, roleArn, $"role '{roleArn}'") : null;
                 return new Read<RoleLookup>(new RoleLookup { Status = status, TrustPolicyJson = trust.Value, Message = failure.Message }, error);
             }
 
@@ -141,7 +141,7 @@ namespace LambdaPermTools.Aws.Scanning
         {
             try
             {
-                var trust = await _services.Iam.GetRoleTrustPolicyAsync(FunctionArns.RoleNameOf(roleArn), _cancellation).ConfigureAwait(false);
+                var trust = await _run.Services.Iam.GetRoleTrustPolicyAsync(CredentialsArn.Classify(roleArn).RoleName, _run.Cancellation).ConfigureAwait(false);
                 return new Read<string>(trust);
             }
             catch (AwsServiceException e)
@@ -153,15 +153,15 @@ namespace LambdaPermTools.Aws.Scanning
                     case AwsErrorKind.AccessDenied:
                         return new Read<string>("", status: LookupStatus.AccessDenied, message: $"The credentials may not read role {roleArn} (iam:GetRole denied): {e.Message}");
                     default:
-                        return new Read<string>("", ScanError.Generic(e, roleArn, $"role '{roleArn}'"), LookupStatus.Failed, e.Message);
+                        return new Read<string>("", RunError.FromAws(e, roleArn, $"role '{roleArn}'"), LookupStatus.Failed, e.Message);
                 }
             }
         }
 
-        /// <summary>At most N reads in flight across all APIs, to stay within Lambda's 15 rps control-plane quota (aws-semantics.md §6.2).</summary>
+        /// <summary>At most N reads in flight across all APIs, to stay within Lambda's 15 rps control-plane quota (docs/aws-rules.md §6.2).</summary>
         private async Task<T> Gated<T>(Func<Task<T>> read)
         {
-            await _gate.WaitAsync(_cancellation).ConfigureAwait(false);
+            await _gate.WaitAsync(_run.Cancellation).ConfigureAwait(false);
             try
             {
                 return await read().ConfigureAwait(false);
@@ -175,7 +175,7 @@ namespace LambdaPermTools.Aws.Scanning
         /// <summary>A read's value, with the error to report when it failed unexpectedly.</summary>
         private sealed class Read<T>
         {
-            public Read(T value, ScanError? error = null, LookupStatus status = LookupStatus.Found, string? message = null)
+            public Read(T value, RunError? error = null, LookupStatus status = LookupStatus.Found, string? message = null)
             {
                 Value = value;
                 Error = error;
@@ -184,7 +184,7 @@ namespace LambdaPermTools.Aws.Scanning
             }
 
             public T Value { get; }
-            public ScanError? Error { get; }
+            public RunError? Error { get; }
             public LookupStatus Status { get; }
             public string? Message { get; }
         }

@@ -1,8 +1,9 @@
 using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Endpoints;
+using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
 
-namespace LambdaPermTools.Aws.Http
+namespace LambdaPermTools.Aws.Composition
 {
     /// <summary>
     /// The real factory: resolves credentials, region and endpoints in the contract's order, then hands out signed,

@@ -2,9 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using LambdaPermTools.Aws.Clients;
 using LambdaPermTools.Aws.Endpoints;
+using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
 
-namespace LambdaPermTools.Aws.Http
+namespace LambdaPermTools.Aws.Composition
 {
     /// <summary>The ports of one connection. Lambda clients are made per region on demand (a function may live in another region).</summary>
     internal sealed class SignedHttpServices : IAwsServices

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Targets;
+using LambdaPermTools.Apis;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Evaluation;
+
+namespace LambdaPermTools.Aws.Runs
+{
+    /// <summary>
+    /// Reads REST APIs frugally (per API only GetResources pages with embed=methods, GetAuthorizers pages and one
+    /// GetStages; GetRestApis pages for every API of the region), resolves their targets and hands each API's targets
+    /// to a finishing step (listing or judging) whose result goes to the observer as soon as that API is done. Reads up
+    /// to <see cref="MaxConcurrentApis"/> APIs from API Gateway at once and lets later APIs' reads overlap earlier APIs'
+    /// policy reads, holding at most <see cref="MaxApisInMemory"/> at a time. Knows every API's stages, so that a
+    /// -StageName no API has is reported (StageNotFound) without another call.
+    /// </summary>
+    internal sealed class ApiScanner
+    {
+        /// <summary>APIs whose API Gateway snapshot (GetResources, GetAuthorizers, GetStages) is being read at once.</summary>
+        public const int MaxConcurrentApis = 4;
+
+        /// <summary>
+        /// APIs between the start of their read and the delivery of their result (their targets, then findings, in memory).
+        /// Well above <see cref="MaxConcurrentApis"/>: API Gateway allows only 2.5 GetResources per second (docs/aws-rules.md
+        /// §6.1), so APIs must be read ahead for their new policy reads to keep Lambda's quota busy (12 measurably starved
+        /// it at 40 APIs); bounded, so that memory does not grow with the account.
+        /// </summary>
+        public const int MaxApisInMemory = 24;
+
+        private readonly RunContext _run;
+
+        public ApiScanner(RunContext run)
+        {
+            _run = run;
+        }
+
+        /// <summary>Reads the requested APIs concurrently; <paramref name="finish"/> turns one API's targets into its result.</summary>
+        public async Task ScanAsync<T>(RunRequest request, Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
+        {
+            var apis = await ApisAsync(request, observer).ConfigureAwait(false);
+            var stagesByApi = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            using var reading = new SemaphoreSlim(MaxConcurrentApis);
+            using var held = new SemaphoreSlim(MaxApisInMemory);
+            var completed = 0;
+            await Task.WhenAll(apis.Select(async api =>
+            {
+                await held.WaitAsync(_run.Cancellation).ConfigureAwait(false);
+                try
+                {
+                    await ScanAsync(api, request.Stages, reading, stagesByApi, finish, observer).ConfigureAwait(false);
+                }
+                finally
+                {
+                    held.Release();
+                    observer.Progressed(Interlocked.Increment(ref completed), apis.Count, api.Id);
+                }
+            })).ConfigureAwait(false);
+
+            foreach (var error in StageCheck.Missing(request.Stages, stagesByApi))
+            {
+                observer.Failed(error);
+            }
+        }
+
+        private async Task ScanAsync<T>(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading, ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi,
+            Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
+        {
+            IReadOnlyList<IntegrationTarget> targets;
+            try
+            {
+                targets = await ReadTargetsAsync(api, stages, reading, stagesByApi).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                observer.Failed(RunError.ForApi(e, api.Id));
+                return;
+            }
+
+            var errors = new List<RunError>();
+            var result = await finish(targets, errors).ConfigureAwait(false);
+            errors.ForEach(observer.Failed);
+            observer.Delivered(result);
+        }
+
+        /// <summary>The named APIs and, with <see cref="RunRequest.AllApis"/>, every API of the region; each once.</summary>
+        private async Task<IReadOnlyList<RestApiSummary>> ApisAsync<T>(RunRequest request, IRunObserver<T> observer)
+        {
+            var apis = new List<RestApiSummary>(request.Apis);
+            if (request.AllApis)
+            {
+                try
+                {
+                    apis.AddRange(await _run.Services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false));
+                }
+                catch (AwsServiceException e)
+                {
+                    observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the REST APIs of region {_run.Services.Region}"));
+                }
+            }
+
+            // When an API is named twice, keep the entry that knows its name.
+            return apis.GroupBy(a => a.Id, StringComparer.Ordinal).Select(g => g.OrderByDescending(a => a.Name.Length).First()).ToList();
+        }
+
+        /// <summary>
+        /// Holds a reading slot only while API Gateway is read; the snapshot is dropped here, once its targets are
+        /// resolved, so that an API waiting for its policy reads keeps only its targets.
+        /// </summary>
+        private async Task<IReadOnlyList<IntegrationTarget>> ReadTargetsAsync(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading,
+            ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi)
+        {
+            ApiSnapshot snapshot;
+            await reading.WaitAsync(_run.Cancellation).ConfigureAwait(false);
+            try
+            {
+                snapshot = await ReadSnapshotAsync(api).ConfigureAwait(false);
+            }
+            finally
+            {
+                reading.Release();
+            }
+
+            stagesByApi[api.Id] = snapshot.Stages.Select(s => s.StageName).ToList();
+            return TargetResolver.Resolve(snapshot, stages);
+        }
+
+        /// <summary>GetResources first: a missing API costs one call, not three.</summary>
+        private async Task<ApiSnapshot> ReadSnapshotAsync(RestApiSummary api)
+        {
+            var gateway = _run.Services.ApiGateway;
+            var resources = await gateway.GetResourcesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            var authorizers = await gateway.GetAuthorizersAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            var stages = await gateway.GetStagesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            return new ApiSnapshot
+            {
+                Api = api,
+                AccountId = await _run.CallerAccountAsync().ConfigureAwait(false),
+                Region = _run.Services.Region,
+                Partition = _run.Services.Partition,
+                Resources = resources,
+                Authorizers = authorizers,
+                Stages = stages,
+            };
+        }
+    }
+}

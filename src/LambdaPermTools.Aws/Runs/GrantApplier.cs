@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using LambdaPermTools.Policies;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Planning;
+
+namespace LambdaPermTools.Aws.Runs
+{
+    /// <summary>
+    /// Adds planned grants with Lambda's optimistic concurrency (docs/aws-rules.md §6.2, §11 step 8): reads the policy
+    /// and its RevisionId, adds nothing when an equivalent grant exists, passes the RevisionId, and on a 412 (stale
+    /// revision) or 409 (statement id taken) re-reads, re-checks and retries a bounded number of times. Never removes or
+    /// rewrites a statement; refuses anything but a SourceArn-bound grant to API Gateway, and functions of another
+    /// account than the credentials'.
+    /// </summary>
+    internal sealed class GrantApplier
+    {
+        public const int MaxAttempts = 3;
+        private readonly RunContext _run;
+
+        public GrantApplier(RunContext run)
+        {
+            _run = run;
+        }
+
+        /// <summary>Checks the grant against the credentials and the function's current policy. Read-only.</summary>
+        public async Task<GrantOutcome> PrepareAsync(PlannedGrant grant)
+        {
+            var shown = grant.QualifiedFunctionArn;
+            if (grant.Principal != LambdaPermission.ApiGatewayPrincipal || grant.Action != LambdaPermission.InvokeAction || !grant.SourceArn.StartsWith("arn:") || !grant.SourceArn.Contains(":execute-api:"))
+            {
+                return GrantOutcome.Failed(new RunError(ErrorId.UnsafeGrant,
+                    $"Refusing to add a grant to {shown} that is not '{LambdaPermission.InvokeAction}' for '{LambdaPermission.ApiGatewayPrincipal}' bound to an execute-api SourceArn.",
+                    shown, "Report this as a bug: the planner only produces API Gateway grants with a SourceArn."));
+            }
+
+            string caller;
+            try
+            {
+                caller = await _run.CallerAccountAsync().ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                // A per-grant failure like any other read: the cmdlet writes it and goes on (never a terminating error).
+                return GrantOutcome.Failed(RunError.FromAws(e, shown, $"the credentials' account (needed to change {shown})"));
+            }
+
+            if (grant.FunctionAccountId != caller)
+            {
+                return GrantOutcome.Failed(new RunError(ErrorId.CrossAccountFunction,
+                    $"{shown} belongs to account {grant.FunctionAccountId}, but the credentials are of account {caller}; only the function's account can change its policy.",
+                    shown, $"Run Add-ApiLambdaPermission with credentials of account {grant.FunctionAccountId}, or apply ConvertTo-ApiLambdaPermissionTemplate output there."));
+            }
+
+            return await ReadAsync(grant).ConfigureAwait(false);
+        }
+
+        /// <summary>AddPermission with the pending grant's RevisionId; on 412/409 re-read, re-check and retry.</summary>
+        public async Task<GrantOutcome> ApplyAsync(PendingGrant pending)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var grant = pending.Grant;
+                try
+                {
+                    var statement = await Lambda(grant).AddPermissionAsync(Request(pending), _run.Cancellation).ConfigureAwait(false);
+                    return GrantOutcome.Changed(Change(grant, ChangeResult.Added, statement));
+                }
+                catch (AwsServiceException e) when (e.Kind == AwsErrorKind.PreconditionFailed || e.Kind == AwsErrorKind.Conflict)
+                {
+                    var reread = await ReadAsync(grant).ConfigureAwait(false);
+                    if (reread.Pending == null)
+                    {
+                        return reread;
+                    }
+
+                    if (attempt == MaxAttempts)
+                    {
+                        return GrantOutcome.Failed(new RunError(ErrorId.PolicyChangedConcurrently,
+                            $"The policy of {grant.QualifiedFunctionArn} kept changing while adding '{grant.StatementId}' ({attempt} attempts; last: {e.ErrorCode}).",
+                            grant.QualifiedFunctionArn, "Run Add-ApiLambdaPermission again when no other change is in progress.", e));
+                    }
+
+                    pending = reread.Pending;
+                }
+                catch (AwsServiceException e)
+                {
+                    return GrantOutcome.Failed(RunError.ForFunction(e, grant.QualifiedFunctionArn));
+                }
+            }
+        }
+
+        /// <summary>The grant as it stands in the function's current policy: present already, or pending with the policy's RevisionId.</summary>
+        private async Task<GrantOutcome> ReadAsync(PlannedGrant grant)
+        {
+            string? policy = null;
+            string? revision = null;
+            try
+            {
+                var current = await Lambda(grant).GetPolicyAsync(grant.FunctionName, grant.Qualifier, _run.Cancellation).ConfigureAwait(false);
+                policy = current.PolicyJson;
+                revision = current.RevisionId;
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                // No policy yet (or no function: AddPermission will say so). Add without a RevisionId.
+            }
+            catch (AwsServiceException e)
+            {
+                return GrantOutcome.Failed(RunError.ForFunction(e, grant.QualifiedFunctionArn));
+            }
+
+            return FixPlanner.IsSatisfied(grant, policy, out var existing)
+                ? GrantOutcome.Changed(Change(grant, ChangeResult.AlreadyPresent, existing))
+                : GrantOutcome.Missing(new PendingGrant(grant, revision));
+        }
+
+        private ILambdaPort Lambda(PlannedGrant grant) =>
+            string.IsNullOrEmpty(grant.Region) ? _run.LambdaOf(grant.FunctionName) : _run.Services.Lambda(grant.Region);
+
+        private static AddPermissionRequest Request(PendingGrant pending) => new AddPermissionRequest
+        {
+            FunctionName = pending.Grant.FunctionName,
+            Qualifier = pending.Grant.Qualifier,
+            StatementId = pending.Grant.StatementId,
+            Action = pending.Grant.Action,
+            Principal = pending.Grant.Principal,
+            SourceArn = pending.Grant.SourceArn,
+            SourceAccount = pending.Grant.SourceAccount,
+            RevisionId = pending.RevisionId,
+        };
+
+        /// <summary>The Sid of an existing statement that already grants what was planned (it may be someone else's id).</summary>
+        private static string? SidOf(string? statementJson)
+        {
+            try
+            {
+                using (var document = JsonDocument.Parse(statementJson ?? ""))
+                {
+                    return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("Sid", out var sid) && sid.ValueKind == JsonValueKind.String
+                        ? sid.GetString()
+                        : null;
+                }
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static PermissionChange Change(PlannedGrant grant, ChangeResult result, string? statement) => new PermissionChange
+        {
+            FunctionName = grant.FunctionName,
+            Qualifier = grant.Qualifier,
+            StatementId = (result == ChangeResult.AlreadyPresent ? SidOf(statement) : null) ?? grant.StatementId,
+            SourceArn = grant.SourceArn,
+            Action = grant.Action,
+            Principal = grant.Principal,
+            Result = result,
+            Statement = statement,
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Evaluation;
+using LambdaPermTools.Planning;
+
+namespace LambdaPermTools.Aws.Runs
+{
+    /// <summary>
+    /// The application layer: everything the cmdlets do against one AWS connection, one method per verb, each taking and
+    /// returning data. Results of many APIs stream to an <see cref="IRunObserver{T}"/> as each API completes; failures
+    /// are <see cref="RunError"/>s, never exceptions, except a connection that cannot be made (<see cref="ConnectionException"/>)
+    /// and cancellation. Lambda and IAM reads are shared by every verb of the run (one GetPolicy per function and
+    /// qualifier, one GetRole per role), and the connection is opened at the first AWS call.
+    /// </summary>
+    public sealed class Run : IDisposable
+    {
+        /// <summary>APIs read from API Gateway at once.</summary>
+        public const int MaxConcurrentApis = ApiScanner.MaxConcurrentApis;
+
+        /// <summary>APIs between the start of their read and the delivery of their result.</summary>
+        public const int MaxApisInMemory = ApiScanner.MaxApisInMemory;
+
+        /// <summary>Lambda and IAM reads in flight at once across all APIs, within Lambda's 15 rps control-plane quota (docs/aws-rules.md §6.2).</summary>
+        private const int MaxConcurrentReads = 4;
+
+        private readonly RunContext _run;
+        private readonly ApiScanner _scanner;
+        private readonly EvidenceCache _evidence;
+        private readonly GrantApplier _applier;
+
+        public Run(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
+        {
+            _run = new RunContext(connection, factory, cancellation);
+            _scanner = new ApiScanner(_run);
+            _evidence = new EvidenceCache(_run, MaxConcurrentReads);
+            _applier = new GrantApplier(_run);
+        }
+
+        /// <summary>Lists the Lambda targets of the requested APIs: one list per API, delivered as each API is read.</summary>
+        public Task ListTargetsAsync(RunRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer) =>
+            _scanner.ScanAsync(request, (targets, errors) => Task.FromResult(targets), observer);
+
+        /// <summary>
+        /// Judges what the request names: its findings pass as they are (judged before), its targets are judged without
+        /// reading their APIs, then the requested APIs are read and judged, one judgement per API as each completes.
+        /// </summary>
+        public async Task JudgeAsync(RunRequest request, IRunObserver<Judgement> observer)
+        {
+            if (request.Findings.Count > 0)
+            {
+                observer.Delivered(new Judgement(request.Findings.ToList(), new EvidenceSet()));
+            }
+
+            if (request.Targets.Count > 0)
+            {
+                var errors = new List<RunError>();
+                var judgement = await JudgeAsync(request.Targets, errors).ConfigureAwait(false);
+                errors.ForEach(observer.Failed);
+                observer.Delivered(judgement);
+            }
+
+            if (request.SelectsApis)
+            {
+                await _scanner.ScanAsync(request, JudgeAsync, observer).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The least-privilege grants that fix the Denied findings of these judgements, with what was not planned and why.
+        /// The fix scope matters here only: a verdict never depends on it. Needs no AWS call.
+        /// </summary>
+        public static GrantPlan Plan(IReadOnlyList<Judgement> judgements, FixOptions options) => GrantPlan.For(judgements, options);
+
+        /// <summary>Checks a planned grant against the credentials' account and the function's current policy (read-only):
+        /// already present, refused, failed, or pending with the RevisionId to add it with.</summary>
+        public Task<GrantOutcome> PrepareAsync(PlannedGrant grant) => _applier.PrepareAsync(grant);
+
+        /// <summary>Adds a pending grant, passing its RevisionId; on a conflict re-reads, re-checks and retries a bounded number of times.</summary>
+        public Task<GrantOutcome> ApplyAsync(PendingGrant pending) => _applier.ApplyAsync(pending);
+
+        public void Dispose() => _run.Dispose();
+
+        private async Task<Judgement> JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
+        {
+            var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
+            return new Judgement(targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList(), evidence);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Arns;
+using LambdaPermTools.Aws.Ports;
+
+namespace LambdaPermTools.Aws.Runs
+{
+    /// <summary>
+    /// What every part of one run shares: the connection's ports, opened at the first AWS call (a run that only plans
+    /// piped findings never connects), the credentials' account (one GetCallerIdentity per run) and the cancellation.
+    /// A connection that cannot be made throws <see cref="ConnectionException"/> from the first call that needs it.
+    /// </summary>
+    internal sealed class RunContext : IDisposable
+    {
+        private readonly Lazy<IAwsServices> _services;
+        private readonly Lazy<Task<CallerIdentity>> _caller;
+
+        public RunContext(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
+        {
+            Cancellation = cancellation;
+            _services = new Lazy<IAwsServices>(() => factory.Create(connection));
+            _caller = new Lazy<Task<CallerIdentity>>(() => Services.Sts.GetCallerIdentityAsync(cancellation));
+        }
+
+        public CancellationToken Cancellation { get; }
+
+        public IAwsServices Services => _services.Value;
+
+        /// <summary>The account of the credentials = the owner of the APIs they read.</summary>
+        public async Task<string> CallerAccountAsync() => (await _caller.Value.ConfigureAwait(false)).Account;
+
+        /// <summary>Lambda in the function's region (a function may live in another region than the API).</summary>
+        public ILambdaPort LambdaOf(string functionArn) =>
+            Services.Lambda(FunctionArn.TryParse(functionArn, null, out var parsed, out _) ? parsed!.Region : Services.Region);
+
+        public void Dispose()
+        {
+            if (_services.IsValueCreated)
+            {
+                _services.Value.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using LambdaPermTools.Targets;
+using LambdaPermTools.Apis;
+using LambdaPermTools.Evaluation;
+
+namespace LambdaPermTools.Aws.Runs
+{
+    /// <summary>
+    /// What one connection's run is asked to look at: REST APIs (by id, as piped objects, or every API of the region)
+    /// and which of their stages; targets that were listed before (judged as they are, without reading their API
+    /// again); findings that were judged before (planned as they are).
+    /// </summary>
+    public sealed class RunRequest
+    {
+        /// <summary>APIs to read; names may be empty when only ids are known.</summary>
+        public List<RestApiSummary> Apis { get; } = new List<RestApiSummary>();
+
+        /// <summary>Every REST API of the region (GetRestApis), besides <see cref="Apis"/>.</summary>
+        public bool AllApis { get; set; }
+
+        /// <summary>Which stages of each API to resolve targets for.</summary>
+        public TargetSelection Stages { get; set; } = new TargetSelection();
+
+        public List<IntegrationTarget> Targets { get; } = new List<IntegrationTarget>();
+
+        public List<PermissionFinding> Findings { get; } = new List<PermissionFinding>();
+
+        public bool SelectsApis => AllApis || Apis.Count > 0;
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using LambdaPermTools.Targets;
+using LambdaPermTools.Apis;
+using LambdaPermTools.Arns;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Aws.Runs;
+using LambdaPermTools.Evaluation;
+
+namespace LambdaPermTools.Binding
+{
+    /// <summary>
+    /// The selection every cmdlet that looks at REST APIs binds (cmdlet-contract.md, "Selecting what to look at"):
+    /// -RestApiId by property name, -InputObject for Get-AGRestApiList objects, -All, -StageName and -IncludeTestInvoke.
+    /// The cmdlets declare no DefaultParameterSetName: with one, PowerShell would bind piped objects that carry a
+    /// connection property (Region) within the default set only, and API objects or our own output would not bind.
+    /// Instead -All is optional in its own set, which PowerShell picks when nothing is selected and nothing is piped:
+    /// that set without -All means "no selection".
+    /// </summary>
+    internal sealed class ApiSelector
+    {
+        internal const string ByRestApiId = "RestApiId";
+        internal const string ByInputObject = "InputObject";
+        internal const string ByAll = "All";
+        private static readonly Regex RestApiIdPattern = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
+
+        private readonly string _parameterSet;
+        private readonly string[] _restApiIds;
+        private readonly RestApiReference[] _inputObjects;
+        private readonly string[]? _stageNames;
+        private readonly bool _includeTestInvoke;
+
+        public ApiSelector(string parameterSet, string[] restApiIds, RestApiReference[] inputObjects, string[]? stageNames, bool includeTestInvoke)
+        {
+            _parameterSet = parameterSet;
+            _restApiIds = restApiIds;
+            _inputObjects = inputObjects;
+            _stageNames = stageNames;
+            _includeTestInvoke = includeTestInvoke;
+        }
+
+        /// <summary>
+        /// Add-/ConvertTo- never change a whole region by default: neither -RestApiId, -All nor pipeline input is an error
+        /// that names the ways to select, before any AWS call.
+        /// </summary>
+        public static RunError? Required(string parameterSet, bool all, bool expectingInput) =>
+            parameterSet == ByAll && !all && !expectingInput
+                ? new RunError(ErrorId.NoSelection, "No REST API is selected, and nothing is piped in.", null,
+                    "Pass -RestApiId <id>, -All (every REST API of the region), or pipe Test-ApiLambdaPermission or Get-ApiIntegrationTarget output.")
+                : null;
+
+        /// <summary>
+        /// Adds this record's APIs and stages to its request: -RestApiId, -InputObject, or every API of the region (-All,
+        /// or no selection at all). The error that ends the command, if the record names something that is no REST API.
+        /// </summary>
+        public RunError? AddTo(RunRequest request)
+        {
+            request.Stages = new TargetSelection
+            {
+                StageNames = _stageNames,
+                IncludeTestInvoke = _includeTestInvoke || (_stageNames != null && _stageNames.Contains(ExecuteApiArn.TestInvokeStage)),
+            };
+            switch (_parameterSet)
+            {
+                case ByRestApiId:
+                    return Add(request, _restApiIds.Select(id => new RestApiSummary(id, "")));
+                case ByInputObject:
+                    var notApi = _inputObjects.FirstOrDefault(i => i.Problem != null);
+                    return notApi != null
+                        ? new RunError(ErrorId.InputObjectNotRestApi, notApi.Problem!, notApi.Input, "Pipe Get-AGRestApiList output, or pass -RestApiId.")
+                        : Add(request, _inputObjects.Select(i => new RestApiSummary(i.Id, i.Name)));
+                case ByAll:
+                    request.AllApis = true;
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Targets piped in (also findings, to judge again), as far as -StageName selects their stage.</summary>
+        public void AddTargets(RunRequest request, IEnumerable<IntegrationTarget> targets) => request.Targets.AddRange(targets.Where(InStages));
+
+        /// <summary>Findings piped in pass as they are; targets piped in are judged first (as Test-ApiLambdaPermission would).</summary>
+        public void AddFindings(RunRequest request, IEnumerable<IntegrationTarget> items)
+        {
+            foreach (var item in items.Where(InStages))
+            {
+                if (item is PermissionFinding finding)
+                {
+                    request.Findings.Add(finding);
+                }
+                else
+                {
+                    request.Targets.Add(item);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A REST API id is letters and digits (AWS: 10 of them, e.g. a1b2c3d4e5). Anything else (an ARN, an invoke URL,
+        /// a name with spaces or dashes) can never be found: an invalid argument, reported before any AWS call.
+        /// </summary>
+        private static RunError? Add(RunRequest request, IEnumerable<RestApiSummary> apis)
+        {
+            foreach (var api in apis)
+            {
+                if (!RestApiIdPattern.IsMatch(api.Id))
+                {
+                    return new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", api.Id,
+                        "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL.");
+                }
+
+                request.Apis.Add(api);
+            }
+
+            return null;
+        }
+
+        private bool InStages(IntegrationTarget target) => _stageNames == null || Array.IndexOf(_stageNames, target.StageName) >= 0;
+    }
+}
