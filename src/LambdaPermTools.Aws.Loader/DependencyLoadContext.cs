@@ -26,7 +26,9 @@ namespace LambdaPermTools.Aws.Loader
             lock (Contexts)
             {
                 if (!Contexts.TryGetValue(directory, out context!))
+                {
                     Contexts[directory] = context = new DependencyLoadContext(directory);
+                }
             }
             return context.LoadFromAssemblyName(new AssemblyName(assemblyName));
         }
@@ -35,7 +37,10 @@ namespace LambdaPermTools.Aws.Loader
         {
             string name = assemblyName.Name ?? "";
             if (FrameworkAssemblies.Contains(name) || (name.StartsWith("LambdaPermTools.", StringComparison.Ordinal) && name != "LambdaPermTools.Aws.Sdk"))
+            {
                 return null;
+            }
+
             string file = Path.Combine(_directory, name + ".dll");
             return File.Exists(file) ? LoadFromAssemblyPath(file) : null;
         }
@@ -46,8 +51,13 @@ namespace LambdaPermTools.Aws.Loader
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             string? runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
             if (runtimeDirectory != null)
+            {
                 foreach (string path in Directory.EnumerateFiles(runtimeDirectory, "*.dll"))
+                {
                     names.Add(Path.GetFileNameWithoutExtension(path));
+                }
+            }
+
             return names;
         }
     }

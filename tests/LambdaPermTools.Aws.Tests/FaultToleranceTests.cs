@@ -23,7 +23,9 @@ namespace LambdaPermTools.Aws.Tests
                 api.Name,
                 Resources = (await gw.GetResourcesAsync(api.Id, CancellationToken.None)).Select(r => new
                 {
-                    r.Id, r.Path, Methods = r.Methods.Select(m => new { m.HttpMethod, m.AuthorizationType, m.AuthorizerId, m.Integration?.Type, m.Integration?.Uri }),
+                    r.Id,
+                    r.Path,
+                    Methods = r.Methods.Select(m => new { m.HttpMethod, m.AuthorizationType, m.AuthorizerId, m.Integration?.Type, m.Integration?.Uri }),
                 }),
                 Authorizers = (await gw.GetAuthorizersAsync(api.Id, CancellationToken.None)).Select(a => new { a.Id, a.Name, a.Type, a.AuthorizerUri }),
                 Stages = (await gw.GetStagesAsync(api.Id, CancellationToken.None)).Select(s => new { s.StageName, s.DeploymentId, s.Variables }),
@@ -40,7 +42,9 @@ namespace LambdaPermTools.Aws.Tests
 
             string clean;
             using (var services = Connect.ToLocal(server, TestEnvironment.Settings(pageSize: 3), env))
+            {
                 clean = await ReadAccountAsync(services);
+            }
 
             // With 25% of attempts failing, 3 attempts would lose about 1 call in 64; reads get 10 by default
             // (RetrySettings.DefaultReadAttempts), so no AWS_MAX_ATTEMPTS is needed (the seed keeps it deterministic).
@@ -49,7 +53,9 @@ namespace LambdaPermTools.Aws.Tests
             settings.CreateHandler = () => faults;
             string faulty;
             using (var services = Connect.ToLocal(server, settings, env))
+            {
                 faulty = await ReadAccountAsync(services);
+            }
 
             Assert.Equal(clean, faulty);
             int attempts = faults.Throttles + faults.Faults + faults.Forwarded;

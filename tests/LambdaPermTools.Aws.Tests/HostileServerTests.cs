@@ -64,7 +64,10 @@ namespace LambdaPermTools.Aws.Tests
 
             string everything = string.Join("\n", new[] { ex.Message, ex.ErrorCode, ex.ToString() }.Concat(debug).Concat(verbose));
             foreach (string part in new[] { "HostileToken", "Echo//Test", "Echo%2F%2FTest", "Echo\\/\\/Test", LocalAwsServer.SecretKey, "AWS4-HMAC-SHA256 Credential" })
+            {
                 Assert.False(everything.Contains(part), $"'{part}' shown: {everything}");
+            }
+
             Assert.Contains("Echo: ", ex.Message);
             Assert.Contains(SecretRedactor.Mark, ex.Message);
             Assert.Equal("Http500", ex.ErrorCode); // the header held no code, only the token
@@ -206,14 +209,17 @@ namespace LambdaPermTools.Aws.Tests
             settings.Clock = SystemClock.Instance; // the deadline is real time
             settings.SlowAttempt = TimeSpan.FromMilliseconds(300);
             var verbose = new List<string>();
-            using var services = Connect.ToLocal(server, settings, env, o => o.WriteVerbose = line => { lock (verbose) verbose.Add(line); });
+            using var services = Connect.ToLocal(server, settings, env, o => o.WriteVerbose = line => { lock (verbose) { verbose.Add(line); } });
             try
             {
                 var ex = await Assert.ThrowsAsync<AwsServiceException>(() => services.ApiGateway.GetStagesAsync("a", CancellationToken.None));
                 Assert.Equal((AwsErrorKind.Timeout, "Timeout", 0), (ex.Kind, ex.ErrorCode, ex.StatusCode));
                 Assert.Contains(server.Url, ex.Message);
                 Assert.Matches(@"deadline of 1\.5 s; \d+\.\d s spent in 1 attempt", ex.Message);
-                lock (verbose) Assert.Contains(verbose, line => line.Contains("attempt 1 of 10 to " + server.Url + "/ has not finished after 0.3 s"));
+                lock (verbose)
+                {
+                    Assert.Contains(verbose, line => line.Contains("attempt 1 of 10 to " + server.Url + "/ has not finished after 0.3 s"));
+                }
             }
             finally
             {

@@ -150,7 +150,10 @@ namespace LambdaPermTools.Aws.Tests
             using var flaky = new LocalAwsServer(_ => Interlocked.Increment(ref calls) == 1 ? new Reply { Reset = true } : Reply.Json("{\"item\":[]}"));
             using var env = new TestEnvironment();
             using (var services = Connect.ToLocal(flaky, TestEnvironment.Settings(), env))
+            {
                 Assert.Empty(await services.ApiGateway.GetStagesAsync("a", CancellationToken.None));
+            }
+
             Assert.Equal(2, calls);
 
             using var dead = new LocalAwsServer(_ => new Reply { Reset = true });
@@ -232,7 +235,10 @@ namespace LambdaPermTools.Aws.Tests
             {
                 var form = r.Body.Split('&').Select(p => p.Split('=')).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p[1]));
                 if (form["Action"] == "GetRole")
+                {
                     return Reply.Xml($"<ErrorResponse {ns}><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The role with name {form["RoleName"]} cannot be found.</Message></Error><RequestId>1</RequestId></ErrorResponse>", 404);
+                }
+
                 int page = form.TryGetValue("Marker", out var m) ? int.Parse(m[1..]) : 0;
                 string member(int i) => $"<member><EvalActionName>lambda:InvokeFunction</EvalActionName><EvalResourceName>arn:aws:lambda:us-east-1:1:function:f{i}</EvalResourceName><EvalDecision>{(i % 2 == 0 ? "allowed" : "implicitDeny")}</EvalDecision></member>";
                 string more = page < 2 ? $"<IsTruncated>true</IsTruncated><Marker>m{page + 1}</Marker>" : "<IsTruncated>false</IsTruncated>";

@@ -39,7 +39,9 @@ namespace LambdaPermTools.Aws.Tests
             var policy = await lambda.GetPolicyAsync(arn, null, CancellationToken.None);
             Assert.False(string.IsNullOrEmpty(policy.RevisionId));
             using (var doc = JsonDocument.Parse(policy.PolicyJson)) // the policy is a JSON string inside the JSON answer
+            {
                 Assert.Equal("lpt-1", doc.RootElement.GetProperty("Statement")[0].GetProperty("Sid").GetString());
+            }
         }
 
         [Fact]

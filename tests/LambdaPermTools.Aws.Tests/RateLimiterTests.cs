@@ -21,9 +21,17 @@ namespace LambdaPermTools.Aws.Tests
             var clock = new FakeClock();
             var registry = new RateLimiterRegistry(clock);
             var total = registry.Get("AK", "us-east-1", RateLimiterRegistry.ApiGatewayTotal);
-            for (int i = 0; i < 40; i++) await total.AcquireAsync(CancellationToken.None);
+            for (int i = 0; i < 40; i++)
+            {
+                await total.AcquireAsync(CancellationToken.None);
+            }
+
             Assert.Equal(TimeSpan.Zero, clock.Elapsed);
-            for (int i = 0; i < 50; i++) await total.AcquireAsync(CancellationToken.None);
+            for (int i = 0; i < 50; i++)
+            {
+                await total.AcquireAsync(CancellationToken.None);
+            }
+
             Assert.Equal(50 / (10 * Share), clock.Elapsed.TotalSeconds, 3);
             Assert.NotSame(total, registry.Get("AK", "eu-west-1", RateLimiterRegistry.ApiGatewayTotal)); // per account and region
             Assert.NotSame(total, registry.Get("AK2", "us-east-1", RateLimiterRegistry.ApiGatewayTotal));
@@ -40,9 +48,17 @@ namespace LambdaPermTools.Aws.Tests
         {
             var clock = new FakeClock();
             var bucket = new RateLimiterRegistry(clock).Get("AK", "us-east-1", bucketName);
-            for (int i = 0; i < burst; i++) await bucket.AcquireAsync(CancellationToken.None);
+            for (int i = 0; i < burst; i++)
+            {
+                await bucket.AcquireAsync(CancellationToken.None);
+            }
+
             Assert.Equal(TimeSpan.Zero, clock.Elapsed);
-            for (int i = 0; i < 20; i++) await bucket.AcquireAsync(CancellationToken.None);
+            for (int i = 0; i < 20; i++)
+            {
+                await bucket.AcquireAsync(CancellationToken.None);
+            }
+
             double seconds = clock.Elapsed.TotalSeconds;
             Assert.Equal(20 / (publishedRate * Share), seconds, 3);
             Assert.True(seconds > 20 / publishedRate, "paced under the published rate, so that jitter does not cross it");
@@ -71,9 +87,21 @@ namespace LambdaPermTools.Aws.Tests
             var lambda = services.Lambda("us-east-1");
             const string fn = "arn:aws:lambda:us-east-1:123456789012:function:f";
 
-            for (int i = 0; i < 15; i++) await lambda.GetPolicyAsync(fn, null, CancellationToken.None);
-            for (int i = 0; i < 100; i++) Assert.True(await lambda.FunctionExistsAsync(fn, null, CancellationToken.None));
-            for (int i = 0; i < 15; i++) await lambda.AddPermissionAsync(new AddPermissionRequest { FunctionName = fn, StatementId = "s" + i }, CancellationToken.None);
+            for (int i = 0; i < 15; i++)
+            {
+                await lambda.GetPolicyAsync(fn, null, CancellationToken.None);
+            }
+
+            for (int i = 0; i < 100; i++)
+            {
+                Assert.True(await lambda.FunctionExistsAsync(fn, null, CancellationToken.None));
+            }
+
+            for (int i = 0; i < 15; i++)
+            {
+                await lambda.AddPermissionAsync(new AddPermissionRequest { FunctionName = fn, StatementId = "s" + i }, CancellationToken.None);
+            }
+
             Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
 
             await lambda.GetPolicyAsync(fn, null, CancellationToken.None);
@@ -92,7 +120,13 @@ namespace LambdaPermTools.Aws.Tests
             var settings = TestEnvironment.Settings(clock);
             const string fn = "arn:aws:lambda:us-east-1:123456789012:function:f";
             using (var first = Connect.ToLocal(server, settings, env))
-                for (int i = 0; i < 15; i++) await first.Lambda("us-east-1").GetPolicyAsync(fn, null, CancellationToken.None);
+            {
+                for (int i = 0; i < 15; i++)
+                {
+                    await first.Lambda("us-east-1").GetPolicyAsync(fn, null, CancellationToken.None);
+                }
+            }
+
             using var second = Connect.ToLocal(server, settings, env);
             await second.Lambda("us-east-1").GetPolicyAsync(fn, null, CancellationToken.None);
             Assert.Equal(1 / (15 * Share), clock.TotalDelay.TotalSeconds, 3);
@@ -104,7 +138,11 @@ namespace LambdaPermTools.Aws.Tests
             var bucket = new TokenBucket(new FakeClock(), 15, 15);
             bucket.OnThrottled();
             Assert.Equal(10.5, bucket.Rate, 3);
-            for (int i = 0; i < 100; i++) bucket.OnSuccess();
+            for (int i = 0; i < 100; i++)
+            {
+                bucket.OnSuccess();
+            }
+
             Assert.Equal(15, bucket.Rate, 3);
         }
 

@@ -74,8 +74,16 @@ namespace LambdaPermTools.Aws.Tests
         public void ReadsGetABudgetOfTheirOwnUnlessTheUserSetsMaxAttempts(string? attempts, string? mode, int writeAttempts, int readAttempts, string expectedMode)
         {
             var variables = new Dictionary<string, string>();
-            if (attempts != null) variables["AWS_MAX_ATTEMPTS"] = attempts;
-            if (mode != null) variables["AWS_RETRY_MODE"] = mode;
+            if (attempts != null)
+            {
+                variables["AWS_MAX_ATTEMPTS"] = attempts;
+            }
+
+            if (mode != null)
+            {
+                variables["AWS_RETRY_MODE"] = mode;
+            }
+
             var settings = RetrySettings.From(new EnvironmentVariables(variables), null);
             Assert.Equal((writeAttempts, readAttempts, expectedMode), (settings.AttemptsFor(read: false), settings.AttemptsFor(read: true), settings.Mode));
         }
@@ -89,7 +97,11 @@ namespace LambdaPermTools.Aws.Tests
         public void ReadsTheCallDeadline(string? seconds, double expected)
         {
             var variables = new Dictionary<string, string>();
-            if (seconds != null) variables["AWS_LPT_CALL_TIMEOUT"] = seconds;
+            if (seconds != null)
+            {
+                variables["AWS_LPT_CALL_TIMEOUT"] = seconds;
+            }
+
             Assert.Equal(TimeSpan.FromSeconds(expected), RetrySettings.From(new EnvironmentVariables(variables), null).CallTimeout);
         }
 

@@ -23,12 +23,21 @@ namespace LambdaPermTools.Aws.Tests
         {
             string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
             string root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "LambdaPermTools.sln"))) root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+            while (!File.Exists(Path.Combine(root, "LambdaPermTools.sln")))
+            {
+                root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+            }
+
             Directory = Path.Combine(ProcessSetup.SdkProcessDirectory, "dependencies");
             System.IO.Directory.CreateDirectory(Directory);
             foreach (string file in System.IO.Directory.GetFiles(Path.Combine(root, "src", "LambdaPermTools.Aws.Sdk", "bin", configuration, "netstandard2.0"), "*.dll"))
+            {
                 if (!Path.GetFileName(file).StartsWith("LambdaPermTools.", StringComparison.Ordinal) || Path.GetFileName(file) == "LambdaPermTools.Aws.Sdk.dll")
+                {
                     File.Copy(file, Path.Combine(Directory, Path.GetFileName(file)), overwrite: true);
+                }
+            }
+
             File.Copy(Path.Combine(root, "src", "LambdaPermTools.Aws.Loader", "bin", configuration, "net8.0", "LambdaPermTools.Aws.Loader.dll"),
                 Path.Combine(Directory, "LambdaPermTools.Aws.Loader.dll"), overwrite: true);
 
@@ -36,7 +45,11 @@ namespace LambdaPermTools.Aws.Tests
             string process = Path.Combine(ProcessSetup.SdkProcessDirectory, "credential-process.sh");
             File.WriteAllText(process, "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"" + LocalAwsServer.AccessKey + "\", \"SecretAccessKey\": \"" +
                 LocalAwsServer.SecretKey + "\", \"SessionToken\": \"process-token\"}'\n");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(process, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(process, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             ConfigFile = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE")!;
             File.WriteAllText(ConfigFile, $"[profile proc]\ncredential_process = {process}\nregion = eu-north-1\n\n" +
                 "[profile assumer]\nrole_arn = arn:aws:iam::123456789012:role/lpt-assumed\nsource_profile = base\nregion = us-east-1\n\n" +

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
-using System.Text.Json;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using LambdaPermTools.Aws.Http;
 
 namespace LambdaPermTools.Aws.Tests
@@ -46,7 +46,10 @@ namespace LambdaPermTools.Aws.Tests
             string shown = Redactor().Redact("AWS said: " + echoed + " (end)");
             // Every part of both values is gone, whatever surrounded it.
             foreach (string part in new[] { "IQoJb3", "Slashes", "Pads", "wJalrXUtn", "K7MDENG", "SecretKey" })
+            {
                 Assert.False(shown.Contains(part), $"{form}: '{part}' still in {shown}");
+            }
+
             Assert.Contains(SecretRedactor.Mark, shown);
             Assert.StartsWith("AWS said: ", shown);
             Assert.EndsWith(" (end)", shown);

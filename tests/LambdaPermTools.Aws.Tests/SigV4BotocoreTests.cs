@@ -68,8 +68,16 @@ print(json.dumps(out))
             {
                 var endpoint = new Uri(c.Endpoint);
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                if (c.Request.ContentType != null) headers["Content-Type"] = c.Request.ContentType;
-                if (c.Method == "GET") headers["Accept"] = "application/json";
+                if (c.Request.ContentType != null)
+                {
+                    headers["Content-Type"] = c.Request.ContentType;
+                }
+
+                if (c.Method == "GET")
+                {
+                    headers["Accept"] = "application/json";
+                }
+
                 var unsigned = new Dictionary<string, string>(headers);
                 SigV4Signer.Sign(c.Method, endpoint, c.Request.Path, c.Request.Query, headers, c.Request.Body,
                     new AwsCredentials(access, secret, c.Token), c.Region, c.Service, now);
@@ -81,7 +89,12 @@ print(json.dumps(out))
                     url = c.Endpoint + c.Request.Path + (query.Length > 0 ? "?" + query : ""),
                     headers = unsigned,
                     body = Encoding.UTF8.GetString(c.Request.Body),
-                    access, secret, token = c.Token, service = c.Service, region = c.Region, timestamp = "20150830T123600Z",
+                    access,
+                    secret,
+                    token = c.Token,
+                    service = c.Service,
+                    region = c.Region,
+                    timestamp = "20150830T123600Z",
                 });
             }
             string output = Processes.Run(TestEnvironment.Python, new[] { "-c", Botocore }, JsonSerializer.Serialize(forBotocore));

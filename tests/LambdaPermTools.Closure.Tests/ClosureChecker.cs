@@ -50,10 +50,14 @@ namespace LambdaPermTools.Closure.Tests
                         Version ships = copies[0].Version;
                         string? answer = rule.PathFor(reference);
                         if (answer == null)
+                        {
                             report.Problems.Add(new ClosureProblem(ClosureProblemKind.NotResolved, file.Name, name,
                                 $"{edge}: the module ships {ships}, and its load plan does not map this request to it"));
+                        }
                         else if (asked != ships)
+                        {
                             report.Redirected.Add($"{edge} (ships {ships})");
+                        }
                     }
                     else if (!framework.TryGetValue(name, out Version? provided) || provided < asked)
                     {

@@ -16,8 +16,11 @@ namespace LambdaPermTools.Closure.Tests
         public static string Require(string directory)
         {
             if (!File.Exists(Path.Combine(directory, "LambdaPermTools.dll")))
+            {
                 throw new InvalidOperationException(
                     $"No built module in {directory}: run 'dotnet pwsh -NoProfile ./build.ps1 Build' first (build.ps1 Test does).");
+            }
+
             return directory;
         }
 

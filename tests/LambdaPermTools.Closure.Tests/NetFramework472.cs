@@ -18,13 +18,17 @@ namespace LambdaPermTools.Closure.Tests
         {
             string directory = Path.Combine(nugetPackageRoot, Package);
             if (!Directory.Exists(directory))
+            {
                 throw new InvalidOperationException($"{directory} is missing: restore tests/LambdaPermTools.Closure.Tests (it downloads the package).");
+            }
+
             var names = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase)
             {
                 // The host: Windows PowerShell 5.1 carries System.Management.Automation 3.0.0.0.
                 ["System.Management.Automation"] = new Version(3, 0, 0, 0),
             };
             foreach (string folder in new[] { directory, Path.Combine(directory, "Facades") })
+            {
                 foreach (string path in Directory.GetFiles(folder, "*.dll"))
                 {
                     AssemblyName name;
@@ -38,6 +42,8 @@ namespace LambdaPermTools.Closure.Tests
                     }
                     names[name.Name!] = name.Version!;
                 }
+            }
+
             return names;
         }
     }

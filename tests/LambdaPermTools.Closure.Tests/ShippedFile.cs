@@ -37,7 +37,10 @@ namespace LambdaPermTools.Closure.Tests
             AssemblyDefinition definition = metadata.GetAssemblyDefinition();
             var references = new List<AssemblyName>();
             foreach (AssemblyReferenceHandle handle in metadata.AssemblyReferences)
+            {
                 references.Add(metadata.GetAssemblyReference(handle).GetAssemblyName());
+            }
+
             return new ShippedFile(path, metadata.GetString(definition.Name), definition.Version,
                 ReadTargetFramework(metadata, definition), references);
         }
@@ -47,11 +50,23 @@ namespace LambdaPermTools.Closure.Tests
             foreach (CustomAttributeHandle handle in definition.GetCustomAttributes())
             {
                 CustomAttribute attribute = metadata.GetCustomAttribute(handle);
-                if (attribute.Constructor.Kind != HandleKind.MemberReference) continue;
+                if (attribute.Constructor.Kind != HandleKind.MemberReference)
+                {
+                    continue;
+                }
+
                 EntityHandle owner = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
-                if (owner.Kind != HandleKind.TypeReference) continue;
+                if (owner.Kind != HandleKind.TypeReference)
+                {
+                    continue;
+                }
+
                 TypeReference type = metadata.GetTypeReference((TypeReferenceHandle)owner);
-                if (metadata.GetString(type.Namespace) != "System.Runtime.Versioning" || metadata.GetString(type.Name) != "TargetFrameworkAttribute") continue;
+                if (metadata.GetString(type.Namespace) != "System.Runtime.Versioning" || metadata.GetString(type.Name) != "TargetFrameworkAttribute")
+                {
+                    continue;
+                }
+
                 BlobReader value = metadata.GetBlobReader(attribute.Value);
                 value.ReadUInt16(); // prolog 0x0001 (ECMA-335 II.23.3)
                 return value.ReadSerializedString();

@@ -3,73 +3,82 @@ using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LambdaPermTools.FaultProxy;
-
-public enum FaultKind
+namespace LambdaPermTools.FaultProxy
 {
-    None,
-    Throttle,
-    ServerError,
-    Reset,
-}
-
-/// <summary>
-/// Decides which requests fail. The decision for the n-th arrival of one request (same method, target and body)
-/// is a function of the seed, the request and n only, so concurrent clients get the same faults in any order.
-/// </summary>
-public sealed class FaultPlan
-{
-    private readonly int seed;
-    private readonly double resetRate;
-    private readonly double serverErrorRate;
-    private readonly double throttleRate;
-    private readonly int maxConsecutiveFaults;
-    private readonly Dictionary<string, (int Arrivals, int FaultsInARow)> seen = new();
-    private readonly object gate = new();
-
-    public FaultPlan(int seed, double throttleRate, double serverErrorRate, double resetRate, int maxConsecutiveFaults)
+    public enum FaultKind
     {
-        if (throttleRate < 0 || serverErrorRate < 0 || resetRate < 0 || throttleRate + serverErrorRate + resetRate > 1)
-            throw new ArgumentOutOfRangeException(nameof(throttleRate), "Fault rates must be ≥ 0 and add up to at most 1.");
-        this.seed = seed;
-        this.throttleRate = throttleRate;
-        this.serverErrorRate = serverErrorRate;
-        this.resetRate = resetRate;
-        this.maxConsecutiveFaults = maxConsecutiveFaults;
+        None,
+        Throttle,
+        ServerError,
+        Reset,
     }
 
-    public bool InjectsNothing => throttleRate + serverErrorRate + resetRate == 0;
-
-    /// <summary>The fault for this arrival of <paramref name="requestIdentity"/>.</summary>
-    public FaultKind Decide(string requestIdentity)
+    /// <summary>
+    /// Decides which requests fail. The decision for the n-th arrival of one request (same method, target and body)
+    /// is a function of the seed, the request and n only, so concurrent clients get the same faults in any order.
+    /// </summary>
+    public sealed class FaultPlan
     {
-        if (InjectsNothing)
-            return FaultKind.None;
-        lock (gate)
+        private readonly int seed;
+        private readonly double resetRate;
+        private readonly double serverErrorRate;
+        private readonly double throttleRate;
+        private readonly int maxConsecutiveFaults;
+        private readonly Dictionary<string, (int Arrivals, int FaultsInARow)> seen = new();
+        private readonly object gate = new();
+
+        public FaultPlan(int seed, double throttleRate, double serverErrorRate, double resetRate, int maxConsecutiveFaults)
         {
-            seen.TryGetValue(requestIdentity, out var state);
-            var fault = state.FaultsInARow >= maxConsecutiveFaults ? FaultKind.None : Draw(Uniform(requestIdentity, state.Arrivals));
-            seen[requestIdentity] = (state.Arrivals + 1, fault == FaultKind.None ? 0 : state.FaultsInARow + 1);
-            return fault;
+            if (throttleRate < 0 || serverErrorRate < 0 || resetRate < 0 || throttleRate + serverErrorRate + resetRate > 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleRate), "Fault rates must be ≥ 0 and add up to at most 1.");
+            }
+
+            this.seed = seed;
+            this.throttleRate = throttleRate;
+            this.serverErrorRate = serverErrorRate;
+            this.resetRate = resetRate;
+            this.maxConsecutiveFaults = maxConsecutiveFaults;
         }
-    }
 
-    /// <summary>Forgets every request seen, so the same traffic meets the same faults again.</summary>
-    public void Reset()
-    {
-        lock (gate)
-            seen.Clear();
-    }
+        public bool InjectsNothing => throttleRate + serverErrorRate + resetRate == 0;
 
-    private FaultKind Draw(double u) =>
-        u < resetRate ? FaultKind.Reset
-        : u < resetRate + serverErrorRate ? FaultKind.ServerError
-        : u < resetRate + serverErrorRate + throttleRate ? FaultKind.Throttle
-        : FaultKind.None;
+        /// <summary>The fault for this arrival of <paramref name="requestIdentity"/>.</summary>
+        public FaultKind Decide(string requestIdentity)
+        {
+            if (InjectsNothing)
+            {
+                return FaultKind.None;
+            }
 
-    private double Uniform(string requestIdentity, int arrival)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{arrival}\n{requestIdentity}"));
-        return (BitConverter.ToUInt64(hash, 0) >> 11) / (double)(1UL << 53);
+            lock (gate)
+            {
+                seen.TryGetValue(requestIdentity, out var state);
+                var fault = state.FaultsInARow >= maxConsecutiveFaults ? FaultKind.None : Draw(Uniform(requestIdentity, state.Arrivals));
+                seen[requestIdentity] = (state.Arrivals + 1, fault == FaultKind.None ? 0 : state.FaultsInARow + 1);
+                return fault;
+            }
+        }
+
+        /// <summary>Forgets every request seen, so the same traffic meets the same faults again.</summary>
+        public void Reset()
+        {
+            lock (gate)
+            {
+                seen.Clear();
+            }
+        }
+
+        private FaultKind Draw(double u) =>
+            u < resetRate ? FaultKind.Reset
+            : u < resetRate + serverErrorRate ? FaultKind.ServerError
+            : u < resetRate + serverErrorRate + throttleRate ? FaultKind.Throttle
+            : FaultKind.None;
+
+        private double Uniform(string requestIdentity, int arrival)
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{arrival}\n{requestIdentity}"));
+            return (BitConverter.ToUInt64(hash, 0) >> 11) / (double)(1UL << 53);
+        }
     }
 }

@@ -30,7 +30,9 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal 
 var endpoint = proxy.Endpoint.ToString().TrimEnd('/');
 Console.WriteLine(JsonSerializer.Serialize(new { endpoint, pid = Environment.ProcessId }));
 if (commandLine.ReadyFile is not null)
+{
     await File.WriteAllTextAsync(commandLine.ReadyFile, endpoint);
+}
 
 await proxy.Stopped;
 return 0;

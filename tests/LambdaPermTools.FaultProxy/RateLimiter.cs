@@ -2,52 +2,67 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace LambdaPermTools.FaultProxy;
-
-/// <summary>Admits a request only if every quota that covers it has a token for its quota holder (account).</summary>
-public sealed class RateLimiter
+namespace LambdaPermTools.FaultProxy
 {
-    private readonly IReadOnlyList<Quota> quotas;
-    private readonly Func<double> clockSeconds;
-    private readonly Dictionary<(string Holder, string Quota), TokenBucket> buckets = new();
-    private readonly object gate = new();
-
-    public RateLimiter(IReadOnlyList<Quota> quotas, Func<double> clockSeconds)
+    /// <summary>Admits a request only if every quota that covers it has a token for its quota holder (account).</summary>
+    public sealed class RateLimiter
     {
-        this.quotas = quotas;
-        this.clockSeconds = clockSeconds;
-    }
+        private readonly IReadOnlyList<Quota> quotas;
+        private readonly Func<double> clockSeconds;
+        private readonly Dictionary<(string Holder, string Quota), TokenBucket> buckets = new();
+        private readonly object gate = new();
 
-    /// <summary>0 when admitted (a token is taken from every covering quota), else the seconds until it would be.</summary>
-    public double TryAdmit(AwsOperation operation)
-    {
-        var covering = quotas.Where(q => q.Covers(operation)).ToList();
-        if (covering.Count == 0)
-            return 0;
-        lock (gate)
+        public RateLimiter(IReadOnlyList<Quota> quotas, Func<double> clockSeconds)
         {
-            var now = clockSeconds();
-            var relevant = covering.Select(q => BucketFor(operation.QuotaHolder, q)).ToList();
-            var wait = relevant.Max(b => b.SecondsUntilAvailable(now));
-            if (wait > 0)
-                return wait;
-            foreach (var bucket in relevant)
-                bucket.Take(now);
-            return 0;
+            this.quotas = quotas;
+            this.clockSeconds = clockSeconds;
         }
-    }
 
-    /// <summary>Refills every quota: as if the account had been idle.</summary>
-    public void Reset()
-    {
-        lock (gate)
-            buckets.Clear();
-    }
+        /// <summary>0 when admitted (a token is taken from every covering quota), else the seconds until it would be.</summary>
+        public double TryAdmit(AwsOperation operation)
+        {
+            var covering = quotas.Where(q => q.Covers(operation)).ToList();
+            if (covering.Count == 0)
+            {
+                return 0;
+            }
 
-    private TokenBucket BucketFor(string holder, Quota quota)
-    {
-        if (!buckets.TryGetValue((holder, quota.Name), out var bucket))
-            buckets[(holder, quota.Name)] = bucket = new TokenBucket(quota.RatePerSecond, quota.Burst);
-        return bucket;
+            lock (gate)
+            {
+                var now = clockSeconds();
+                var relevant = covering.Select(q => BucketFor(operation.QuotaHolder, q)).ToList();
+                var wait = relevant.Max(b => b.SecondsUntilAvailable(now));
+                if (wait > 0)
+                {
+                    return wait;
+                }
+
+                foreach (var bucket in relevant)
+                {
+                    bucket.Take(now);
+                }
+
+                return 0;
+            }
+        }
+
+        /// <summary>Refills every quota: as if the account had been idle.</summary>
+        public void Reset()
+        {
+            lock (gate)
+            {
+                buckets.Clear();
+            }
+        }
+
+        private TokenBucket BucketFor(string holder, Quota quota)
+        {
+            if (!buckets.TryGetValue((holder, quota.Name), out var bucket))
+            {
+                buckets[(holder, quota.Name)] = bucket = new TokenBucket(quota.RatePerSecond, quota.Burst);
+            }
+
+            return bucket;
+        }
     }
 }

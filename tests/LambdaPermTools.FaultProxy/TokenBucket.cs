@@ -1,49 +1,59 @@
 using System;
 
-namespace LambdaPermTools.FaultProxy;
-
-/// <summary>
-/// A token bucket: starts full with <see cref="Burst"/> tokens and refills at <see cref="RatePerSecond"/>.
-/// The time (seconds on any monotonic clock) is passed in, so tests drive it without sleeping.
-/// </summary>
-public sealed class TokenBucket
+namespace LambdaPermTools.FaultProxy
 {
-    private double tokens;
-    private double lastRefill = double.NaN;
-
-    public TokenBucket(double ratePerSecond, double burst)
+    /// <summary>
+    /// A token bucket: starts full with <see cref="Burst"/> tokens and refills at <see cref="RatePerSecond"/>.
+    /// The time (seconds on any monotonic clock) is passed in, so tests drive it without sleeping.
+    /// </summary>
+    public sealed class TokenBucket
     {
-        if (ratePerSecond <= 0 || burst < 1)
-            throw new ArgumentOutOfRangeException(nameof(ratePerSecond), "A bucket needs a positive rate and room for at least one request.");
-        RatePerSecond = ratePerSecond;
-        Burst = burst;
-        tokens = burst;
-    }
+        private double tokens;
+        private double lastRefill = double.NaN;
 
-    public double RatePerSecond { get; }
-    public double Burst { get; }
+        public TokenBucket(double ratePerSecond, double burst)
+        {
+            if (ratePerSecond <= 0 || burst < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ratePerSecond), "A bucket needs a positive rate and room for at least one request.");
+            }
 
-    /// <summary>Seconds until one token is available at <paramref name="now"/>; 0 when one is available now.</summary>
-    public double SecondsUntilAvailable(double now)
-    {
-        Refill(now);
-        return tokens >= 1 ? 0 : (1 - tokens) / RatePerSecond;
-    }
+            RatePerSecond = ratePerSecond;
+            Burst = burst;
+            tokens = burst;
+        }
 
-    /// <summary>Takes one token; call only after <see cref="SecondsUntilAvailable"/> returned 0 for the same time.</summary>
-    public void Take(double now)
-    {
-        Refill(now);
-        tokens -= 1;
-    }
+        public double RatePerSecond { get; }
+        public double Burst { get; }
 
-    private void Refill(double now)
-    {
-        if (double.IsNaN(lastRefill))
+        /// <summary>Seconds until one token is available at <paramref name="now"/>; 0 when one is available now.</summary>
+        public double SecondsUntilAvailable(double now)
+        {
+            Refill(now);
+            return tokens >= 1 ? 0 : (1 - tokens) / RatePerSecond;
+        }
+
+        /// <summary>Takes one token; call only after <see cref="SecondsUntilAvailable"/> returned 0 for the same time.</summary>
+        public void Take(double now)
+        {
+            Refill(now);
+            tokens -= 1;
+        }
+
+        private void Refill(double now)
+        {
+            if (double.IsNaN(lastRefill))
+            {
+                lastRefill = now;
+            }
+
+            if (now <= lastRefill)
+            {
+                return;
+            }
+
+            tokens = Math.Min(Burst, tokens + (now - lastRefill) * RatePerSecond);
             lastRefill = now;
-        if (now <= lastRefill)
-            return;
-        tokens = Math.Min(Burst, tokens + (now - lastRefill) * RatePerSecond);
-        lastRefill = now;
+        }
     }
 }

@@ -140,8 +140,16 @@ namespace LambdaPermTools.TestDoubles
         private string Page(HttpListenerRequest request)
         {
             string[] path = (request.Url?.AbsolutePath ?? "/").Trim('/').Split('/');
-            if (path.Length == 2 && path[0] == "restapis") return JsonSerializer.Serialize(new { id = path[1], name = "endless" });
-            if (path.Length == 3 && (path[2] == "stages" || path[2] == "authorizers")) return "{\"item\":[]}";
+            if (path.Length == 2 && path[0] == "restapis")
+            {
+                return JsonSerializer.Serialize(new { id = path[1], name = "endless" });
+            }
+
+            if (path.Length == 3 && (path[2] == "stages" || path[2] == "authorizers"))
+            {
+                return "{\"item\":[]}";
+            }
+
             int page = Interlocked.Increment(ref _pages);
             string padding = new string('n', EndlessNameLength);
             var items = Enumerable.Range(0, EndlessPageItems).Select(i => new Dictionary<string, string>
@@ -162,7 +170,11 @@ namespace LambdaPermTools.TestDoubles
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;
             context.Response.ContentType = xml ? "text/xml" : "application/json";
-            if (errorType != null) context.Response.AddHeader("x-amzn-ErrorType", errorType);
+            if (errorType != null)
+            {
+                context.Response.AddHeader("x-amzn-ErrorType", errorType);
+            }
+
             context.Response.ContentLength64 = bytes.Length;
             context.Response.OutputStream.Write(bytes, 0, bytes.Length);
             context.Response.Close();

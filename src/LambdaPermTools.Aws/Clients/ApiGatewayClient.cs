@@ -83,7 +83,10 @@ namespace LambdaPermTools.Aws.Clients
                         AuthorizerId = m.Value.Str("authorizerId"),
                     };
                     if (m.Value.TryGetProperty("methodIntegration", out var i) && i.ValueKind == JsonValueKind.Object)
+                    {
                         method.Integration = new ApiIntegration { Type = i.Str("type") ?? "", Uri = i.Str("uri"), Credentials = i.Str("credentials"), HttpMethod = i.Str("httpMethod") };
+                    }
+
                     methods.Add(method);
                 }
             }
@@ -103,8 +106,16 @@ namespace LambdaPermTools.Aws.Clients
         {
             var variables = new Dictionary<string, string>();
             if (e.TryGetProperty("variables", out var v) && v.ValueKind == JsonValueKind.Object)
+            {
                 foreach (var p in v.EnumerateObject())
-                    if (p.Value.ValueKind == JsonValueKind.String) variables[p.Name] = p.Value.GetString()!;
+                {
+                    if (p.Value.ValueKind == JsonValueKind.String)
+                    {
+                        variables[p.Name] = p.Value.GetString()!;
+                    }
+                }
+            }
+
             return new ApiStage { StageName = e.Required("stageName"), DeploymentId = e.Str("deploymentId"), Variables = variables };
         }
     }

@@ -43,8 +43,16 @@ namespace LambdaPermTools.Aws.Clients
                     Pair("ActionNames.member.1", actionName),
                     Pair("MaxItems", _pageSize.ToString(CultureInfo.InvariantCulture)),
                 };
-                for (int i = 0; i < resourceArns.Count; i++) parameters.Add(Pair("ResourceArns.member." + (i + 1).ToString(CultureInfo.InvariantCulture), resourceArns[i]));
-                if (marker != null) parameters.Add(Pair("Marker", marker));
+                for (int i = 0; i < resourceArns.Count; i++)
+                {
+                    parameters.Add(Pair("ResourceArns.member." + (i + 1).ToString(CultureInfo.InvariantCulture), resourceArns[i]));
+                }
+
+                if (marker != null)
+                {
+                    parameters.Add(Pair("Marker", marker));
+                }
+
                 var response = await _caller.SendAsync(QueryProtocol.Read("SimulatePrincipalPolicy", Version, parameters), ct).ConfigureAwait(false);
                 return ResponseReader.Xml(_caller, "SimulatePrincipalPolicy", response, result =>
                 {
@@ -60,7 +68,11 @@ namespace LambdaPermTools.Aws.Clients
             }, cancellationToken).ConfigureAwait(false);
 
             var decisions = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var r in results) decisions[r.Key] = r.Value;
+            foreach (var r in results)
+            {
+                decisions[r.Key] = r.Value;
+            }
+
             return decisions;
         }
 
@@ -69,7 +81,11 @@ namespace LambdaPermTools.Aws.Clients
         {
             string name = roleNameOrArn;
             int role = name.IndexOf(":role/", StringComparison.Ordinal);
-            if (name.StartsWith("arn:", StringComparison.Ordinal) && role >= 0) name = name.Substring(role + ":role/".Length);
+            if (name.StartsWith("arn:", StringComparison.Ordinal) && role >= 0)
+            {
+                name = name.Substring(role + ":role/".Length);
+            }
+
             int slash = name.LastIndexOf('/');
             return slash >= 0 ? name.Substring(slash + 1) : name;
         }

@@ -27,9 +27,21 @@ namespace LambdaPermTools.Aws.Clients
         public async Task<string> AddPermissionAsync(AddPermissionRequest add, CancellationToken cancellationToken)
         {
             var body = new Dictionary<string, string> { ["StatementId"] = add.StatementId, ["Action"] = add.Action, ["Principal"] = add.Principal };
-            if (!string.IsNullOrEmpty(add.SourceArn)) body["SourceArn"] = add.SourceArn;
-            if (add.SourceAccount != null) body["SourceAccount"] = add.SourceAccount;
-            if (add.RevisionId != null) body["RevisionId"] = add.RevisionId;
+            if (!string.IsNullOrEmpty(add.SourceArn))
+            {
+                body["SourceArn"] = add.SourceArn;
+            }
+
+            if (add.SourceAccount != null)
+            {
+                body["SourceAccount"] = add.SourceAccount;
+            }
+
+            if (add.RevisionId != null)
+            {
+                body["RevisionId"] = add.RevisionId;
+            }
+
             var request = new AwsRequest("AddPermission", HttpMethod.Post, ApiVersion, "functions", add.FunctionName, "policy")
                 .WithQuery("Qualifier", add.Qualifier)
                 .WithBody(JsonSerializer.Serialize(body), "application/json");

@@ -47,23 +47,49 @@ namespace LambdaPermTools.Aws.Clients
                 bytes += page.Bytes;
                 int added = 0;
                 foreach (var item in page.Items)
-                    if (keys.Add(key(item))) { items.Add(item); added++; }
-                if (page.Next == null) break;
+                {
+                    if (keys.Add(key(item)))
+                    { items.Add(item); added++; }
+                }
+
+                if (page.Next == null)
+                {
+                    break;
+                }
 
                 if (items.Count > limits.MaxItems)
+                {
                     throw Limit(caller, operation, "TooManyItems", $"more than {Count(limits.MaxItems)} items in {Count(pages)} pages, and still a next page");
+                }
+
                 if (bytes > limits.MaxListingBytes)
+                {
                     throw Limit(caller, operation, "TooManyBytes", $"more than {Count(limits.MaxListingBytes)} bytes in {Count(pages)} pages, and still a next page");
+                }
+
                 if (!tokens.Add(page.Next))
+                {
                     throw Limit(caller, operation, "RepeatedPageToken", $"the page token '{caller.Shown(page.Next)}' a second time (page {Count(pages)})");
+                }
+
                 barren = added == 0 ? barren + 1 : 0;
                 if (barren >= limits.MaxBarrenPages)
+                {
                     throw Limit(caller, operation, "NoNewItems", $"{barren} pages in a row without a new item, and still a next page (page {Count(pages)})");
+                }
+
                 if (pages >= limits.MaxPages)
+                {
                     throw Limit(caller, operation, "TooManyPages", $"{Count(pages)} pages, and still a next page");
+                }
+
                 token = page.Next;
             }
-            if (pages > 1) caller.Verbose($"{caller.Service.DisplayName} {operation}: {items.Count} items in {pages} pages");
+            if (pages > 1)
+            {
+                caller.Verbose($"{caller.Service.DisplayName} {operation}: {items.Count} items in {pages} pages");
+            }
+
             return items;
         }
 

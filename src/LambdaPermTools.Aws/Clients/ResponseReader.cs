@@ -16,7 +16,11 @@ namespace LambdaPermTools.Aws.Clients
             try
             {
                 using var doc = JsonDocument.Parse(Utf8Json(response.Bytes));
-                if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("the body is not a JSON object");
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new FormatException("the body is not a JSON object");
+                }
+
                 return read(doc.RootElement);
             }
             catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is KeyNotFoundException)

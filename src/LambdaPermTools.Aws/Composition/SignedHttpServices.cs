@@ -31,7 +31,11 @@ namespace LambdaPermTools.Aws.Composition
 
         public ILambdaPort Lambda(string region)
         {
-            if (string.IsNullOrWhiteSpace(region)) region = Region;
+            if (string.IsNullOrWhiteSpace(region))
+            {
+                region = Region;
+            }
+
             return _lambda.GetOrAdd(region, r => new LambdaClient(new ServiceCaller(_context, AwsService.Lambda, r)));
         }
 

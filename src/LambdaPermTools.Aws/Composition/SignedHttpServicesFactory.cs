@@ -38,7 +38,13 @@ namespace LambdaPermTools.Aws.Composition
             redactor.Add(current.SecretKey);
             redactor.Add(current.SessionToken);
             if (profile != null && credentials.ProfileName == profile.Name)
-                foreach (string token in SsoTokenCache.Secrets(profile, env.HomeDirectory)) redactor.Add(token);
+            {
+                foreach (string token in SsoTokenCache.Secrets(profile, env.HomeDirectory))
+                {
+                    redactor.Add(token);
+                }
+            }
+
             var context = new ConnectionContext(_settings, credentials.Source, current.AccessKey, retry, endpoints, redactor, options.WriteDebug, options.WriteVerbose);
             return new SignedHttpServices(context, region);
         }

@@ -29,12 +29,17 @@ namespace LambdaPermTools.Aws.Credentials
             if (_options.AccessKey != null || _options.SecretKey != null)
             {
                 if (string.IsNullOrEmpty(_options.AccessKey) || string.IsNullOrEmpty(_options.SecretKey))
+                {
                     throw new ConnectionException(ErrorId.NoCredentials, "-AccessKey and -SecretKey must be given together.");
+                }
+
                 return Static(new AwsCredentials(_options.AccessKey!, _options.SecretKey!, _options.SessionToken), "the -AccessKey/-SecretKey parameters");
             }
 
             if (!string.IsNullOrEmpty(_options.ProfileName))
+            {
                 return FromProfile(_options.ProfileName!, "-ProfileName");
+            }
 
             if (_options.Credential != null)
             {
@@ -44,18 +49,26 @@ namespace LambdaPermTools.Aws.Credentials
             }
 
             if (_options.StoredCredentials != null)
+            {
                 return FromStoredCredentials(_options.StoredCredentials);
+            }
 
             string? envAccessKey = _env.Get("AWS_ACCESS_KEY_ID");
             string? envSecretKey = _env.Get("AWS_SECRET_ACCESS_KEY");
             if (envAccessKey != null && envSecretKey != null)
+            {
                 return Static(new AwsCredentials(envAccessKey, envSecretKey, _env.Get("AWS_SESSION_TOKEN")), "environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
+            }
 
             if (_env.Get("AWS_PROFILE") is string envProfile)
+            {
                 return FromProfile(envProfile, "AWS_PROFILE");
+            }
 
             if (_files.Find("default") != null)
+            {
                 return FromProfile("default", "the default profile");
+            }
 
             return FromSdkDefaultChain();
         }
@@ -64,7 +77,10 @@ namespace LambdaPermTools.Aws.Credentials
         {
             string? name = stored.ToString();
             if (!string.IsNullOrEmpty(name) && _files.Find(name!) != null)
+            {
                 return FromProfile(name!, "$StoredAWSCredentials");
+            }
+
             var source = DuckTypedCredentialSource.TryCreateFromStored(stored)
                 ?? throw new ConnectionException(ErrorId.NoCredentials,
                     "The session's $StoredAWSCredentials names no profile in " + _files.CredentialsFile + " or " + _files.ConfigFile +
@@ -79,7 +95,9 @@ namespace LambdaPermTools.Aws.Credentials
                 "Check the name, or create it with Set-AWSCredential or 'aws configure'.");
             string description = $"profile '{name}' ({via})";
             if (profile.StaticKeys is AwsCredentials keys)
+            {
                 return new ResolvedCredentials(new StaticCredentialSource(keys), description, name);
+            }
 
             var bridge = RequireBridge(description);
             try
@@ -105,7 +123,11 @@ namespace LambdaPermTools.Aws.Credentials
             const string NoneFound = "No AWS credentials were found. Pass -AccessKey/-SecretKey or -ProfileName, run Set-AWSCredential, " +
                 "or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.";
             var bridge = _bridge();
-            if (bridge == null) throw new ConnectionException(ErrorId.NoCredentials, NoneFound);
+            if (bridge == null)
+            {
+                throw new ConnectionException(ErrorId.NoCredentials, NoneFound);
+            }
+
             try
             {
                 var source = bridge.DefaultChainCredentials() ?? throw new ConnectionException(ErrorId.NoCredentials, NoneFound);

@@ -17,7 +17,11 @@ namespace LambdaPermTools.Aws.Credentials
         public static DuckTypedCredentialSource? TryCreate(object? value)
         {
             value = Unwrap(value);
-            if (value == null || Read(value) == null) return null;
+            if (value == null || Read(value) == null)
+            {
+                return null;
+            }
+
             return new DuckTypedCredentialSource(value);
         }
 
@@ -25,9 +29,17 @@ namespace LambdaPermTools.Aws.Credentials
         public static DuckTypedCredentialSource? TryCreateFromStored(object? stored)
         {
             stored = Unwrap(stored);
-            if (stored == null) return null;
+            if (stored == null)
+            {
+                return null;
+            }
+
             var direct = TryCreate(stored);
-            if (direct != null) return direct;
+            if (direct != null)
+            {
+                return direct;
+            }
+
             var inner = stored.GetType().GetProperty("Credentials", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
             return inner == null ? null : TryCreate(inner.GetValue(stored));
         }
@@ -38,7 +50,11 @@ namespace LambdaPermTools.Aws.Credentials
         private static AwsCredentials? Read(object value)
         {
             var keys = Keys(value);
-            if (keys != null) return keys;
+            if (keys != null)
+            {
+                return keys;
+            }
+
             var method = value.GetType().GetMethod("GetCredentials", BindingFlags.Instance | BindingFlags.Public, null, System.Type.EmptyTypes, null);
             var immutable = method?.Invoke(value, null);
             return immutable == null ? null : Keys(immutable);
@@ -49,7 +65,11 @@ namespace LambdaPermTools.Aws.Credentials
         {
             string? accessKey = StringProperty(value, "AccessKey");
             string? secretKey = StringProperty(value, "SecretKey");
-            if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey)) return null;
+            if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+            {
+                return null;
+            }
+
             return new AwsCredentials(accessKey!, secretKey!, StringProperty(value, "Token"));
         }
 
@@ -60,7 +80,10 @@ namespace LambdaPermTools.Aws.Credentials
         private static object? Unwrap(object? value)
         {
             if (value?.GetType().FullName == "System.Management.Automation.PSObject")
+            {
                 return value.GetType().GetProperty("BaseObject")?.GetValue(value);
+            }
+
             return value;
         }
     }

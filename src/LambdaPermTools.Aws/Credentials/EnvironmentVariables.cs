@@ -14,8 +14,15 @@ namespace LambdaPermTools.Aws.Credentials
         public string? Get(string name)
         {
             string? value;
-            if (_injected != null) _injected.TryGetValue(name, out value);
-            else value = Environment.GetEnvironmentVariable(name);
+            if (_injected != null)
+            {
+                _injected.TryGetValue(name, out value);
+            }
+            else
+            {
+                value = Environment.GetEnvironmentVariable(name);
+            }
+
             return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
         }
 
@@ -32,10 +39,21 @@ namespace LambdaPermTools.Aws.Credentials
 
         public string? ExpandHome(string? path)
         {
-            if (path == null) return null;
-            if (path == "~") return HomeDirectory;
+            if (path == null)
+            {
+                return null;
+            }
+
+            if (path == "~")
+            {
+                return HomeDirectory;
+            }
+
             if (path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal))
+            {
                 return Path.Combine(HomeDirectory, path.Substring(2));
+            }
+
             return path;
         }
     }

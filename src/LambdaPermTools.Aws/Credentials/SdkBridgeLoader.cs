@@ -43,11 +43,19 @@ namespace LambdaPermTools.Aws.Credentials
         {
             lock (Gate)
             {
-                if (_bridge != null && string.Equals(_loadedFrom, directory, StringComparison.Ordinal)) return _bridge;
+                if (_bridge != null && string.Equals(_loadedFrom, directory, StringComparison.Ordinal))
+                {
+                    return _bridge;
+                }
+
                 try
                 {
                     string bridgePath = Path.Combine(directory, BridgeAssembly + ".dll");
-                    if (!File.Exists(bridgePath)) throw new FileNotFoundException("missing " + bridgePath);
+                    if (!File.Exists(bridgePath))
+                    {
+                        throw new FileNotFoundException("missing " + bridgePath);
+                    }
+
                     Assembly assembly = HostRuntime.IsNetFramework ? Assembly.LoadFrom(bridgePath) : LoadInLoadContext(directory);
                     _bridge = (ISdkBridge)Activator.CreateInstance(assembly.GetType(BridgeType, throwOnError: true)!)!;
                     _loadedFrom = directory;

@@ -53,34 +53,71 @@ namespace LambdaPermTools.Aws.Credentials
         {
             bool inCredentials = _credentials.TryGetValue(name, out var fromCredentials);
             bool inConfig = _config.TryGetValue(name, out var fromConfig);
-            if (!inCredentials && !inConfig) return null;
+            if (!inCredentials && !inConfig)
+            {
+                return null;
+            }
+
             var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (fromConfig != null) foreach (var kv in fromConfig) merged[kv.Key] = kv.Value;
-            if (fromCredentials != null) foreach (var kv in fromCredentials) merged[kv.Key] = kv.Value;
+            if (fromConfig != null)
+            {
+                foreach (var kv in fromConfig)
+                {
+                    merged[kv.Key] = kv.Value;
+                }
+            }
+
+            if (fromCredentials != null)
+            {
+                foreach (var kv in fromCredentials)
+                {
+                    merged[kv.Key] = kv.Value;
+                }
+            }
+
             return new SharedProfile(name, merged);
         }
 
         private static Dictionary<string, Dictionary<string, string>> Parse(string path, bool isConfig)
         {
             var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-            if (!File.Exists(path)) return sections;
+            if (!File.Exists(path))
+            {
+                return sections;
+            }
+
             Dictionary<string, string>? current = null;
             foreach (string raw in File.ReadAllLines(path))
             {
                 string line = raw.Trim();
-                if (line.Length == 0 || line[0] == '#' || line[0] == ';') continue;
+                if (line.Length == 0 || line[0] == '#' || line[0] == ';')
+                {
+                    continue;
+                }
+
                 if (line[0] == '[' && line.EndsWith("]", StringComparison.Ordinal))
                 {
                     string? name = SectionProfileName(line.Substring(1, line.Length - 2).Trim(), isConfig);
                     current = null;
-                    if (name == null) continue;
+                    if (name == null)
+                    {
+                        continue;
+                    }
+
                     if (!sections.TryGetValue(name, out current))
+                    {
                         sections[name] = current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    }
+
                     continue;
                 }
                 int eq = line.IndexOf('=');
                 // Indented lines without '=' continue a nested setting (e.g. "s3 =" blocks); we never need them.
-                if (current == null || eq <= 0 || char.IsWhiteSpace(raw[0])) continue;
+                if (current == null || eq <= 0 || char.IsWhiteSpace(raw[0]))
+                {
+                    continue;
+                }
+
                 current[line.Substring(0, eq).Trim()] = line.Substring(eq + 1).Trim();
             }
             return sections;
@@ -89,9 +126,21 @@ namespace LambdaPermTools.Aws.Credentials
         /// <summary>The profile a section header names, or null for other sections ([sso-session x], [services x]).</summary>
         private static string? SectionProfileName(string header, bool isConfig)
         {
-            if (!isConfig) return header;
-            if (header == "default") return header;
-            if (header.StartsWith("profile ", StringComparison.Ordinal)) return header.Substring(8).Trim();
+            if (!isConfig)
+            {
+                return header;
+            }
+
+            if (header == "default")
+            {
+                return header;
+            }
+
+            if (header.StartsWith("profile ", StringComparison.Ordinal))
+            {
+                return header.Substring(8).Trim();
+            }
+
             return null;
         }
     }

@@ -20,16 +20,32 @@ namespace LambdaPermTools.Aws.Credentials
         {
             var secrets = new List<string>();
             string? id = profile["sso_session"] ?? profile["sso_start_url"];
-            if (id == null) return secrets;
+            if (id == null)
+            {
+                return secrets;
+            }
+
             string file = Path.Combine(homeDirectory, ".aws", "sso", "cache", Sha1Hex(id) + ".json");
             try
             {
-                if (!File.Exists(file)) return secrets;
+                if (!File.Exists(file))
+                {
+                    return secrets;
+                }
+
                 using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-                if (doc.RootElement.ValueKind != JsonValueKind.Object) return secrets;
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return secrets;
+                }
+
                 foreach (string field in SecretFields)
+                {
                     if (doc.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
+                    {
                         secrets.Add(value.GetString()!);
+                    }
+                }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonException)
             {
@@ -42,7 +58,11 @@ namespace LambdaPermTools.Aws.Credentials
         {
             using var sha1 = SHA1.Create();
             var hex = new StringBuilder(40);
-            foreach (byte b in sha1.ComputeHash(Encoding.UTF8.GetBytes(text))) hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (byte b in sha1.ComputeHash(Encoding.UTF8.GetBytes(text)))
+            {
+                hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             return hex.ToString();
         }
     }

@@ -34,27 +34,45 @@ namespace LambdaPermTools.Aws.Endpoints
         {
             _explicitUrl = string.IsNullOrWhiteSpace(explicitUrl) ? null : explicitUrl;
             _env = env;
-            if (_explicitUrl != null) Parse(_explicitUrl, "-EndpointUrl");
+            if (_explicitUrl != null)
+            {
+                Parse(_explicitUrl, "-EndpointUrl");
+            }
         }
 
         public ResolvedEndpoint Resolve(AwsService service, string region)
         {
-            if (_explicitUrl != null) return new ResolvedEndpoint(Parse(_explicitUrl, "-EndpointUrl"), region, "-EndpointUrl");
+            if (_explicitUrl != null)
+            {
+                return new ResolvedEndpoint(Parse(_explicitUrl, "-EndpointUrl"), region, "-EndpointUrl");
+            }
+
             if (!_env.IsTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
             {
                 foreach (string variable in new[] { service.EndpointEnvironmentVariable, "AWS_ENDPOINT_URL" })
-                    if (_env.Get(variable) is string url) return new ResolvedEndpoint(Parse(url, variable), region, variable);
+                {
+                    if (_env.Get(variable) is string url)
+                    {
+                        return new ResolvedEndpoint(Parse(url, variable), region, variable);
+                    }
+                }
             }
             var partition = Partition.Of(region);
             if (service.IsGlobal)
+            {
                 return new ResolvedEndpoint(new Uri("https://" + partition.IamHost), partition.GlobalSigningRegion, "default (global)");
+            }
+
             return new ResolvedEndpoint(new Uri($"https://{service.HostPrefix}.{region}.{partition.DnsSuffix}"), region, "default");
         }
 
         private static Uri Parse(string url, string source)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
                 throw new ConnectionException(ErrorId.InvalidEndpoint, $"The endpoint '{url}' (from {source}) is not an http(s) URL with a host.");
+            }
+
             return uri;
         }
     }

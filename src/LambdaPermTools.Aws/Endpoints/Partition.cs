@@ -25,8 +25,16 @@ namespace LambdaPermTools.Aws.Endpoints
         /// <summary>cn-* regions are aws-cn, us-gov-* are aws-us-gov, everything else aws.</summary>
         public static Partition Of(string region)
         {
-            if (region.StartsWith("cn-", StringComparison.Ordinal)) return China;
-            if (region.StartsWith("us-gov-", StringComparison.Ordinal)) return GovCloud;
+            if (region.StartsWith("cn-", StringComparison.Ordinal))
+            {
+                return China;
+            }
+
+            if (region.StartsWith("us-gov-", StringComparison.Ordinal))
+            {
+                return GovCloud;
+            }
+
             return Aws;
         }
     }

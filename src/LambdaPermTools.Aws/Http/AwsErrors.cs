@@ -78,16 +78,25 @@ namespace LambdaPermTools.Aws.Http
             string trimmed = body.TrimStart();
             try
             {
-                if (trimmed.StartsWith("<", StringComparison.Ordinal)) ReadXml(trimmed, ref code, ref message);
-                else if (trimmed.StartsWith("{", StringComparison.Ordinal)) ReadJson(trimmed, ref code, ref message);
+                if (trimmed.StartsWith("<", StringComparison.Ordinal))
+                {
+                    ReadXml(trimmed, ref code, ref message);
+                }
+                else if (trimmed.StartsWith("{", StringComparison.Ordinal))
+                {
+                    ReadJson(trimmed, ref code, ref message);
+                }
             }
             catch (Exception ex) when (ex is JsonException || ex is System.Xml.XmlException)
             {
                 // A body we cannot read still leaves the status and the header to go by.
             }
             if (message == null && cut)
+            {
                 message = "HTTP " + status + ": an error body of " + (declaredLength is long n ? n.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "unknown length") +
                     ", too long to read to the end; it begins: " + body;
+            }
+
             string? shownCode = Clean(code) is string c ? shown(c) : null;
             return new AwsError(shownCode != null && CodeShape.IsMatch(shownCode) ? shownCode : "Http" + status, shown(message ?? "HTTP " + status));
         }
@@ -95,42 +104,96 @@ namespace LambdaPermTools.Aws.Http
         private static void ReadJson(string body, ref string? code, ref string? message)
         {
             using var doc = JsonDocument.Parse(body);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return;
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
             foreach (string name in new[] { "code", "Code", "__type" })
-                if (code == null && doc.RootElement.TryGetProperty(name, out var c) && c.ValueKind == JsonValueKind.String) code = c.GetString();
+            {
+                if (code == null && doc.RootElement.TryGetProperty(name, out var c) && c.ValueKind == JsonValueKind.String)
+                {
+                    code = c.GetString();
+                }
+            }
+
             foreach (string name in new[] { "message", "Message" })
-                if (message == null && doc.RootElement.TryGetProperty(name, out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
+            {
+                if (message == null && doc.RootElement.TryGetProperty(name, out var m) && m.ValueKind == JsonValueKind.String)
+                {
+                    message = m.GetString();
+                }
+            }
         }
 
         private static void ReadXml(string body, ref string? code, ref string? message)
         {
             var error = SafeXml.Parse(body).Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
-            if (error == null) return;
+            if (error == null)
+            {
+                return;
+            }
+
             code ??= error.Elements().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
             message ??= error.Elements().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
         }
 
         private static string? Clean(string? code)
         {
-            if (string.IsNullOrWhiteSpace(code)) return null;
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return null;
+            }
+
             code = code!.Trim();
             int colon = code.IndexOf(':');
-            if (colon >= 0) code = code.Substring(0, colon);
+            if (colon >= 0)
+            {
+                code = code.Substring(0, colon);
+            }
+
             int hash = code.LastIndexOf('#');
-            if (hash >= 0) code = code.Substring(hash + 1);
+            if (hash >= 0)
+            {
+                code = code.Substring(hash + 1);
+            }
+
             return code.Length == 0 ? null : code;
         }
 
         /// <summary>The kind the cmdlets act on. Throttling reaches here only after the retries ran out.</summary>
         public static AwsErrorKind Kind(int status, string code)
         {
-            if (IsThrottling(status, code)) return AwsErrorKind.Throttled;
-            if (status == 404 || NotFoundCodes.Contains(code)) return AwsErrorKind.NotFound;
+            if (IsThrottling(status, code))
+            {
+                return AwsErrorKind.Throttled;
+            }
+
+            if (status == 404 || NotFoundCodes.Contains(code))
+            {
+                return AwsErrorKind.NotFound;
+            }
+
             if (status == 401 || status == 403 || code.StartsWith("AccessDenied", StringComparison.Ordinal) || AccessDeniedCodes.Contains(code))
+            {
                 return AwsErrorKind.AccessDenied;
-            if (status == 409) return AwsErrorKind.Conflict;
-            if (status == 412) return AwsErrorKind.PreconditionFailed;
-            if (status == 400 && ValidationCodes.Contains(code)) return AwsErrorKind.Validation;
+            }
+
+            if (status == 409)
+            {
+                return AwsErrorKind.Conflict;
+            }
+
+            if (status == 412)
+            {
+                return AwsErrorKind.PreconditionFailed;
+            }
+
+            if (status == 400 && ValidationCodes.Contains(code))
+            {
+                return AwsErrorKind.Validation;
+            }
+
             return AwsErrorKind.Service;
         }
     }

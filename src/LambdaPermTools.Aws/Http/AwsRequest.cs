@@ -14,7 +14,11 @@ namespace LambdaPermTools.Aws.Http
             Method = method;
             IsRead = method == HttpMethod.Get;
             var path = new StringBuilder();
-            foreach (string segment in pathSegments) path.Append('/').Append(UriEncoding.Segment(segment));
+            foreach (string segment in pathSegments)
+            {
+                path.Append('/').Append(UriEncoding.Segment(segment));
+            }
+
             Path = path.Length == 0 ? "/" : path.ToString();
         }
 
@@ -34,7 +38,11 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>Adds a query parameter unless the value is null.</summary>
         public AwsRequest WithQuery(string name, string? value)
         {
-            if (value != null) Query.Add(new KeyValuePair<string, string>(name, value));
+            if (value != null)
+            {
+                Query.Add(new KeyValuePair<string, string>(name, value));
+            }
+
             return this;
         }
 
@@ -54,7 +62,11 @@ namespace LambdaPermTools.Aws.Http
         public static string EncodeQuery(IEnumerable<KeyValuePair<string, string>> parameters)
         {
             var parts = new List<string>();
-            foreach (var p in parameters) parts.Add(UriEncoding.Segment(p.Key) + "=" + UriEncoding.Segment(p.Value));
+            foreach (var p in parameters)
+            {
+                parts.Add(UriEncoding.Segment(p.Key) + "=" + UriEncoding.Segment(p.Value));
+            }
+
             return string.Join("&", parts);
         }
 

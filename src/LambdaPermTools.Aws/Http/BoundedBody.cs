@@ -29,7 +29,11 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>The body as one array of exactly its length (for parsing).</summary>
         public byte[] ToArray()
         {
-            if (Bytes.Length == Length) return Bytes;
+            if (Bytes.Length == Length)
+            {
+                return Bytes;
+            }
+
             var exact = new byte[Length];
             Buffer.BlockCopy(Bytes, 0, exact, 0, Length);
             return exact;
@@ -50,7 +54,11 @@ namespace LambdaPermTools.Aws.Http
                 {
                     int wanted = (int)Math.Min(chunk.Length, cap + 1 - buffer.Length);
                     int read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
-                    if (read == 0) break;
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     if (buffer.Length + read > cap)
                     {
                         buffer.Write(chunk, 0, (int)(cap - buffer.Length));

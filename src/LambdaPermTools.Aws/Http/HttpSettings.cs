@@ -30,7 +30,10 @@ namespace LambdaPermTools.Aws.Http
             private static readonly Random Generator = new Random();
             public static double Next()
             {
-                lock (Generator) return Generator.NextDouble();
+                lock (Generator)
+                {
+                    return Generator.NextDouble();
+                }
             }
         }
     }

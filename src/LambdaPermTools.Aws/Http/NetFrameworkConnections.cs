@@ -17,7 +17,11 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>The handler a connection uses: on .NET Framework TLS 1.2 is added to the process's protocols and <paramref name="handler"/> is wrapped to raise the module's hosts' connection limit.</summary>
         public static HttpMessageHandler Adapt(HttpMessageHandler handler, int connectionsPerHost)
         {
-            if (!HostRuntime.IsNetFramework) return handler;
+            if (!HostRuntime.IsNetFramework)
+            {
+                return handler;
+            }
+
             ServicePointManager.SecurityProtocol = WithTls12(ServicePointManager.SecurityProtocol);
             return new ServicePointLimitHandler(handler, connectionsPerHost);
         }

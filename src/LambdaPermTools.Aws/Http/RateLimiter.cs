@@ -36,7 +36,8 @@ namespace LambdaPermTools.Aws.Http
                 lock (_gate)
                 {
                     Refill();
-                    if (_tokens >= 1) { _tokens -= 1; return; }
+                    if (_tokens >= 1)
+                    { _tokens -= 1; return; }
                     // Rounded up to a whole tick: a wait rounded down would refill just short of a token, again and again.
                     wait = TimeSpan.FromTicks((long)Math.Ceiling((1 - _tokens) / Rate * TimeSpan.TicksPerSecond));
                 }
@@ -46,12 +47,14 @@ namespace LambdaPermTools.Aws.Http
 
         public void OnThrottled()
         {
-            lock (_gate) { Refill(); Rate = Math.Max(_maxRate * 0.1, Rate * 0.7); }
+            lock (_gate)
+            { Refill(); Rate = Math.Max(_maxRate * 0.1, Rate * 0.7); }
         }
 
         public void OnSuccess()
         {
-            lock (_gate) { Refill(); Rate = Math.Min(_maxRate, Rate * 1.05); }
+            lock (_gate)
+            { Refill(); Rate = Math.Min(_maxRate, Rate * 1.05); }
         }
 
         private void Refill()
@@ -104,12 +107,18 @@ namespace LambdaPermTools.Aws.Http
         {
             switch (bucket)
             {
-                case ApiGatewayTotal: return Paced(10, 40);
-                case ApiGatewayGetResources: return Paced(2.5, 5);
-                case LambdaGetPolicy: return Paced(15, 15);
-                case LambdaGetFunction: return Paced(100, 100);
-                case LambdaControlPlane: return Paced(15, 15);
-                default: throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "unknown rate bucket");
+                case ApiGatewayTotal:
+                    return Paced(10, 40);
+                case ApiGatewayGetResources:
+                    return Paced(2.5, 5);
+                case LambdaGetPolicy:
+                    return Paced(15, 15);
+                case LambdaGetFunction:
+                    return Paced(100, 100);
+                case LambdaControlPlane:
+                    return Paced(15, 15);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "unknown rate bucket");
             }
         }
 

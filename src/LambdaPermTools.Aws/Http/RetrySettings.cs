@@ -48,12 +48,18 @@ namespace LambdaPermTools.Aws.Http
             int? attempts = null;
             string? text = env.Get("AWS_MAX_ATTEMPTS") ?? profile?["max_attempts"];
             if (text != null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= 1)
+            {
                 attempts = parsed;
+            }
+
             bool adaptive = string.Equals(env.Get("AWS_RETRY_MODE") ?? profile?["retry_mode"], "adaptive", StringComparison.OrdinalIgnoreCase);
             var timeout = DefaultCallTimeout;
             string? seconds = env.Get(CallTimeoutVariable) ?? profile?[CallTimeoutProfileKey];
             if (seconds != null && double.TryParse(seconds, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double s) && s > 0 && s <= 86400)
+            {
                 timeout = TimeSpan.FromSeconds(s);
+            }
+
             return new RetrySettings(attempts, adaptive, timeout);
         }
 
@@ -62,7 +68,11 @@ namespace LambdaPermTools.Aws.Http
         {
             double ceiling = Math.Min(MaxBackoff.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, retry - 1));
             var delay = TimeSpan.FromMilliseconds(random * ceiling);
-            if (retryAfter is TimeSpan after && after > delay) delay = after;
+            if (retryAfter is TimeSpan after && after > delay)
+            {
+                delay = after;
+            }
+
             return delay > MaxBackoff ? MaxBackoff : delay;
         }
     }

@@ -43,10 +43,18 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>Remembers a secret value for the life of the connection (credentials may be refreshed: each set is added).</summary>
         public void Add(string? secret)
         {
-            if (secret == null || secret.Length < MinimumLength) return;
+            if (secret == null || secret.Length < MinimumLength)
+            {
+                return;
+            }
+
             lock (_gate)
             {
-                if (_secrets.ContainsKey(secret)) return;
+                if (_secrets.ContainsKey(secret))
+                {
+                    return;
+                }
+
                 _secrets[secret] = new Matcher(secret);
                 Publish();
             }
@@ -55,13 +63,25 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>Remembers a request's signature; the oldest is forgotten once <see cref="RecentSignatures"/> are held.</summary>
         public void AddSignature(string signature)
         {
-            if (signature.Length < MinimumLength) return;
+            if (signature.Length < MinimumLength)
+            {
+                return;
+            }
+
             lock (_gate)
             {
-                if (_secrets.ContainsKey(signature)) return;
+                if (_secrets.ContainsKey(signature))
+                {
+                    return;
+                }
+
                 _secrets[signature] = new Matcher(signature);
                 _signatures.Enqueue(signature);
-                if (_signatures.Count > RecentSignatures) _secrets.Remove(_signatures.Dequeue());
+                if (_signatures.Count > RecentSignatures)
+                {
+                    _secrets.Remove(_signatures.Dequeue());
+                }
+
                 Publish();
             }
         }
@@ -69,8 +89,16 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>The text with every known secret, and everything the patterns recognise, replaced by <see cref="Mark"/>.</summary>
         public string Redact(string text)
         {
-            if (string.IsNullOrEmpty(text)) return text;
-            foreach (var matcher in _snapshot) text = matcher.Replace(text);
+            if (string.IsNullOrEmpty(text))
+            {
+                return text;
+            }
+
+            foreach (var matcher in _snapshot)
+            {
+                text = matcher.Replace(text);
+            }
+
             text = NamedSecret.Replace(text, m => m.Groups["name"].Value + m.Groups["separator"].Value + Mark);
             return BareSignature.Replace(text, Mark);
         }
@@ -90,7 +118,10 @@ namespace LambdaPermTools.Aws.Http
                 _value = value;
                 Length = value.Length;
                 // Letters and digits are sent as they are by every encoder; only the other characters take other forms.
-                if (value.Any(c => !IsPlain(c))) _encoded = new Regex(string.Concat(value.Select(CharacterPattern)), RegexOptions.CultureInvariant);
+                if (value.Any(c => !IsPlain(c)))
+                {
+                    _encoded = new Regex(string.Concat(value.Select(CharacterPattern)), RegexOptions.CultureInvariant);
+                }
             }
 
             public int Length { get; }
@@ -102,7 +133,11 @@ namespace LambdaPermTools.Aws.Http
 
             private static string CharacterPattern(char c)
             {
-                if (IsPlain(c)) return c.ToString();
+                if (IsPlain(c))
+                {
+                    return c.ToString();
+                }
+
                 string literal = Regex.Escape(c.ToString());
                 string hex4 = Hex(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                 var forms = new List<string>
@@ -113,8 +148,16 @@ namespace LambdaPermTools.Aws.Http
                     @"\\{1,3}x" + Hex(((int)c).ToString("X2", CultureInfo.InvariantCulture)), // Python and C "\x2b"
                     "&#(?:[xX]0*" + Hex(((int)c).ToString("X", CultureInfo.InvariantCulture)) + "|0*" + ((int)c).ToString(CultureInfo.InvariantCulture) + ");",
                 };
-                if (c < 128) forms.Add("%(?:25)?" + Hex(((int)c).ToString("X2", CultureInfo.InvariantCulture))); // URL-encoded, twice
-                if (c == '+') forms.Add(" ");                                // form-decoded
+                if (c < 128)
+                {
+                    forms.Add("%(?:25)?" + Hex(((int)c).ToString("X2", CultureInfo.InvariantCulture))); // URL-encoded, twice
+                }
+
+                if (c == '+')
+                {
+                    forms.Add(" ");                                // form-decoded
+                }
+
                 return "(?:" + string.Join("|", forms) + ")";
             }
 
@@ -122,7 +165,11 @@ namespace LambdaPermTools.Aws.Http
             private static string Hex(string digits)
             {
                 var pattern = new StringBuilder();
-                foreach (char d in digits) pattern.Append(char.IsLetter(d) ? "[" + char.ToLowerInvariant(d) + d + "]" : d.ToString());
+                foreach (char d in digits)
+                {
+                    pattern.Append(char.IsLetter(d) ? "[" + char.ToLowerInvariant(d) + d + "]" : d.ToString());
+                }
+
                 return pattern.ToString();
             }
         }

@@ -7,10 +7,18 @@ namespace LambdaPermTools.Aws.Http
     {
         public static string Cut(string text, int maxChars)
         {
-            if (text.Length <= maxChars) return text;
+            if (text.Length <= maxChars)
+            {
+                return text;
+            }
+
             int keep = maxChars;
             // Never split a surrogate pair.
-            if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
+            if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+            {
+                keep--;
+            }
+
             return text.Substring(0, keep) + " … (" + (text.Length - keep).ToString("N0", CultureInfo.InvariantCulture) + " more characters cut)";
         }
     }

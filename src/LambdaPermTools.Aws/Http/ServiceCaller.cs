@@ -54,24 +54,54 @@ namespace LambdaPermTools.Aws.Http
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // Waiting for the client's own pacing is not the endpoint's time: it does not count against the deadline.
-                foreach (var bucket in buckets) await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var bucket in buckets)
+                {
+                    await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 Outcome outcome = await AttemptAsync(request, attempt, maxAttempts, call, cancellationToken).ConfigureAwait(false);
                 call.Attempts = attempt;
                 if (outcome.Response != null)
                 {
-                    foreach (var bucket in buckets) bucket.OnSuccess();
+                    foreach (var bucket in buckets)
+                    {
+                        bucket.OnSuccess();
+                    }
+
                     return outcome.Response;
                 }
                 bool throttled = outcome.Error != null && AwsErrors.IsThrottling(outcome.StatusCode, outcome.Error.Code);
                 bool transient = outcome.Transport != null || (outcome.Error != null && AwsErrors.IsTransient(outcome.StatusCode, outcome.Error.Code));
                 // As adaptive mode does, in every mode: a throttle means the account's quota is shared, so the client slows.
-                if (throttled) foreach (var bucket in buckets) bucket.OnThrottled();
-                if (!(throttled || transient)) throw Failure(request, outcome, call);
-                if (outcome.TimedOut && call.Remaining <= TimeSpan.Zero) throw Timeout(request, outcome, call, null);
-                if (attempt >= maxAttempts) throw outcome.TimedOut ? Timeout(request, outcome, call, null) : Failure(request, outcome, call);
+                if (throttled)
+                {
+                    foreach (var bucket in buckets)
+                    {
+                        bucket.OnThrottled();
+                    }
+                }
+
+                if (!(throttled || transient))
+                {
+                    throw Failure(request, outcome, call);
+                }
+
+                if (outcome.TimedOut && call.Remaining <= TimeSpan.Zero)
+                {
+                    throw Timeout(request, outcome, call, null);
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw outcome.TimedOut ? Timeout(request, outcome, call, null) : Failure(request, outcome, call);
+                }
 
                 TimeSpan delay = RetrySettings.Backoff(attempt, _context.Settings.Random(), outcome.RetryAfter);
-                if (delay >= call.Remaining) throw Timeout(request, outcome, call, delay);
+                if (delay >= call.Remaining)
+                {
+                    throw Timeout(request, outcome, call, delay);
+                }
+
                 _context.Debug($"{Service.DisplayName} {request.Operation}: {Describe(outcome)} ({(throttled ? "throttled" : "transient")}); " +
                     $"retry {attempt} of {maxAttempts - 1} in {delay.TotalMilliseconds:0} ms");
                 await _context.Settings.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -159,21 +189,36 @@ namespace LambdaPermTools.Aws.Http
             var uri = new Uri(_endpoint.Url.GetLeftPart(UriPartial.Authority) + path + (query.Length > 0 ? "?" + query : ""));
 
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (request.Accept != null) headers["Accept"] = request.Accept;
-            if (request.ContentType != null) headers["Content-Type"] = request.ContentType;
+            if (request.Accept != null)
+            {
+                headers["Accept"] = request.Accept;
+            }
+
+            if (request.ContentType != null)
+            {
+                headers["Content-Type"] = request.ContentType;
+            }
+
             SigV4Signer.Sign(request.Method.Method, _endpoint.Url, path, request.Query, headers, request.Body,
                 _context.CurrentCredentials(), _endpoint.SigningRegion, Service.SigningName, _context.Settings.Clock.UtcNow);
             RememberSignature(headers["Authorization"]);
 
             var message = new HttpRequestMessage(request.Method, uri);
             if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
+            {
                 message.Content = new ByteArrayContent(request.Body);
+            }
+
             foreach (var header in headers)
             {
                 if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
                     message.Content!.Headers.ContentType = MediaTypeHeaderValue.Parse(header.Value);
+                }
                 else
+                {
                     message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
             message.Headers.TryAddWithoutValidation("User-Agent", "LambdaPermTools");
             return message;
@@ -183,13 +228,24 @@ namespace LambdaPermTools.Aws.Http
         {
             const string Name = "Signature=";
             int at = authorization.LastIndexOf(Name, StringComparison.Ordinal);
-            if (at >= 0) _context.Redactor.AddSignature(authorization.Substring(at + Name.Length));
+            if (at >= 0)
+            {
+                _context.Redactor.AddSignature(authorization.Substring(at + Name.Length));
+            }
         }
 
         private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
         {
-            if (header?.Delta is TimeSpan delta) return delta;
-            if (header?.Date is DateTimeOffset date) return date - DateTimeOffset.UtcNow;
+            if (header?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (header?.Date is DateTimeOffset date)
+            {
+                return date - DateTimeOffset.UtcNow;
+            }
+
             return null;
         }
 
@@ -198,8 +254,11 @@ namespace LambdaPermTools.Aws.Http
             string suffix = call.Attempts > 1 ? $" (after {call.Attempts} attempts)" : "";
             _context.Debug($"{Service.DisplayName} {request.Operation} failed: {Describe(outcome)}{suffix}");
             if (outcome.Transport != null)
+            {
                 return Error(AwsErrorKind.Transport, request.Operation, "Transport", 0,
                     $"{Service.DisplayName} {request.Operation}: no response from {_endpoint.Url}{suffix}: {_context.Shown(outcome.Transport)}");
+            }
+
             var error = outcome.Error!;
             return Error(AwsErrors.Kind(outcome.StatusCode, error.Code), request.Operation, error.Code, outcome.StatusCode,
                 $"{Service.DisplayName} {request.Operation}: {error.Code}: {error.Message}{suffix}");

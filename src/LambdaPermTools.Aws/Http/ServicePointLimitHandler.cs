@@ -22,7 +22,10 @@ namespace LambdaPermTools.Aws.Http
             {
                 ServicePoint point = ServicePointManager.FindServicePoint(request.RequestUri, WebRequest.DefaultWebProxy);
                 int limit = NetFrameworkConnections.RaisedLimit(point.ConnectionLimit, _connectionsPerHost);
-                if (limit != point.ConnectionLimit) point.ConnectionLimit = limit;
+                if (limit != point.ConnectionLimit)
+                {
+                    point.ConnectionLimit = limit;
+                }
             }
             return base.SendAsync(request, cancellationToken);
         }

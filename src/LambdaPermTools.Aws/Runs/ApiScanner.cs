@@ -4,10 +4,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaPermTools.Targets;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Aws.Runs
 {

@@ -4,11 +4,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaPermTools.Policies;
 using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
 using LambdaPermTools.Planning;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Aws.Runs
 {

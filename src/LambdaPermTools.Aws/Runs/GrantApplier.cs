@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Threading.Tasks;
-using LambdaPermTools.Policies;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Planning;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.Aws.Runs
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using LambdaPermTools.Targets;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Evaluation;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Aws.Runs
 {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LambdaPermTools.Targets;
 using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Aws.Runs
 {

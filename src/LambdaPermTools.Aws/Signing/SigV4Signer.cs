@@ -33,14 +33,19 @@ namespace LambdaPermTools.Aws.Signing
             string date = amzDate.Substring(0, 8);
             headers["X-Amz-Date"] = amzDate;
             if (!string.IsNullOrEmpty(credentials.SessionToken))
+            {
                 headers["X-Amz-Security-Token"] = credentials.SessionToken!;
+            }
 
             var canonicalHeaders = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["host"] = HostHeader(endpoint),
             };
             foreach (var h in headers)
+            {
                 canonicalHeaders[h.Key.ToLowerInvariant()] = CollapseSpaces(h.Value);
+            }
+
             string signedHeaders = string.Join(";", canonicalHeaders.Keys);
 
             string canonicalRequest = string.Join("\n",
@@ -80,26 +85,38 @@ namespace LambdaPermTools.Aws.Signing
             bool space = false;
             foreach (char c in value.Trim())
             {
-                if (c == ' ') { if (!space) sb.Append(c); space = true; }
-                else { sb.Append(c); space = false; }
+                if (c == ' ')
+                { if (!space) { sb.Append(c); } space = true; }
+                else
+                { sb.Append(c); space = false; }
             }
             return sb.ToString();
         }
 
         private static byte[] Sha256(byte[] data)
         {
-            using (var sha = SHA256.Create()) return sha.ComputeHash(data);
+            using (var sha = SHA256.Create())
+            {
+                return sha.ComputeHash(data);
+            }
         }
 
         private static byte[] Hmac(byte[] key, string data)
         {
-            using (var hmac = new HMACSHA256(key)) return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
+            using (var hmac = new HMACSHA256(key))
+            {
+                return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
+            }
         }
 
         private static string Hex(byte[] bytes)
         {
             var sb = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            foreach (byte b in bytes)
+            {
+                sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            }
+
             return sb.ToString();
         }
     }

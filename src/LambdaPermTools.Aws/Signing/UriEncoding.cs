@@ -13,8 +13,14 @@ namespace LambdaPermTools.Aws.Signing
                 char c = (char)b;
                 bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/');
-                if (unreserved) sb.Append(c);
-                else sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                if (unreserved)
+                {
+                    sb.Append(c);
+                }
+                else
+                {
+                    sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
             return sb.ToString();
         }

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using LambdaPermTools.Targets;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Evaluation;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Binding
 {

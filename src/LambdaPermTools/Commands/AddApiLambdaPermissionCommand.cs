@@ -2,8 +2,8 @@ using System.Management.Automation;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
-using LambdaPermTools.Planning;
 using LambdaPermTools.Hosting;
+using LambdaPermTools.Planning;
 
 namespace LambdaPermTools.Commands
 {

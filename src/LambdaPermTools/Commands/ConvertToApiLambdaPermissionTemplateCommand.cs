@@ -3,9 +3,9 @@ using System.Management.Automation;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
+using LambdaPermTools.Hosting;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
-using LambdaPermTools.Hosting;
 
 namespace LambdaPermTools.Commands
 {

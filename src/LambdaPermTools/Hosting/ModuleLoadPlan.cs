@@ -23,9 +23,16 @@ namespace LambdaPermTools.Hosting
 
         public void OnImport()
         {
-            if (!RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            if (!RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                return;
+            }
             // Import-Module -Force runs this again in the same AppDomain; one handler is enough.
-            if (Interlocked.Exchange(ref _registered, 1) == 1) return;
+            if (Interlocked.Exchange(ref _registered, 1) == 1)
+            {
+                return;
+            }
+
             string directory = Path.GetDirectoryName(typeof(ModuleLoadPlan).Assembly.Location) ?? ".";
             _shipped = new Lazy<ShippedAssemblies>(() => ShippedAssemblies.Read(directory), LazyThreadSafetyMode.ExecutionAndPublication);
             AppDomain.CurrentDomain.AssemblyResolve += ResolveShipped;

@@ -27,11 +27,18 @@ namespace LambdaPermTools.Hosting
             var byName = new Dictionary<string, (Version Version, string Path)>(StringComparer.OrdinalIgnoreCase);
             foreach (string directory in new[] { moduleDirectory, Path.Combine(moduleDirectory, DependenciesFolder) })
             {
-                if (!Directory.Exists(directory)) continue;
+                if (!Directory.Exists(directory))
+                {
+                    continue;
+                }
+
                 foreach (string path in Directory.GetFiles(directory, "*.dll"))
                 {
                     AssemblyName name = AssemblyName.GetAssemblyName(path);
-                    if (!byName.ContainsKey(name.Name!)) byName[name.Name!] = (name.Version ?? new Version(0, 0, 0, 0), path);
+                    if (!byName.ContainsKey(name.Name!))
+                    {
+                        byName[name.Name!] = (name.Version ?? new Version(0, 0, 0, 0), path);
+                    }
                 }
             }
             return new ShippedAssemblies(byName);
@@ -40,11 +47,27 @@ namespace LambdaPermTools.Hosting
         /// <summary>The file that answers a request for <paramref name="requested"/>, or null to let other resolvers answer.</summary>
         public string? PathFor(AssemblyName requested)
         {
-            if (requested.Name == null || !_byName.TryGetValue(requested.Name, out var shipped)) return null;
+            if (requested.Name == null || !_byName.TryGetValue(requested.Name, out var shipped))
+            {
+                return null;
+            }
+
             Version? asked = requested.Version;
-            if (asked == null) return shipped.Path;
-            if (asked > shipped.Version) return null;
-            if (requested.Name.StartsWith(SdkPrefix, StringComparison.OrdinalIgnoreCase) && asked.Major != shipped.Version.Major) return null;
+            if (asked == null)
+            {
+                return shipped.Path;
+            }
+
+            if (asked > shipped.Version)
+            {
+                return null;
+            }
+
+            if (requested.Name.StartsWith(SdkPrefix, StringComparison.OrdinalIgnoreCase) && asked.Major != shipped.Version.Major)
+            {
+                return null;
+            }
+
             return shipped.Path;
         }
     }

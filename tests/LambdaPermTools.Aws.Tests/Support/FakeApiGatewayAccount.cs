@@ -28,25 +28,44 @@ namespace LambdaPermTools.Aws.Tests.Support
         public Reply Handle(ReceivedRequest r)
         {
             string[] path = r.RawPath.Trim('/').Split('/');
-            if (r.Method != "GET" || path[0] != "restapis") return Reply.RestJsonError(404, "NotFoundException", "no route " + r.RawPath);
+            if (r.Method != "GET" || path[0] != "restapis")
+            {
+                return Reply.RestJsonError(404, "NotFoundException", "no route " + r.RawPath);
+            }
+
             bool json = r.Header("Accept") == "application/json";
-            if (path.Length == 1) return Paged(r, Enumerable.Range(0, _apis).Select(i => (object)new { id = ApiId(i), name = "api " + i }), json);
+            if (path.Length == 1)
+            {
+                return Paged(r, Enumerable.Range(0, _apis).Select(i => (object)new { id = ApiId(i), name = "api " + i }), json);
+            }
+
             int api = int.Parse(path[1][3..]);
-            if (api >= _apis) return Reply.RestJsonError(404, "NotFoundException", "Invalid API identifier specified");
+            if (api >= _apis)
+            {
+                return Reply.RestJsonError(404, "NotFoundException", "Invalid API identifier specified");
+            }
+
             switch (path.Length == 2 ? "" : path[2])
             {
                 case "resources":
-                    if (r.QueryValue("embed") != "methods") return Reply.RestJsonError(400, "BadRequestException", "embed must be methods");
+                    if (r.QueryValue("embed") != "methods")
+                    {
+                        return Reply.RestJsonError(400, "BadRequestException", "embed must be methods");
+                    }
+
                     return Paged(r, Enumerable.Range(0, _resources).Select(i => Resource(api, i)), json);
                 case "authorizers":
                     return Paged(r, Enumerable.Range(0, _authorizers).Select(i => (object)new
                     {
-                        id = "auth" + i, name = "authorizer " + i, type = "TOKEN",
+                        id = "auth" + i,
+                        name = "authorizer " + i,
+                        type = "TOKEN",
                         authorizerUri = $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:auth{i}/invocations",
                     }), json);
                 case "stages" when path.Length == 3:
                     return Reply.Json(JsonSerializer.Serialize(new { item = new[] { new { stageName = "prod", deploymentId = "d" + api, variables = new Dictionary<string, string> { ["fn"] = "fn" + api } } } }));
-                default: return Reply.RestJsonError(404, "NotFoundException", "no route " + r.RawPath);
+                default:
+                    return Reply.RestJsonError(404, "NotFoundException", "no route " + r.RawPath);
             }
         }
 
@@ -58,7 +77,9 @@ namespace LambdaPermTools.Aws.Tests.Support
             {
                 ["GET"] = new
                 {
-                    httpMethod = "GET", authorizationType = i % 2 == 0 ? "CUSTOM" : "NONE", authorizerId = i % 2 == 0 ? "auth0" : null,
+                    httpMethod = "GET",
+                    authorizationType = i % 2 == 0 ? "CUSTOM" : "NONE",
+                    authorizerId = i % 2 == 0 ? "auth0" : null,
                     methodIntegration = new { type = "AWS_PROXY", httpMethod = "POST", uri = $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:fn{api}-{i}/invocations" },
                 },
             },
@@ -72,7 +93,11 @@ namespace LambdaPermTools.Aws.Tests.Support
             int offset = r.QueryValue("position") is string p ? int.Parse(p[4..]) : 0;
             var page = items.Skip(offset).Take(limit).ToList();
             string? next = offset + limit < items.Count ? "pos-" + (offset + limit) : null;
-            if (!json) return Reply.Json(JsonSerializer.Serialize(new { _links = new { self = new { href = r.RawPath } }, _embedded = new { item = page } }));
+            if (!json)
+            {
+                return Reply.Json(JsonSerializer.Serialize(new { _links = new { self = new { href = r.RawPath } }, _embedded = new { item = page } }));
+            }
+
             return Reply.Json(next == null ? JsonSerializer.Serialize(new { item = page }) : JsonSerializer.Serialize(new { item = page, position = next }));
         }
     }

@@ -12,8 +12,8 @@ namespace LambdaPermTools.Aws.Tests.Support
         private TimeSpan _elapsed;
 
         public DateTimeOffset Start { get; } = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-        public DateTimeOffset UtcNow { get { lock (_gate) return Start + _elapsed; } }
-        public TimeSpan Elapsed { get { lock (_gate) return _elapsed; } }
+        public DateTimeOffset UtcNow { get { lock (_gate) { return Start + _elapsed; } } }
+        public TimeSpan Elapsed { get { lock (_gate) { return _elapsed; } } }
         public TimeSpan TotalDelay { get; private set; }
         public int Delays { get; private set; }
 
@@ -22,7 +22,8 @@ namespace LambdaPermTools.Aws.Tests.Support
             cancellationToken.ThrowIfCancellationRequested();
             lock (_gate)
             {
-                if (delay > TimeSpan.Zero) { _elapsed += delay; TotalDelay += delay; }
+                if (delay > TimeSpan.Zero)
+                { _elapsed += delay; TotalDelay += delay; }
                 Delays++;
             }
             return Task.CompletedTask;

@@ -33,7 +33,8 @@ namespace LambdaPermTools.Aws.Tests.Support
         {
             double roll;
             int kind;
-            lock (_random) { roll = _random.NextDouble(); kind = _random.Next(3); }
+            lock (_random)
+            { roll = _random.NextDouble(); kind = _random.Next(3); }
             if (roll < _throttleRate)
             {
                 Interlocked.Increment(ref _throttles);
@@ -44,9 +45,12 @@ namespace LambdaPermTools.Aws.Tests.Support
                 Interlocked.Increment(ref _faults);
                 switch (kind)
                 {
-                    case 0: throw new HttpRequestException("Connection reset by peer (injected)");
-                    case 1: return Task.FromResult(Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailableException", "Service Unavailable", retryAfter: false));
-                    default: return Task.FromResult(Error(HttpStatusCode.InternalServerError, "ServiceException", "Internal error", retryAfter: false));
+                    case 0:
+                        throw new HttpRequestException("Connection reset by peer (injected)");
+                    case 1:
+                        return Task.FromResult(Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailableException", "Service Unavailable", retryAfter: false));
+                    default:
+                        return Task.FromResult(Error(HttpStatusCode.InternalServerError, "ServiceException", "Internal error", retryAfter: false));
                 }
             }
             Interlocked.Increment(ref _forwarded);
@@ -57,7 +61,11 @@ namespace LambdaPermTools.Aws.Tests.Support
         {
             var response = new HttpResponseMessage(status) { Content = new StringContent("{\"message\":\"" + message + "\"}", Encoding.UTF8, "application/json") };
             response.Headers.TryAddWithoutValidation("x-amzn-ErrorType", code);
-            if (retryAfter) response.Headers.TryAddWithoutValidation("Retry-After", "1");
+            if (retryAfter)
+            {
+                response.Headers.TryAddWithoutValidation("Retry-After", "1");
+            }
+
             return response;
         }
     }

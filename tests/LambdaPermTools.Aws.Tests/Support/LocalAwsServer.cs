@@ -39,7 +39,11 @@ namespace LambdaPermTools.Aws.Tests.Support
         {
             var reply = Json("{\"message\":\"" + message + "\"}", status);
             reply.Headers["x-amzn-ErrorType"] = code;
-            if (retryAfter != null) reply.Headers["Retry-After"] = retryAfter;
+            if (retryAfter != null)
+            {
+                reply.Headers["Retry-After"] = retryAfter;
+            }
+
             return reply;
         }
     }
@@ -65,7 +69,8 @@ namespace LambdaPermTools.Aws.Tests.Support
                 // A free port can be taken by a parallel test between the probe and Start: try another.
                 Port = FreePort();
                 _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-                try { _listener.Start(); break; }
+                try
+                { _listener.Start(); break; }
                 catch (HttpListenerException) when (attempt < 5) { _listener.Prefixes.Clear(); }
             }
             _loop = Task.Run(LoopAsync);
@@ -90,7 +95,8 @@ namespace LambdaPermTools.Aws.Tests.Support
             while (_listener.IsListening)
             {
                 HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
+                try
+                { context = await _listener.GetContextAsync(); }
                 catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is InvalidOperationException) { return; }
                 _ = Task.Run(() => Serve(context));
             }
@@ -109,7 +115,11 @@ namespace LambdaPermTools.Aws.Tests.Support
                     SignatureFailures.Enqueue(signatureProblem);
                     reply = Reply.RestJsonError(403, "InvalidSignatureException", signatureProblem);
                 }
-                else reply = _handler(request);
+                else
+                {
+                    reply = _handler(request);
+                }
+
                 if (reply.Reset)
                 {
                     // Promise a body, send part of it, then drop the connection: the client sees the stream end early.
@@ -122,8 +132,14 @@ namespace LambdaPermTools.Aws.Tests.Support
                 context.Response.StatusCode = reply.Status;
                 foreach (var h in reply.Headers)
                 {
-                    if (h.Key == "Content-Type") context.Response.ContentType = h.Value;
-                    else context.Response.Headers[h.Key] = h.Value;
+                    if (h.Key == "Content-Type")
+                    {
+                        context.Response.ContentType = h.Value;
+                    }
+                    else
+                    {
+                        context.Response.Headers[h.Key] = h.Value;
+                    }
                 }
                 byte[] body = Encoding.UTF8.GetBytes(reply.Body);
                 context.Response.ContentLength64 = body.Length;
@@ -147,12 +163,22 @@ namespace LambdaPermTools.Aws.Tests.Support
                 Body = new StreamReader(r.InputStream, Encoding.UTF8).ReadToEnd(),
             };
             if (q >= 0)
+            {
                 foreach (string pair in raw[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
                 {
                     int eq = pair.IndexOf('=');
                     request.Query.Add(new(Uri.UnescapeDataString(eq >= 0 ? pair[..eq] : pair), Uri.UnescapeDataString(eq >= 0 ? pair[(eq + 1)..] : "")));
                 }
-            foreach (string? name in r.Headers.AllKeys) if (name != null) request.Headers[name] = r.Headers[name]!;
+            }
+
+            foreach (string? name in r.Headers.AllKeys)
+            {
+                if (name != null)
+                {
+                    request.Headers[name] = r.Headers[name]!;
+                }
+            }
+
             return request;
         }
 
@@ -160,11 +186,19 @@ namespace LambdaPermTools.Aws.Tests.Support
         private string? CheckSignature(ReceivedRequest request)
         {
             string? authorization = request.Header("Authorization");
-            if (authorization == null) return "no Authorization header";
+            if (authorization == null)
+            {
+                return "no Authorization header";
+            }
+
             string[] parts = authorization.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries);
             string credential = parts.First(p => p.StartsWith("Credential=")).Substring(11);
             string[] scope = credential.Split('/');
-            if (scope[0] != AccessKey) return "unknown access key " + scope[0];
+            if (scope[0] != AccessKey)
+            {
+                return "unknown access key " + scope[0];
+            }
+
             string[] signed = parts.First(p => p.StartsWith("SignedHeaders=")).Substring(14).Split(';');
             var headers = signed.Where(h => h != "host" && h != "x-amz-date" && h != "x-amz-security-token")
                 .ToDictionary(h => h, h => request.Header(h) ?? "", StringComparer.OrdinalIgnoreCase);
@@ -180,7 +214,9 @@ namespace LambdaPermTools.Aws.Tests.Support
             // Close alone: Stop() then Close() makes the managed listener look the port up again, which fails once
             // another test has taken it.
             _listener.Close();
-            try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+            try
+            { _loop.Wait(TimeSpan.FromSeconds(5)); }
+            catch (AggregateException) { }
         }
     }
 }

@@ -45,7 +45,11 @@ out = {}
         {
             Port = LocalAwsServer.FreePort();
             var info = new ProcessStartInfo(TestEnvironment.Python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", Port.ToString() }) info.ArgumentList.Add(a);
+            foreach (string a in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", Port.ToString() })
+            {
+                info.ArgumentList.Add(a);
+            }
+
             _process = Process.Start(info)!;
             _process.OutputDataReceived += (_, _) => { };
             _process.ErrorDataReceived += (_, _) => { };
@@ -63,7 +67,11 @@ out = {}
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (DateTime.UtcNow < deadline)
             {
-                if (_process.HasExited) throw new InvalidOperationException($"{TestEnvironment.Python} -m moto.server exited with {_process.ExitCode}");
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"{TestEnvironment.Python} -m moto.server exited with {_process.ExitCode}");
+                }
+
                 try
                 {
                     http.GetAsync(Url + "/moto-api/").GetAwaiter().GetResult();
@@ -96,7 +104,8 @@ out = {}
 
         public void Dispose()
         {
-            try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); _process.WaitForExit(5000); }
+            try
+            { if (!_process.HasExited) { _process.Kill(entireProcessTree: true); } _process.WaitForExit(5000); }
             catch (InvalidOperationException) { }
             _process.Dispose();
         }

@@ -16,15 +16,31 @@ namespace LambdaPermTools.Aws.Tests.Support
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (string a in arguments) info.ArgumentList.Add(a);
-            if (environment != null) foreach (var kv in environment) info.Environment[kv.Key] = kv.Value;
+            foreach (string a in arguments)
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            if (environment != null)
+            {
+                foreach (var kv in environment)
+                {
+                    info.Environment[kv.Key] = kv.Value;
+                }
+            }
+
             using var process = Process.Start(info)!;
             var stderrTask = process.StandardError.ReadToEndAsync();
             process.StandardInput.Write(stdin ?? "");
             process.StandardInput.Close();
             string stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(timeoutMs)) { process.Kill(true); throw new TimeoutException(file + " timed out"); }
-            if (process.ExitCode != 0) throw new InvalidOperationException($"{file} exited {process.ExitCode}: {stderrTask.Result}");
+            if (!process.WaitForExit(timeoutMs))
+            { process.Kill(true); throw new TimeoutException(file + " timed out"); }
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{file} exited {process.ExitCode}: {stderrTask.Result}");
+            }
+
             return stdout;
         }
     }

@@ -46,7 +46,9 @@ namespace LambdaPermTools.Aws.Tests.Support
 
         public void Dispose()
         {
-            try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+            try
+            { System.IO.Directory.Delete(Directory, recursive: true); }
+            catch (IOException) { }
         }
 
         /// <summary>
@@ -89,7 +91,9 @@ namespace LambdaPermTools.Aws.Tests.Support
             foreach (string name in new[] { "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION",
                 "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
                 "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN" })
+            {
                 Environment.SetEnvironmentVariable(name, null);
+            }
         }
 
         public static string SdkProcessDirectory { get; private set; } = "";
