@@ -140,7 +140,8 @@ namespace LambdaPermTools.Templates
             if (integration != null)
             {
                 method.IntegrationType = (Capture.Value(method.Unresolved, () => integration["Type"] == null ? null : _resolver.String(integration["Type"]!)) ?? "").ToUpperInvariant();
-                method.Uri = LambdaUriOf(integration["Uri"], method.Unresolved);
+                method.Uri = LambdaUriOf(integration["Uri"], method.Unresolved, out var unknown);
+                method.UriExpression = unknown ? ExpressionText.Of(integration["Uri"]!) : null;
                 method.Credentials = Capture.Value(method.Unresolved, () => integration["Credentials"] == null ? null : _resolver.String(integration["Credentials"]!));
             }
 
@@ -190,7 +191,8 @@ namespace LambdaPermTools.Templates
             var api = ApiFor(properties["RestApiId"], authorizer.Unresolved);
             authorizer.Name = Capture.Value(authorizer.Unresolved, () => properties["Name"] == null ? null : _resolver.String(properties["Name"]!)) ?? resource.LogicalId;
             authorizer.Type = (Capture.Value(authorizer.Unresolved, () => properties["Type"] == null ? null : _resolver.String(properties["Type"]!)) ?? "").ToUpperInvariant();
-            authorizer.Uri = LambdaUriOf(properties["AuthorizerUri"], authorizer.Unresolved);
+            authorizer.Uri = LambdaUriOf(properties["AuthorizerUri"], authorizer.Unresolved, out var unknown);
+            authorizer.UriExpression = unknown ? ExpressionText.Of(properties["AuthorizerUri"]!) : null;
             authorizer.Credentials = Capture.Value(authorizer.Unresolved, () => properties["AuthorizerCredentials"] == null ? null : _resolver.String(properties["AuthorizerCredentials"]!));
             api.Authorizers.Add(authorizer);
         }
@@ -230,23 +232,34 @@ namespace LambdaPermTools.Templates
         }
 
         /// <summary>
-        /// An integration or authorizer URI; when the function part holds a value of unknown structure (a nested stack's
-        /// output, a custom resource's attribute), the function cannot be told, which is recorded.
+        /// An integration or authorizer URI. When it cannot be resolved, or its function part holds a value of unknown
+        /// structure (a nested stack's output, a custom resource's attribute), the function cannot be told: that is
+        /// recorded, and a URI naming an unknown function stands in so that the method or authorizer is still judged.
         /// </summary>
-        public string? LambdaUriOf(TemplateNode? uriNode, List<UnresolvedValueException> unresolved)
+        public string? LambdaUriOf(TemplateNode? uriNode, List<UnresolvedValueException> unresolved, out bool unknown)
         {
+            unknown = false;
             if (uriNode == null)
             {
                 return null;
             }
 
-            var uri = Capture.Value(unresolved, () => _resolver.String(uriNode));
+            var errors = new List<UnresolvedValueException>();
+            var uri = Capture.Value(errors, () => _resolver.String(uriNode));
             if (uri != null && _resolver.Symbols.IsOpaque(uri) && LambdaUri.TryParse(uri, out _))
             {
-                unresolved.Add(new UnresolvedValueException(ExpressionText.Of(uriNode), "the function it names is known only at deployment"));
+                errors.Add(new UnresolvedValueException(ExpressionText.Of(uriNode), "the function it names is known only at deployment"));
             }
 
-            return uri;
+            if (errors.Count == 0)
+            {
+                return uri;
+            }
+
+            unresolved.AddRange(errors);
+            unknown = true;
+            var function = _resolver.Symbols.Symbol("${unknown}", opaque: true);
+            return $"arn:{_resolver.Partition}:apigateway:{_resolver.Region}:lambda:path/2015-03-31/functions/arn:{_resolver.Partition}:lambda:{_resolver.Region}:{_resolver.AccountId}:function:{function}/invocations";
         }
 
         private void ReadPermission(CatalogResource resource)

@@ -82,7 +82,8 @@ namespace LambdaPermTools.Templates
                 return null;
             }
 
-            authorizer.Uri = _cloudFormation.LambdaUriOf(extension["authorizerUri"], authorizer.Unresolved);
+            authorizer.Uri = _cloudFormation.LambdaUriOf(extension["authorizerUri"], authorizer.Unresolved, out var unknown);
+            authorizer.UriExpression = unknown ? ExpressionText.Of(extension["authorizerUri"]!) : null;
             authorizer.Credentials = Capture.Value(authorizer.Unresolved, () => extension["authorizerCredentials"] == null ? null : _resolver.String(extension["authorizerCredentials"]!));
             return authorizer;
         }
@@ -91,7 +92,8 @@ namespace LambdaPermTools.Templates
         {
             var method = new TemplateModel.Method { LogicalId = _api.LogicalId, Path = path, HttpMethod = verb };
             method.IntegrationType = (Capture.Value(method.Unresolved, () => integration["type"] == null ? null : _resolver.String(integration["type"]!)) ?? "").ToUpperInvariant();
-            method.Uri = _cloudFormation.LambdaUriOf(integration["uri"], method.Unresolved);
+            method.Uri = _cloudFormation.LambdaUriOf(integration["uri"], method.Unresolved, out var unknown);
+            method.UriExpression = unknown ? ExpressionText.Of(integration["uri"]!) : null;
             method.Credentials = Capture.Value(method.Unresolved, () => integration["credentials"] == null ? null : _resolver.String(integration["credentials"]!));
             var used = security?.Items.SelectMany(requirement => requirement.Entries.Select(e => e.Key)).FirstOrDefault(authorizers.ContainsKey);
             if (used != null)

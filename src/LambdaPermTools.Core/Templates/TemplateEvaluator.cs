@@ -37,7 +37,7 @@ namespace LambdaPermTools.Templates
                     var finding = PermissionEvaluator.Evaluate(target, evidence);
                     Settle(finding, origins.Of(target), uncertain, certain, policies, () => DeploymentDependence.Explain(target, certain, policies, resolver));
                     finding.PermissionLogicalId = GrantingLogicalId(finding, certain);
-                    findings.Add(Present(finding, origins.LogicalIdOf(target), templatePath, resolver.Symbols));
+                    findings.Add(Present(finding, origins.LogicalIdOf(target), origins.UriExpressionOf(target), templatePath, resolver.Symbols));
                 }
             }
 
@@ -149,8 +149,16 @@ namespace LambdaPermTools.Templates
             : $"The {finding.HttpMethod} {finding.ResourcePath} integration in stage '{finding.StageName}'";
 
         /// <summary>The finding as users see it: stand-ins decoded to the template's own expressions, and where it came from.</summary>
-        private static PermissionFinding Present(PermissionFinding finding, string logicalId, string templatePath, SymbolTable symbols)
+        private static PermissionFinding Present(PermissionFinding finding, string logicalId, string? uriExpression, string templatePath, SymbolTable symbols)
         {
+            if (uriExpression != null)
+            {
+                // The function is not known: as for an undefined stage variable, nothing about it is shown.
+                finding.IntegrationUri = uriExpression;
+                finding.FunctionArn = finding.FunctionName = finding.Region = finding.FunctionAccountId = finding.PresentedSourceArn = "";
+                finding.Qualifier = null;
+            }
+
             finding.TemplatePath = templatePath;
             finding.LogicalId = logicalId;
             finding.RestApiId = symbols.Decode(finding.RestApiId);
@@ -204,6 +212,9 @@ namespace LambdaPermTools.Templates
 
                 return all;
             }
+
+            public string? UriExpressionOf(IntegrationTarget target) =>
+                target.Kind == TargetKind.Authorizer ? Authorizer(target)?.UriExpression : Method(target)?.UriExpression;
 
             public string LogicalIdOf(IntegrationTarget target) =>
                 (target.Kind == TargetKind.Authorizer ? Authorizer(target)?.LogicalId : Method(target)?.LogicalId) ?? _api.LogicalId;

@@ -59,6 +59,9 @@ namespace LambdaPermTools.Templates
 
             public string? Uri { get; set; }
 
+            /// <summary>The URI as written, when it names a function that cannot be known offline (Uri then names an unknown one).</summary>
+            public string? UriExpression { get; set; }
+
             public string? Credentials { get; set; }
 
             public List<UnresolvedValueException> Unresolved { get; } = new List<UnresolvedValueException>();
@@ -77,6 +80,9 @@ namespace LambdaPermTools.Templates
             public string Type { get; set; } = "";
 
             public string? Uri { get; set; }
+
+            /// <summary>The URI as written, when it names a function that cannot be known offline.</summary>
+            public string? UriExpression { get; set; }
 
             public string? Credentials { get; set; }
 
