@@ -133,7 +133,7 @@ namespace LambdaPermTools.Templates
                 method.ResourceLogicalId = resourceId.FunctionArgument.Text!;
             }
 
-            method.Path = Capture.Value(method.Unresolved, () => PathOf(properties["ResourceId"] ?? Missing(resource, "ResourceId"), api, 0)) ?? "/";
+            method.Path = Capture.Value(method.Unresolved, () => PathOf(properties["ResourceId"] ?? Missing(resource, "ResourceId"), 0)) ?? "/";
             method.AuthorizationType = Capture.Value(method.Unresolved, () => properties["AuthorizationType"] == null ? null : _resolver.String(properties["AuthorizationType"]!));
             method.AuthorizerId = Capture.Value(method.Unresolved, () => properties["AuthorizerId"] == null ? null : _resolver.String(properties["AuthorizerId"]!));
             var integration = properties["Integration"];
@@ -149,7 +149,7 @@ namespace LambdaPermTools.Templates
         }
 
         /// <summary>A resource's template path from its ParentId chain; the API's RootResourceId is "/".</summary>
-        private string PathOf(TemplateNode resourceId, TemplateModel.Api api, int depth)
+        private string PathOf(TemplateNode resourceId, int depth)
         {
             var id = _resolver.String(resourceId);
             if (_paths.TryGetValue(id, out var known))
@@ -161,8 +161,9 @@ namespace LambdaPermTools.Templates
             string path;
             if (resource == null)
             {
-                var root = api.LogicalId.Length > 0 ? _catalog.Value(api.LogicalId, "RootResourceId") as string : null;
-                path = id == root ? "/" : throw new UnresolvedValueException(ExpressionText.Of(resourceId), "it is not this API's root or an AWS::ApiGateway::Resource of the template");
+                var isRoot = _catalog.OfType(ResourceCatalog.RestApi).Concat(_catalog.OfType(ResourceCatalog.SamApi))
+                    .Any(a => (_catalog.Value(a.LogicalId, "RootResourceId") as string) == id);
+                path = isRoot ? "/" : throw new UnresolvedValueException(ExpressionText.Of(resourceId), "it is not a REST API's root or an AWS::ApiGateway::Resource of the template");
             }
             else if (depth > 64)
             {
@@ -170,7 +171,7 @@ namespace LambdaPermTools.Templates
             }
             else
             {
-                var parent = PathOf(resource.Properties["ParentId"] ?? Missing(resource, "ParentId"), api, depth + 1);
+                var parent = PathOf(resource.Properties["ParentId"] ?? Missing(resource, "ParentId"), depth + 1);
                 var part = _resolver.String(resource.Properties["PathPart"] ?? Missing(resource, "PathPart"));
                 path = (parent == "/" ? "" : parent) + "/" + part;
             }
