@@ -34,8 +34,21 @@ namespace LambdaPermTools.Templates
                 if (arn != null)
                 {
                     _model.DeclaredFunctions.Add(arn);
+                    _model.FunctionLogicalIds[arn] = function.LogicalId;
                 }
             }
+
+            foreach (var qualified in _catalog.OfType("AWS::Lambda::Alias").Concat(_catalog.OfType("AWS::Lambda::Version")))
+            {
+                var arn = Capture.Value(new List<UnresolvedValueException>(), () => _catalog.Value(qualified.LogicalId, null) as string);
+                var cut = arn?.LastIndexOf(':') ?? -1;
+                if (cut > 0)
+                {
+                    _model.QualifierLogicalIds[(arn!.Substring(0, cut), arn.Substring(cut + 1))] = qualified.LogicalId;
+                }
+            }
+
+            _model.LogicalIds.UnionWith(_catalog.All.Select(r => r.LogicalId));
 
             foreach (var api in _catalog.OfType(ResourceCatalog.RestApi))
             {

@@ -81,6 +81,18 @@ namespace LambdaPermTools.Templates
 
         public void Read(CloudFormationReader cloudFormation)
         {
+            // SAM documents "!Ref MyFunction.Alias" as the way to name the alias it publishes.
+            foreach (var function in _catalog.OfType(ResourceCatalog.SamFunction))
+            {
+                var ignored = new List<UnresolvedValueException>();
+                var alias = Capture.Value(ignored, () => _catalog.AutoPublishAlias(function));
+                var arn = Capture.Value(ignored, () => _catalog.FunctionArnOf(function));
+                if (alias != null && arn != null)
+                {
+                    _model.QualifierLogicalIds[(arn, alias)] = function.LogicalId + ".Alias";
+                }
+            }
+
             foreach (var resource in _catalog.OfType(ResourceCatalog.SamApi))
             {
                 ReadApi(resource, cloudFormation);

@@ -37,7 +37,9 @@ namespace LambdaPermTools.Templates
                     var finding = PermissionEvaluator.Evaluate(target, evidence);
                     Settle(finding, origins.Of(target), uncertain, certain, policies, () => DeploymentDependence.Explain(target, certain, policies, resolver));
                     finding.PermissionLogicalId = GrantingLogicalId(finding, certain);
+                    var hint = Hint(finding, model, resolver);
                     findings.Add(Present(finding, origins.LogicalIdOf(target), origins.UriExpressionOf(target), templatePath, resolver.Symbols));
+                    TemplateHint.Attach(finding, hint);
                 }
             }
 
@@ -120,6 +122,34 @@ namespace LambdaPermTools.Templates
             {
                 Unresolved(finding, null, $"{matched.LogicalId} grants {Subject(finding)}, but the AWS::Lambda::ResourcePolicy {whole.LogicalId} replaces the whole policy of the same function, so whether the grant survives depends on the order CloudFormation deploys them; put the statement into {whole.LogicalId}.");
             }
+        }
+
+        /// <summary>How the template names the finding's function (before stand-ins are decoded), for the fix.</summary>
+        private static TemplateHint Hint(PermissionFinding finding, TemplateModel model, ValueResolver resolver)
+        {
+            var symbols = resolver.Symbols;
+            var hint = new TemplateHint
+            {
+                Partition = symbols.IsSymbolic(resolver.Partition) ? null : resolver.Partition,
+                Region = symbols.IsSymbolic(resolver.Region) ? null : resolver.Region,
+                AccountId = symbols.IsSymbolic(resolver.AccountId) ? null : resolver.AccountId,
+                TakenLogicalIds = model.LogicalIds,
+            };
+            if (finding.Qualifier != null && model.QualifierLogicalIds.TryGetValue((finding.FunctionName, finding.Qualifier), out var qualified))
+            {
+                (hint.FunctionKind, hint.FunctionValue) = ("Ref", qualified);
+            }
+            else if (model.FunctionLogicalIds.TryGetValue(finding.FunctionName, out var function))
+            {
+                (hint.FunctionKind, hint.FunctionValue) = finding.Qualifier == null ? ("Ref", function) : ("Sub", $"${{{function}}}:{symbols.Decode(finding.Qualifier)}");
+            }
+            else
+            {
+                var arn = symbols.Decode(finding.FunctionArn);
+                (hint.FunctionKind, hint.FunctionValue) = (arn.Contains("${") ? "Sub" : "", arn);
+            }
+
+            return hint;
         }
 
         /// <summary>The AWS::Lambda::Permission (or AWS::Lambda::ResourcePolicy) whose statement grants an Allowed finding, else empty.</summary>

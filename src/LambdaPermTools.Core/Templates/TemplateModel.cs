@@ -17,6 +17,15 @@ namespace LambdaPermTools.Templates
         /// <summary>The unqualified ARNs of the functions the template declares (their whole policy is in the template).</summary>
         public HashSet<string> DeclaredFunctions { get; } = new HashSet<string>(System.StringComparer.Ordinal);
 
+        /// <summary>The logical id of each declared function, by its unqualified ARN (for the fix: <c>!Ref MyFunction</c>).</summary>
+        public Dictionary<string, string> FunctionLogicalIds { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
+        /// <summary>The logical id of each alias or version resource, by unqualified ARN and qualifier (for the fix: <c>!Ref MyFunctionAliaslive</c>).</summary>
+        public Dictionary<(string Function, string Qualifier), string> QualifierLogicalIds { get; } = new Dictionary<(string, string), string>();
+
+        /// <summary>Every logical id of the template (and of what SAM generates): new resources must not reuse one.</summary>
+        public HashSet<string> LogicalIds { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
         /// <summary>Sentences for Write-Warning: what the template holds but the check cannot read (a definition in S3).</summary>
         public List<string> Warnings { get; } = new List<string>();
 
