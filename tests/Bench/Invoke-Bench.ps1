@@ -8,8 +8,9 @@ The account-scale benchmark behind `build.ps1 Bench [-Small]`.
 3. Measures, in fresh pwsh processes: Test-ApiLambdaPermission -All through the proxy (wall time, calls per
    operation from the proxy's counters, peak memory), and cold Import-Module (median of 5).
 4. Runs the same scan the way a careful user scripts it with the aws CLI, through the same proxy.
-5. Prints a table, writes out/bench/result.json and ends with one line
-   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=…
+5. Measures Test-ApiLambdaPermissionTemplate on a generated 1 MB template (Measure-Template.ps1, offline).
+6. Prints a table, writes out/bench/result.json and ends with one line
+   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… template_parse_s=… template_check_s=…
 
 moto answers in about a millisecond, far faster than AWS: apart from the added latency, the times measure
 the client and the quotas, not the service.
@@ -60,11 +61,11 @@ function Write-Step {
 }
 
 function Invoke-FreshPwsh {
-    # Runs Measure-Scan.ps1 in a new pwsh and returns its JSON line as an object.
-    param([string[]] $Arguments)
-    $output = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Scan.ps1') -ModulePath $ModulePath @Arguments 2>&1
+    # Runs a measuring script (Measure-Scan.ps1 unless -Script says otherwise) in a new pwsh and returns its JSON line as an object.
+    param([string[]] $Arguments, [string] $Script = 'Measure-Scan.ps1')
+    $output = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot $Script) -ModulePath $ModulePath @Arguments 2>&1
     $json = @($output | Where-Object { "$_" -match '^\{.*\}$' }) | Select-Object -Last 1
-    if ($LASTEXITCODE -ne 0 -or -not $json) { throw "Measure-Scan.ps1 $($Arguments -join ' ') failed:`n$($output -join "`n")" }
+    if ($LASTEXITCODE -ne 0 -or -not $json) { throw "$Script $($Arguments -join ' ') failed:`n$($output -join "`n")" }
     $json | ConvertFrom-Json
 }
 
@@ -90,6 +91,9 @@ try {
 
     Write-Step 'Cold Import-Module, 5 fresh pwsh processes...'
     $importSamples = @(1..5 | ForEach-Object { (Invoke-FreshPwsh @('-Mode', 'Import')).importSeconds })
+
+    Write-Step 'Test-ApiLambdaPermissionTemplate on a generated 1 MB template (offline, no proxy)...'
+    $template = Invoke-FreshPwsh -Script 'Measure-Template.ps1' -Arguments @('-OutDirectory', $OutDirectory)
 
     Write-Step 'Test-ApiLambdaPermission -All through the proxy...'
     Reset-FaultProxy -Url $proxy.Url
@@ -129,6 +133,7 @@ $result = [ordered]@{
         callsSeenByProxy = $cliStats.total.requests
     }
     import          = [ordered]@{ samplesSeconds = $importSamples; medianSeconds = (Get-Median $importSamples) }
+    template        = $template
     calls_ratio     = [math]::Round($calls.Ratio, 2)
     wall_vs_floor   = $floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $floor.Seconds, 2) : $null
     speedup_vs_cli  = [math]::Round($cli.Seconds / $scan.scanSeconds, 1)
@@ -148,4 +153,5 @@ if ($floor.Binding -like '*latency*') {
 }
 Write-Step "Result: $resultPath"
 $wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', [cultureinfo]::InvariantCulture)
-"calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s
+Write-Host "Template check: $($template.bytes) bytes, $($template.routes) routes, $($template.findings) findings: parse $([math]::Round($template.parseSeconds, 2)) s, whole check $([math]::Round($template.checkSeconds, 2)) s (medians)"
+"calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00} template_parse_s={5:0.00} template_check_s={6:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s, $template.parseSeconds, $template.checkSeconds

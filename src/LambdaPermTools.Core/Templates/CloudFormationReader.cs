@@ -18,6 +18,7 @@ namespace LambdaPermTools.Templates
         private readonly TemplateModel _model;
         private readonly Dictionary<string, TemplateModel.Api> _apisById = new Dictionary<string, TemplateModel.Api>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        private Dictionary<string, CatalogResource>? _resourcesById;
 
         public CloudFormationReader(ResourceCatalog catalog, ValueResolver resolver, TemplateModel model)
         {
@@ -170,7 +171,8 @@ namespace LambdaPermTools.Templates
                 return known;
             }
 
-            var resource = _catalog.All.FirstOrDefault(r => r.Type == "AWS::ApiGateway::Resource" && (_catalog.Value(r.LogicalId, null) as string) == id);
+            _resourcesById ??= _catalog.OfType("AWS::ApiGateway::Resource").ToDictionary(r => (string)_catalog.Value(r.LogicalId, null)!, StringComparer.Ordinal);
+            _resourcesById.TryGetValue(id, out var resource);
             string path;
             if (resource == null)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace LambdaPermTools.Templates
 {
@@ -32,7 +33,7 @@ namespace LambdaPermTools.Templates
         private readonly Dictionary<string, string> _display = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly HashSet<string> _opaque = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _accounts = new List<string>();
-        private List<KeyValuePair<string, string>>? _decodeOrder;
+        private Regex? _standIn;
         private long _nextAccount;
 
         /// <param name="text">Every text the values can come from (the template and the caller's concrete values): no stand-in occurs in it.</param>
@@ -69,7 +70,6 @@ namespace LambdaPermTools.Templates
                 _opaque.Add(standIn);
             }
 
-            _decodeOrder = null;
             return standIn;
         }
 
@@ -88,12 +88,11 @@ namespace LambdaPermTools.Templates
                 return value ?? "";
             }
 
-            // Longest first: a partition's stand-in ("aws-zq0x1y") must go before any shorter one.
-            _decodeOrder ??= _display.OrderByDescending(p => p.Key.Length).ToList();
-            var output = value!;
-            foreach (var pair in _decodeOrder)
+            _standIn ??= new Regex("(?:aws-)?" + Regex.Escape(_marker) + "x[0-9]+y", RegexOptions.CultureInvariant);
+            var output = _standIn.Replace(value!, m => _display.TryGetValue(m.Value, out var display) ? display : m.Value);
+            foreach (var account in _accounts)
             {
-                output = output.Replace(pair.Key, pair.Value);
+                output = output.Replace(account, _display[account]);
             }
 
             return output;
