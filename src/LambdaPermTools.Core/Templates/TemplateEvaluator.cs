@@ -202,7 +202,8 @@ namespace LambdaPermTools.Templates
             finding.FunctionArn = symbols.Decode(finding.FunctionArn);
             finding.FunctionName = symbols.Decode(finding.FunctionName);
             finding.Qualifier = finding.Qualifier == null ? null : symbols.Decode(finding.Qualifier);
-            finding.Region = symbols.Decode(finding.Region);
+            // Region binds by property name to the AWS -Region of the cmdlets findings are piped to: a symbolic one stays empty.
+            finding.Region = symbols.IsSymbolic(finding.Region) ? "" : finding.Region;
             finding.FunctionAccountId = symbols.Decode(finding.FunctionAccountId);
             finding.PresentedSourceArn = symbols.Decode(finding.PresentedSourceArn);
             finding.Reason = symbols.Decode(finding.Reason);
