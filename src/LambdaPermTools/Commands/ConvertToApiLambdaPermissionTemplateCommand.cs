@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Scanning;
 using LambdaPermTools.Fix;
+using LambdaPermTools.Hosting;
+using LambdaPermTools.Templates;
 
 namespace LambdaPermTools.Commands
 {
@@ -24,6 +26,18 @@ namespace LambdaPermTools.Commands
             foreach (var work in Work)
             {
                 findings.AddRange(CollectFindings(work, work.HasScan || work.Targets.Count > 0 ? OpenSession(work) : null));
+            }
+
+            // Findings of Test-ApiLambdaPermissionTemplate are fixed in their own template, with its names.
+            var fromTemplates = findings.FindAll(TemplateFixRenderer.IsTemplateFinding);
+            if (fromTemplates.Count > 0)
+            {
+                TemplateFixOutput.Write(this, fromTemplates, Format);
+                findings.RemoveAll(TemplateFixRenderer.IsTemplateFinding);
+                if (findings.Count == 0)
+                {
+                    return;
+                }
             }
 
             var fix = FixWork.Prepare(findings, FixOptions);
