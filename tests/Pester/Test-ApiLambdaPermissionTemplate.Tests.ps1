@@ -291,3 +291,36 @@ Describe 'Test-ApiLambdaPermissionTemplate' {
         }
     }
 }
+
+Describe 'Test-ApiLambdaPermission -JUnitPath (the same report for live APIs)' {
+    BeforeEach {
+        $fake, $pets, $auth, $api = New-PetStoreFake
+        $null = $api.AddStage('prod')
+        $null = $fake.SeedPermission($pets, $null, 'ok', 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets')
+    }
+
+    It 'writes one test case per finding, failure for Denied with the Reason, even when -FailOnDenied ends the command' {
+        $report = Join-Path $TestDrive 'live.junit.xml'
+        $findings = [System.Collections.Generic.List[object]]::new()
+        $err = $null
+        try { Test-ApiLambdaPermission -RestApiId api1 -JUnitPath $report -FailOnDenied | ForEach-Object { $findings.Add($_) } } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'DeniedTargetsFound*'
+
+        $xml = [xml](Get-Content -Raw -LiteralPath $report)
+        $xml.testsuites.testsuite.name | Should -Be 'api1'
+        $cases = @($xml.testsuites.testsuite.testcase)
+        $cases | Should -HaveCount 2
+        $cases[0].name | Should -Be 'prod GET /pets → arn:aws:lambda:us-east-1:111122223333:function:pets'
+        $cases[0].failure | Should -BeNullOrEmpty
+        $denied = $findings | Where-Object Status -eq Denied
+        $cases[1].failure.message | Should -Be $denied.Reason
+        $cases[1].failure.type | Should -Be 'NoPolicy'
+    }
+
+    It 'refuses a report path in a folder that does not exist before any AWS call' {
+        $fake.ClearCalls()
+        { Test-ApiLambdaPermission -RestApiId api1 -JUnitPath (Join-Path $TestDrive 'nope/live.xml') } |
+            Should -Throw -ErrorId 'JUnitPathNotFound,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
+        $fake.Calls | Should -HaveCount 0
+    }
+}

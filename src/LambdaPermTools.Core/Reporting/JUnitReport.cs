@@ -78,7 +78,7 @@ namespace LambdaPermTools.Reporting
         private static string Suite(PermissionFinding finding) =>
             finding.TemplatePath.Length > 0 ? finding.TemplatePath
             : finding.LogicalId.Length > 0 ? "template"
-            : $"{finding.RestApiName} ({finding.RestApiId})";
+            : finding.RestApiName.Length > 0 ? $"{finding.RestApiName} ({finding.RestApiId})" : finding.RestApiId;
 
         /// <summary>"prod GET /pets/{id} (GetPetMethod) → arn:…:function:pets", "prod authorizer 'token' → …".</summary>
         private static string Name(PermissionFinding finding)

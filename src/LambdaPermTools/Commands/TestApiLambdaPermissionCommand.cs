@@ -30,6 +30,20 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter FailOnDenied { get; set; }
 
+        /// <summary>Also write the findings as a JUnit XML report (one test case per finding) to this file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JUnitPath { get; set; }
+
+        private readonly List<PermissionFinding> _reported = new List<PermissionFinding>();
+        private string? _junitFile;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _junitFile = JUnitFile.Resolve(this, JUnitPath);
+        }
+
         protected override void ProcessRecord()
         {
             if (!CollectApis())
@@ -54,6 +68,7 @@ namespace LambdaPermTools.Commands
                 }
             }
 
+            JUnitFile.Write(this, _junitFile, _reported);
             if (FailOnDenied && _denied > 0)
             {
                 ThrowTerminatingError(ErrorRecords.WithAction(
@@ -74,6 +89,11 @@ namespace LambdaPermTools.Commands
                 if (finding.OverlyBroad && _warnedStatements.Add($"{finding.FunctionName}:{finding.Qualifier}#{finding.MatchedStatementId}"))
                 {
                     WriteWarning($"Statement '{finding.MatchedStatementId}' in the policy of {finding.FunctionArn} grants more than API Gateway needs (no SourceArn, Principal '*', or a whole-API SourceArn). {finding.Reason}");
+                }
+
+                if (_junitFile != null)
+                {
+                    _reported.Add(finding);
                 }
 
                 WriteObject(finding);
