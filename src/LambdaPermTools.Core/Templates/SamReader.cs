@@ -32,6 +32,7 @@ namespace LambdaPermTools.Templates
         private readonly ValueResolver _resolver;
         private readonly TemplateModel _model;
         private readonly Dictionary<string, TemplateModel.Api> _apis = new Dictionary<string, TemplateModel.Api>(StringComparer.Ordinal);
+        private CloudFormationReader? _cloudFormation;
 
         public SamReader(TemplateNode root, ResourceCatalog catalog, ValueResolver resolver, TemplateModel model)
         {
@@ -81,6 +82,7 @@ namespace LambdaPermTools.Templates
 
         public void Read(CloudFormationReader cloudFormation)
         {
+            _cloudFormation = cloudFormation;
             // SAM documents "!Ref MyFunction.Alias" as the way to name the alias it publishes.
             foreach (var function in _catalog.OfType(ResourceCatalog.SamFunction))
             {
@@ -286,8 +288,7 @@ namespace LambdaPermTools.Templates
 
         private void AddGrant(TemplateModel.Grant grant, TemplateNode functionNode, string? sourceArn)
         {
-            var cloudFormation = new CloudFormationReader(_catalog, _resolver, _model);
-            var function = cloudFormation.FunctionOf(functionNode, grant);
+            var function = _cloudFormation!.FunctionOf(functionNode, grant);
             if (function != null && sourceArn != null)
             {
                 grant.Statements.Add(PermissionStatement.Build(grant.LogicalId, function, InvokeAction, ApiGateway, sourceArn, null, new PermissionExtras()));
