@@ -104,6 +104,8 @@ Describe 'Help example <Command> #<Number>' -ForEach $examples {
     BeforeEach {
         $fake = New-DemoScene
         Clear-AddLMPermissionCall
+        # Test-ApiLambdaPermissionTemplate's examples read the template fixtures from ./templates.
+        Copy-Item -Recurse -LiteralPath (Join-Path $PSScriptRoot '../Fixtures/Templates') -Destination (Join-Path $TestDrive 'templates')
         Push-Location -LiteralPath $TestDrive
     }
 
