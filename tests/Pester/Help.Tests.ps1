@@ -41,7 +41,7 @@ BeforeAll {
     }
 
     # Stand-ins for the AWS Tools for PowerShell cmdlets that examples pipe from and to, with their parameter
-    # names and pipeline binding (powershell-conventions.md §6), so the examples run without AWS Tools.
+    # names and pipeline binding (docs/powershell-rules.md §6), so the examples run without AWS Tools.
     function Get-AGRestApiList {
         param([string] $Region)
         [Amazon.APIGateway.Model.RestApi]@{ Id = 'a1b2c3d4e5'; Name = 'pets'; RootResourceId = 'root' }

@@ -9,7 +9,7 @@ namespace LambdaPermTools.Templates
     /// <summary>
     /// Plain CloudFormation: REST APIs as AWS::ApiGateway::RestApi (inline OpenAPI Body and/or Resource, Method,
     /// Authorizer resources) with their Stage and Deployment stages, the functions the template declares, and the grants
-    /// of AWS::Lambda::Permission and AWS::Lambda::ResourcePolicy (aws-semantics §3.6).
+    /// of AWS::Lambda::Permission and AWS::Lambda::ResourcePolicy (docs/aws-rules.md §3.6).
     /// </summary>
     internal sealed class CloudFormationReader
     {

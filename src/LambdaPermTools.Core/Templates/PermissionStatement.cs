@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace LambdaPermTools.Templates
 {
     /// <summary>
-    /// The policy statement Lambda writes for an AWS::Lambda::Permission (its AddPermission parameters, aws-semantics §3.2),
+    /// The policy statement Lambda writes for an AWS::Lambda::Permission (its AddPermission parameters, docs/aws-rules.md §3.2),
     /// with the resource's logical id as Sid, so that the engine judges a template grant exactly as a live one.
     /// </summary>
     internal static class PermissionStatement
@@ -63,7 +63,7 @@ namespace LambdaPermTools.Templates
             return statement.ToJsonString();
         }
 
-        // AddPermission's Principal: a service name, an account id (its root), an IAM ARN, or "*" (aws-semantics §3.3).
+        // AddPermission's Principal: a service name, an account id (its root), an IAM ARN, or "*" (docs/aws-rules.md §3.3).
         private static JsonNode Principal(string principal)
         {
             if (principal == "*")

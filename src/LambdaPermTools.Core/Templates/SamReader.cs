@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace LambdaPermTools.Templates
 {
     /// <summary>
-    /// SAM (<c>Transform: AWS::Serverless-2016-10-31</c>) by its translator's own rules (aws-semantics §9; samtranslator
+    /// SAM (<c>Transform: AWS::Serverless-2016-10-31</c>) by its translator's own rules (docs/aws-rules.md §9; samtranslator
     /// <c>model/eventsources/push.py</c> Api, <c>model/api/api_generator.py</c>, <c>model/sam_resources.py</c>):
     /// Globals; the alias <c>AutoPublishAlias</c> publishes (<c>{Function}Alias{name}</c>, the target of the function's
     /// events); the implicit API <c>ServerlessRestApi</c> (stage Prod); every AWS::Serverless::Api with its authorizers and

@@ -118,7 +118,7 @@ namespace LambdaPermTools.Templates
                 return;
             }
 
-            // A whole-document policy replaces statements added one by one (aws-semantics §3.6): which survives depends on the deployment order.
+            // A whole-document policy replaces statements added one by one (docs/aws-rules.md §3.6): which survives depends on the deployment order.
             var matched = certain.FirstOrDefault(g => !g.WholeDocument && g.LogicalId == finding.MatchedStatementId);
             var whole = certain.FirstOrDefault(g => g.WholeDocument && g.FunctionName == finding.FunctionName && g.Qualifier == finding.Qualifier);
             if (finding.Status == PermissionStatus.Allowed && matched != null && whole != null)
