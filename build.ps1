@@ -5,8 +5,8 @@ Builds, tests, packages and demonstrates LambdaPermTools.
 .DESCRIPTION
 Tasks:
   Build    publish an importable module into out/LambdaPermTools (Import-Module ./out/LambdaPermTools)
-  Test     Build, then every xunit and Pester suite; JUnit and NUnit XML under out/test-results;
-           ends with the line "N passed, N failed" and exits non-zero on any failure
+  Test     Build, then the style check (suite "Format") and every xunit and Pester suite; JUnit and NUnit
+           XML under out/test-results; ends with the line "N passed, N failed" and exits non-zero on any failure
   Demo     diagnose and fix the knowledge-center scenario against a local moto server
   Bench    the account-scale benchmark (-Small for a quick run; -Scale 1,2,4 for the scale curve)
   Package  a .nupkg in out/package that Install-PSResource / Install-Module take from a folder repository
@@ -175,6 +175,24 @@ function Invoke-PesterSuites {
     }
 }
 
+function Invoke-FormatCheck {
+    # The one C# style of .editorconfig: any file dotnet format would change is one failed check, listed by file.
+    # No --no-restore: the build restores only the module's projects, and the test projects are checked too.
+    if ('Format' -notlike $Filter) { return }
+    Write-Host "`n=== Format: dotnet format --verify-no-changes"
+    $ErrorActionPreference = 'Continue'  # its findings arrive on stderr; they are the result, not a task failure
+    $output = @(& dotnet format (Join-Path $root 'LambdaPermTools.sln') --verify-no-changes -v q 2>&1 | ForEach-Object { "$_" })
+    if ($LASTEXITCODE -eq 0) {
+        Write-Host 'Every C# file is in the .editorconfig style.'
+        return [pscustomobject]@{ Passed = 1; Failed = 0; Skipped = 0 }
+    }
+    $output | Out-Host
+    $files = $output | ForEach-Object { if ($_ -match '^(.+?)\(\d+,\d+\): ') { $Matches[1] } } | Sort-Object -Unique
+    Write-Host "Not in the .editorconfig style (fix with: dotnet format LambdaPermTools.sln):"
+    $files | ForEach-Object { Write-Host "  $([IO.Path]::GetRelativePath($root, $_))" }
+    [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+}
+
 function Set-ToolPython {
     # moto, boto3/botocore and the AWS CLI run as modules of one Python (tests/Support/Python.psm1), found or set
     # up once here, before the build, and passed to every suite in LPT_PYTHON.
@@ -190,7 +208,7 @@ function Invoke-TestTask {
     New-Item -ItemType Directory -Force -Path $resultsDir | Out-Null
     Set-TestEnvironment
 
-    $counts = @(Invoke-XunitSuites) + @(Invoke-PesterSuites)
+    $counts = @(Invoke-FormatCheck) + @(Invoke-XunitSuites) + @(Invoke-PesterSuites)
     $passed = ($counts | Measure-Object -Property Passed -Sum).Sum
     $failed = ($counts | Measure-Object -Property Failed -Sum).Sum
     $skipped = ($counts | Measure-Object -Property Skipped -Sum).Sum

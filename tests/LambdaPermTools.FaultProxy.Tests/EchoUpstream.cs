@@ -19,9 +19,9 @@ namespace LambdaPermTools.FaultProxy.Tests
     /// <summary>A stand-in for moto: records what reached it and answers with a JSON echo of the request.</summary>
     public sealed class EchoUpstream : IAsyncDisposable
     {
-        private readonly WebApplication app;
+        private readonly WebApplication _app;
 
-        private EchoUpstream(WebApplication app) => this.app = app;
+        private EchoUpstream(WebApplication app) => _app = app;
 
         public sealed record Seen(string Method, string RawTarget, string Host, string Body, string? Authorization);
 
@@ -54,8 +54,8 @@ namespace LambdaPermTools.FaultProxy.Tests
 
         public async ValueTask DisposeAsync()
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
     }
 }

@@ -19,20 +19,20 @@ namespace LambdaPermTools.FaultProxy.Tests
         private const string IamAuth = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261125/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=abc";
         private const string PolicyTarget = "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Afn/policy?Qualifier=live";
 
-        private EchoUpstream upstream = null!;
-        private readonly HttpClient client = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+        private EchoUpstream _upstream = null!;
+        private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
 
-        public async Task InitializeAsync() => upstream = await EchoUpstream.StartAsync();
+        public async Task InitializeAsync() => _upstream = await EchoUpstream.StartAsync();
 
         public async Task DisposeAsync()
         {
-            client.Dispose();
-            await upstream.DisposeAsync();
+            _client.Dispose();
+            await _upstream.DisposeAsync();
         }
 
         private Task<FaultProxyServer> StartProxy(Action<FaultProxyOptions>? configure = null)
         {
-            var options = new FaultProxyOptions { Upstream = upstream.Endpoint, Lifetime = TimeSpan.FromSeconds(60) };
+            var options = new FaultProxyOptions { Upstream = _upstream.Endpoint, Lifetime = TimeSpan.FromSeconds(60) };
             configure?.Invoke(options);
             return FaultProxyServer.StartAsync(options);
         }
@@ -46,7 +46,7 @@ namespace LambdaPermTools.FaultProxy.Tests
                 request.Content = new StringContent(body, Encoding.UTF8, contentType);
             }
 
-            return client.SendAsync(request, cancellation);
+            return _client.SendAsync(request, cancellation);
         }
 
         [Fact]
@@ -65,7 +65,7 @@ namespace LambdaPermTools.FaultProxy.Tests
 
             using var response = await Send(proxy, HttpMethod.Post, PolicyTarget, LambdaAuth, "{\"StatementId\":\"s1\"}");
 
-            var seen = Assert.Single(upstream.Requests);
+            var seen = Assert.Single(_upstream.Requests);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             Assert.Equal("POST", seen.Method);
             Assert.Equal(PolicyTarget, seen.RawTarget);
@@ -124,7 +124,7 @@ namespace LambdaPermTools.FaultProxy.Tests
 
             Assert.Equal(1, inFlight.Requests);
             Assert.Equal(0, inFlight.Forwarded);
-            Assert.Empty(upstream.Requests);
+            Assert.Empty(_upstream.Requests);
         }
 
         [Fact]
@@ -157,7 +157,7 @@ namespace LambdaPermTools.FaultProxy.Tests
             Assert.Equal((HttpStatusCode)429, second.StatusCode);
             Assert.Equal("TooManyRequestsException", second.Headers.GetValues("x-amzn-ErrorType").Single());
             Assert.InRange(int.Parse(second.Headers.GetValues("Retry-After").Single()), 29, 30);
-            Assert.Single(upstream.Requests);
+            Assert.Single(_upstream.Requests);
             Assert.Equal(1, proxy.GetStats().Operations["apigateway:DeleteRestApi"].RateLimited);
         }
 
@@ -217,7 +217,7 @@ namespace LambdaPermTools.FaultProxy.Tests
             Assert.Equal("ServiceException", lambda.Headers.GetValues("x-amzn-ErrorType").Single());
             Assert.Equal(HttpStatusCode.ServiceUnavailable, apigateway.StatusCode);
             Assert.Equal("ServiceUnavailableException", apigateway.Headers.GetValues("x-amzn-ErrorType").Single());
-            Assert.Empty(upstream.Requests);
+            Assert.Empty(_upstream.Requests);
         }
 
         [Fact]
@@ -227,7 +227,7 @@ namespace LambdaPermTools.FaultProxy.Tests
 
             await Assert.ThrowsAsync<HttpRequestException>(() => Send(proxy, HttpMethod.Get, PolicyTarget, LambdaAuth));
 
-            Assert.Empty(upstream.Requests);
+            Assert.Empty(_upstream.Requests);
             Assert.Equal(1, proxy.GetStats().Operations["lambda:GetPolicy"].InjectedResets);
         }
 
@@ -244,8 +244,8 @@ namespace LambdaPermTools.FaultProxy.Tests
             using (await Send(proxy, HttpMethod.Get, "/restapis/a/stages", ApiGatewayAuth))
             { }
 
-            using var stats = JsonDocument.Parse(await client.GetStringAsync(proxy.Endpoint + "__proxy/stats"));
-            using var reset = await client.PostAsync(proxy.Endpoint + "__proxy/reset", null);
+            using var stats = JsonDocument.Parse(await _client.GetStringAsync(proxy.Endpoint + "__proxy/stats"));
+            using var reset = await _client.PostAsync(proxy.Endpoint + "__proxy/reset", null);
 
             var operations = stats.RootElement.GetProperty("operations");
             Assert.Equal(3, operations.GetProperty("lambda:GetPolicy").GetProperty("forwarded").GetInt64());
@@ -262,7 +262,7 @@ namespace LambdaPermTools.FaultProxy.Tests
         {
             await using var proxy = await StartProxy();
 
-            using var response = await client.PostAsync(proxy.Endpoint + "__proxy/floor", new StringContent("{\"lambda:GetPolicy\":315,\"lambda:AddPermission\":30}"));
+            using var response = await _client.PostAsync(proxy.Endpoint + "__proxy/floor", new StringContent("{\"lambda:GetPolicy\":315,\"lambda:AddPermission\":30}"));
             using var floors = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
             var byName = floors.RootElement.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("floorSeconds").GetDouble());
@@ -285,12 +285,12 @@ namespace LambdaPermTools.FaultProxy.Tests
         [Fact]
         public async Task StopsByItselfWhenItsLifetimeIsOver()
         {
-            var proxy = await FaultProxyServer.StartAsync(new FaultProxyOptions { Upstream = upstream.Endpoint, Lifetime = TimeSpan.FromMilliseconds(300) });
+            var proxy = await FaultProxyServer.StartAsync(new FaultProxyOptions { Upstream = _upstream.Endpoint, Lifetime = TimeSpan.FromMilliseconds(300) });
 
             var finished = await Task.WhenAny(proxy.Stopped, Task.Delay(TimeSpan.FromSeconds(60)));
 
             Assert.Same(proxy.Stopped, finished);
-            await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(proxy.Endpoint + "__proxy/stats"));
+            await Assert.ThrowsAsync<HttpRequestException>(() => _client.GetAsync(proxy.Endpoint + "__proxy/stats"));
         }
 
         [Fact]
@@ -298,7 +298,7 @@ namespace LambdaPermTools.FaultProxy.Tests
         {
             var proxy = await StartProxy();
 
-            using var response = await client.PostAsync(proxy.Endpoint + "__proxy/stop", null);
+            using var response = await _client.PostAsync(proxy.Endpoint + "__proxy/stop", null);
             var finished = await Task.WhenAny(proxy.Stopped, Task.Delay(TimeSpan.FromSeconds(60)));
 
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

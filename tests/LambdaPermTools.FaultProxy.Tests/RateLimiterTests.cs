@@ -6,9 +6,9 @@ namespace LambdaPermTools.FaultProxy.Tests
     // Published quotas: docs/aws-rules.md §6.1 (GetResources 5 per 2 s; total 10 rps burst 40) and §6.2 (Lambda 15 rps).
     public class RateLimiterTests
     {
-        private double now;
+        private double _now;
 
-        private RateLimiter NewLimiter() => new(PublishedQuotas.All, () => now);
+        private RateLimiter NewLimiter() => new(PublishedQuotas.All, () => _now);
 
         private static AwsOperation Op(string service, string name, string holder = "AKID/us-east-1") => new(service, name, holder);
 
@@ -19,7 +19,7 @@ namespace LambdaPermTools.FaultProxy.Tests
 
             var firstFive = Enumerable.Range(0, 5).Select(_ => limiter.TryAdmit(Op("apigateway", "GetResources"))).ToList();
             var sixth = limiter.TryAdmit(Op("apigateway", "GetResources"));
-            now = 0.4;
+            _now = 0.4;
             var afterWait = limiter.TryAdmit(Op("apigateway", "GetResources"));
 
             Assert.All(firstFive, wait => Assert.Equal(0, wait));
@@ -33,7 +33,7 @@ namespace LambdaPermTools.FaultProxy.Tests
             var limiter = NewLimiter();
 
             var admitted = Enumerable.Range(0, 50).Count(_ => limiter.TryAdmit(Op("apigateway", "GetStages")) == 0);
-            now = 1.0;
+            _now = 1.0;
             var afterOneSecond = Enumerable.Range(0, 50).Count(_ => limiter.TryAdmit(Op("apigateway", "GetAuthorizers")) == 0);
 
             Assert.Equal(40, admitted);

@@ -19,13 +19,13 @@ namespace LambdaPermTools.FaultProxy
     /// </summary>
     public sealed class FaultPlan
     {
-        private readonly int seed;
-        private readonly double resetRate;
-        private readonly double serverErrorRate;
-        private readonly double throttleRate;
-        private readonly int maxConsecutiveFaults;
-        private readonly Dictionary<string, (int Arrivals, int FaultsInARow)> seen = new();
-        private readonly object gate = new();
+        private readonly int _seed;
+        private readonly double _resetRate;
+        private readonly double _serverErrorRate;
+        private readonly double _throttleRate;
+        private readonly int _maxConsecutiveFaults;
+        private readonly Dictionary<string, (int Arrivals, int FaultsInARow)> _seen = new();
+        private readonly object _gate = new();
 
         public FaultPlan(int seed, double throttleRate, double serverErrorRate, double resetRate, int maxConsecutiveFaults)
         {
@@ -34,14 +34,14 @@ namespace LambdaPermTools.FaultProxy
                 throw new ArgumentOutOfRangeException(nameof(throttleRate), "Fault rates must be ≥ 0 and add up to at most 1.");
             }
 
-            this.seed = seed;
-            this.throttleRate = throttleRate;
-            this.serverErrorRate = serverErrorRate;
-            this.resetRate = resetRate;
-            this.maxConsecutiveFaults = maxConsecutiveFaults;
+            _seed = seed;
+            _throttleRate = throttleRate;
+            _serverErrorRate = serverErrorRate;
+            _resetRate = resetRate;
+            _maxConsecutiveFaults = maxConsecutiveFaults;
         }
 
-        public bool InjectsNothing => throttleRate + serverErrorRate + resetRate == 0;
+        public bool InjectsNothing => _throttleRate + _serverErrorRate + _resetRate == 0;
 
         /// <summary>The fault for this arrival of <paramref name="requestIdentity"/>.</summary>
         public FaultKind Decide(string requestIdentity)
@@ -51,11 +51,11 @@ namespace LambdaPermTools.FaultProxy
                 return FaultKind.None;
             }
 
-            lock (gate)
+            lock (_gate)
             {
-                seen.TryGetValue(requestIdentity, out var state);
-                var fault = state.FaultsInARow >= maxConsecutiveFaults ? FaultKind.None : Draw(Uniform(requestIdentity, state.Arrivals));
-                seen[requestIdentity] = (state.Arrivals + 1, fault == FaultKind.None ? 0 : state.FaultsInARow + 1);
+                _seen.TryGetValue(requestIdentity, out var state);
+                var fault = state.FaultsInARow >= _maxConsecutiveFaults ? FaultKind.None : Draw(Uniform(requestIdentity, state.Arrivals));
+                _seen[requestIdentity] = (state.Arrivals + 1, fault == FaultKind.None ? 0 : state.FaultsInARow + 1);
                 return fault;
             }
         }
@@ -63,21 +63,21 @@ namespace LambdaPermTools.FaultProxy
         /// <summary>Forgets every request seen, so the same traffic meets the same faults again.</summary>
         public void Reset()
         {
-            lock (gate)
+            lock (_gate)
             {
-                seen.Clear();
+                _seen.Clear();
             }
         }
 
         private FaultKind Draw(double u) =>
-            u < resetRate ? FaultKind.Reset
-            : u < resetRate + serverErrorRate ? FaultKind.ServerError
-            : u < resetRate + serverErrorRate + throttleRate ? FaultKind.Throttle
+            u < _resetRate ? FaultKind.Reset
+            : u < _resetRate + _serverErrorRate ? FaultKind.ServerError
+            : u < _resetRate + _serverErrorRate + _throttleRate ? FaultKind.Throttle
             : FaultKind.None;
 
         private double Uniform(string requestIdentity, int arrival)
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{arrival}\n{requestIdentity}"));
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{_seed}\n{arrival}\n{requestIdentity}"));
             return (BitConverter.ToUInt64(hash, 0) >> 11) / (double)(1UL << 53);
         }
     }

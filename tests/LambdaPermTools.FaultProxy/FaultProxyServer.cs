@@ -35,24 +35,24 @@ namespace LambdaPermTools.FaultProxy
 
         private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
-        private readonly FaultProxyOptions options;
-        private readonly ProxyStats stats;
-        private readonly RateLimiter? limiter;
-        private readonly FaultPlan faults;
-        private readonly HttpClient upstream;
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-        private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly CancellationTokenSource lifetime;
-        private WebApplication? app;
-        private int stopping;
+        private readonly FaultProxyOptions _options;
+        private readonly ProxyStats _stats;
+        private readonly RateLimiter? _limiter;
+        private readonly FaultPlan _faults;
+        private readonly HttpClient _upstream;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenSource _lifetime;
+        private WebApplication? _app;
+        private int _stopping;
 
         private FaultProxyServer(FaultProxyOptions options)
         {
-            this.options = options;
-            stats = new ProxyStats(PublishedQuotas.All);
-            limiter = options.EnforcePublishedQuotas ? new RateLimiter(PublishedQuotas.All, () => clock.Elapsed.TotalSeconds) : null;
-            faults = new FaultPlan(options.Seed, options.ThrottleRate, options.ServerErrorRate, options.ResetRate, options.MaxConsecutiveFaults);
-            upstream = new HttpClient(new SocketsHttpHandler
+            _options = options;
+            _stats = new ProxyStats(PublishedQuotas.All);
+            _limiter = options.EnforcePublishedQuotas ? new RateLimiter(PublishedQuotas.All, () => _clock.Elapsed.TotalSeconds) : null;
+            _faults = new FaultPlan(options.Seed, options.ThrottleRate, options.ServerErrorRate, options.ResetRate, options.MaxConsecutiveFaults);
+            _upstream = new HttpClient(new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.None,
@@ -60,23 +60,23 @@ namespace LambdaPermTools.FaultProxy
                 UseProxy = false,
             })
             { Timeout = TimeSpan.FromSeconds(60) };
-            lifetime = new CancellationTokenSource(options.Lifetime);
+            _lifetime = new CancellationTokenSource(options.Lifetime);
         }
 
         /// <summary>http://127.0.0.1:port (no trailing slash).</summary>
         public Uri Endpoint { get; private set; } = new("http://127.0.0.1");
 
         /// <summary>Completes when the proxy has stopped (lifetime over, POST /__proxy/stop, or <see cref="StopAsync"/>).</summary>
-        public Task Stopped => stopped.Task;
+        public Task Stopped => _stopped.Task;
 
-        public StatsSnapshot GetStats() => stats.Snapshot();
+        public StatsSnapshot GetStats() => _stats.Snapshot();
 
         /// <summary>Zeroes the counters, refills the quotas and forgets the fault history.</summary>
         public void Reset()
         {
-            stats.Reset();
-            limiter?.Reset();
-            faults.Reset();
+            _stats.Reset();
+            _limiter?.Reset();
+            _faults.Reset();
         }
 
         public static async Task<FaultProxyServer> StartAsync(FaultProxyOptions options, CancellationToken cancellationToken = default)
@@ -92,34 +92,34 @@ namespace LambdaPermTools.FaultProxy
             var app = builder.Build();
             app.Run(server.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            server.app = app;
+            server._app = app;
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             server.Endpoint = new Uri(address.TrimEnd('/'));
-            server.lifetime.Token.Register(() => _ = server.StopAsync());
+            server._lifetime.Token.Register(() => _ = server.StopAsync());
             return server;
         }
 
         public async Task StopAsync()
         {
-            if (Interlocked.Exchange(ref stopping, 1) == 1)
+            if (Interlocked.Exchange(ref _stopping, 1) == 1)
             {
-                await stopped.Task.ConfigureAwait(false);
+                await _stopped.Task.ConfigureAwait(false);
                 return;
             }
             try
             {
-                if (app is not null)
+                if (_app is not null)
                 {
                     using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                    await app.StopAsync(grace.Token).ConfigureAwait(false);
-                    await app.DisposeAsync().ConfigureAwait(false);
+                    await _app.StopAsync(grace.Token).ConfigureAwait(false);
+                    await _app.DisposeAsync().ConfigureAwait(false);
                 }
-                upstream.Dispose();
-                lifetime.Dispose();
+                _upstream.Dispose();
+                _lifetime.Dispose();
             }
             finally
             {
-                stopped.TrySetResult();
+                _stopped.TrySetResult();
             }
         }
 
@@ -134,16 +134,16 @@ namespace LambdaPermTools.FaultProxy
                 return;
             }
 
-            using var inFlight = stats.Enter();
+            using var inFlight = _stats.Enter();
             var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
             var isForm = context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
             var operation = OperationClassifier.Classify(context.Request.Method, rawTarget, context.Request.Headers.Authorization.FirstOrDefault(), isForm ? Encoding.UTF8.GetString(body) : null);
-            var counters = stats.For(operation);
+            var counters = _stats.For(operation);
             counters.Arrive();
 
-            await WaitAtLeastAsync(options.LatencyFor(operation), context.RequestAborted).ConfigureAwait(false);
+            await WaitAtLeastAsync(_options.LatencyFor(operation), context.RequestAborted).ConfigureAwait(false);
 
-            var wait = limiter?.TryAdmit(operation) ?? 0;
+            var wait = _limiter?.TryAdmit(operation) ?? 0;
             if (wait > 0)
             {
                 counters.Count(ProxyStats.Outcome.RateLimited, 429);
@@ -151,7 +151,7 @@ namespace LambdaPermTools.FaultProxy
                 return;
             }
 
-            switch (faults.Decide(RequestIdentity(context.Request.Method, rawTarget, body)))
+            switch (_faults.Decide(RequestIdentity(context.Request.Method, rawTarget, body)))
             {
                 case FaultKind.Reset:
                     counters.Count(ProxyStats.Outcome.InjectedReset, 0);
@@ -174,7 +174,7 @@ namespace LambdaPermTools.FaultProxy
 
         private async Task ForwardAsync(HttpContext context, string rawTarget, byte[] body, ProxyStats.Counters counters)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(options.Upstream.GetLeftPart(UriPartial.Authority) + rawTarget));
+            using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(_options.Upstream.GetLeftPart(UriPartial.Authority) + rawTarget));
             if (body.Length > 0 || context.Request.ContentLength is not null)
             {
                 request.Content = new ByteArrayContent(body);
@@ -193,7 +193,7 @@ namespace LambdaPermTools.FaultProxy
             HttpResponseMessage response;
             try
             {
-                response = await upstream.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.RequestAborted).ConfigureAwait(false);
+                response = await _upstream.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.RequestAborted).ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !context.RequestAborted.IsCancellationRequested)
             {
@@ -224,7 +224,7 @@ namespace LambdaPermTools.FaultProxy
             switch (context.Request.Method, path)
             {
                 case ("GET", AdminPrefix + "stats"):
-                    var snapshot = JsonSerializer.Serialize(stats.Snapshot(), Json);
+                    var snapshot = JsonSerializer.Serialize(_stats.Snapshot(), Json);
                     await WriteAsync(context, new SyntheticResponse(200, "application/json", snapshot, new System.Collections.Generic.Dictionary<string, string>())).ConfigureAwait(false);
                     break;
                 case ("POST", AdminPrefix + "floor"):

@@ -39,29 +39,29 @@ namespace LambdaPermTools.FaultProxy
     /// <summary>Thread-safe counters per operation.</summary>
     public sealed class ProxyStats
     {
-        private readonly ConcurrentDictionary<string, Counters> operations = new();
-        private readonly IReadOnlyList<Quota> quotas;
-        private DateTimeOffset since = DateTimeOffset.UtcNow;
-        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
-        private long inFlight;
-        private long maxInFlight;
+        private readonly ConcurrentDictionary<string, Counters> _operations = new();
+        private readonly IReadOnlyList<Quota> _quotas;
+        private DateTimeOffset _since = DateTimeOffset.UtcNow;
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private long _inFlight;
+        private long _maxInFlight;
 
         public ProxyStats(IReadOnlyList<Quota> quotas)
         {
-            this.quotas = quotas;
+            _quotas = quotas;
         }
 
         public sealed class Counters
         {
-            private readonly Func<double> clock;
-            private readonly object arrivalGate = new();
-            private double firstArrival = double.NaN;
-            private double lastArrival = double.NaN;
+            private readonly Func<double> _clock;
+            private readonly object _arrivalGate = new();
+            private double _firstArrival = double.NaN;
+            private double _lastArrival = double.NaN;
 
             internal Counters(AwsOperation operation, Func<double> clock)
             {
                 Operation = operation;
-                this.clock = clock;
+                _clock = clock;
             }
 
             internal AwsOperation Operation { get; }
@@ -78,15 +78,15 @@ namespace LambdaPermTools.FaultProxy
             public void Arrive()
             {
                 Interlocked.Increment(ref Requests);
-                var now = clock();
-                lock (arrivalGate)
+                var now = _clock();
+                lock (_arrivalGate)
                 {
-                    if (double.IsNaN(firstArrival))
+                    if (double.IsNaN(_firstArrival))
                     {
-                        firstArrival = now;
+                        _firstArrival = now;
                     }
 
-                    lastArrival = now;
+                    _lastArrival = now;
                 }
             }
 
@@ -123,9 +123,9 @@ namespace LambdaPermTools.FaultProxy
             internal OperationStats Snapshot()
             {
                 double first, last;
-                lock (arrivalGate)
+                lock (_arrivalGate)
                 {
-                    (first, last) = (firstArrival, lastArrival);
+                    (first, last) = (_firstArrival, _lastArrival);
                 }
 
                 return new(
@@ -148,14 +148,14 @@ namespace LambdaPermTools.FaultProxy
         }
 
         /// <summary>The counters of one operation (per operation, across quota holders).</summary>
-        public Counters For(AwsOperation operation) => operations.GetOrAdd(operation.Key, _ => new Counters(operation, () => clock.Elapsed.TotalSeconds));
+        public Counters For(AwsOperation operation) => _operations.GetOrAdd(operation.Key, _ => new Counters(operation, () => _clock.Elapsed.TotalSeconds));
 
         /// <summary>Marks a request in flight until the returned handle is disposed.</summary>
         public IDisposable Enter()
         {
-            var now = Interlocked.Increment(ref inFlight);
+            var now = Interlocked.Increment(ref _inFlight);
             long seen;
-            while (now > (seen = Interlocked.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+            while (now > (seen = Interlocked.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
             {
             }
             return new Leave(this);
@@ -163,20 +163,20 @@ namespace LambdaPermTools.FaultProxy
 
         public void Reset()
         {
-            operations.Clear();
-            Interlocked.Exchange(ref maxInFlight, Interlocked.Read(ref inFlight));
-            since = DateTimeOffset.UtcNow;
-            clock.Restart();
+            _operations.Clear();
+            Interlocked.Exchange(ref _maxInFlight, Interlocked.Read(ref _inFlight));
+            _since = DateTimeOffset.UtcNow;
+            _clock.Restart();
         }
 
         public StatsSnapshot Snapshot()
         {
-            var all = operations.Values.Select(c => c.Snapshot()).OrderBy(s => s.Service + ":" + s.Operation, StringComparer.Ordinal).ToList();
-            var quotaStats = QuotaFloors(quotas, all.ToDictionary(o => o.Service + ":" + o.Operation, o => o.Requests));
+            var all = _operations.Values.Select(c => c.Snapshot()).OrderBy(s => s.Service + ":" + s.Operation, StringComparer.Ordinal).ToList();
+            var quotaStats = QuotaFloors(_quotas, all.ToDictionary(o => o.Service + ":" + o.Operation, o => o.Requests));
             return new StatsSnapshot(
-                since,
-                (DateTimeOffset.UtcNow - since).TotalSeconds,
-                Interlocked.Read(ref maxInFlight),
+                _since,
+                (DateTimeOffset.UtcNow - _since).TotalSeconds,
+                Interlocked.Read(ref _maxInFlight),
                 Sum(all),
                 all.ToDictionary(s => s.Service + ":" + s.Operation, s => s),
                 quotaStats);
@@ -213,18 +213,18 @@ namespace LambdaPermTools.FaultProxy
 
         private sealed class Leave : IDisposable
         {
-            private ProxyStats? owner;
+            private ProxyStats? _owner;
 
-            public Leave(ProxyStats owner) => this.owner = owner;
+            public Leave(ProxyStats owner) => _owner = owner;
 
             public void Dispose()
             {
-                if (owner is not null)
+                if (_owner is not null)
                 {
-                    Interlocked.Decrement(ref owner.inFlight);
+                    Interlocked.Decrement(ref _owner._inFlight);
                 }
 
-                owner = null;
+                _owner = null;
             }
         }
     }

@@ -7,29 +7,29 @@ namespace LambdaPermTools.FaultProxy
     /// <summary>Admits a request only if every quota that covers it has a token for its quota holder (account).</summary>
     public sealed class RateLimiter
     {
-        private readonly IReadOnlyList<Quota> quotas;
-        private readonly Func<double> clockSeconds;
-        private readonly Dictionary<(string Holder, string Quota), TokenBucket> buckets = new();
-        private readonly object gate = new();
+        private readonly IReadOnlyList<Quota> _quotas;
+        private readonly Func<double> _clockSeconds;
+        private readonly Dictionary<(string Holder, string Quota), TokenBucket> _buckets = new();
+        private readonly object _gate = new();
 
         public RateLimiter(IReadOnlyList<Quota> quotas, Func<double> clockSeconds)
         {
-            this.quotas = quotas;
-            this.clockSeconds = clockSeconds;
+            _quotas = quotas;
+            _clockSeconds = clockSeconds;
         }
 
         /// <summary>0 when admitted (a token is taken from every covering quota), else the seconds until it would be.</summary>
         public double TryAdmit(AwsOperation operation)
         {
-            var covering = quotas.Where(q => q.Covers(operation)).ToList();
+            var covering = _quotas.Where(q => q.Covers(operation)).ToList();
             if (covering.Count == 0)
             {
                 return 0;
             }
 
-            lock (gate)
+            lock (_gate)
             {
-                var now = clockSeconds();
+                var now = _clockSeconds();
                 var relevant = covering.Select(q => BucketFor(operation.QuotaHolder, q)).ToList();
                 var wait = relevant.Max(b => b.SecondsUntilAvailable(now));
                 if (wait > 0)
@@ -49,17 +49,17 @@ namespace LambdaPermTools.FaultProxy
         /// <summary>Refills every quota: as if the account had been idle.</summary>
         public void Reset()
         {
-            lock (gate)
+            lock (_gate)
             {
-                buckets.Clear();
+                _buckets.Clear();
             }
         }
 
         private TokenBucket BucketFor(string holder, Quota quota)
         {
-            if (!buckets.TryGetValue((holder, quota.Name), out var bucket))
+            if (!_buckets.TryGetValue((holder, quota.Name), out var bucket))
             {
-                buckets[(holder, quota.Name)] = bucket = new TokenBucket(quota.RatePerSecond, quota.Burst);
+                _buckets[(holder, quota.Name)] = bucket = new TokenBucket(quota.RatePerSecond, quota.Burst);
             }
 
             return bucket;

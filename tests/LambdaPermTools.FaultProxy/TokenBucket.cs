@@ -8,8 +8,8 @@ namespace LambdaPermTools.FaultProxy
     /// </summary>
     public sealed class TokenBucket
     {
-        private double tokens;
-        private double lastRefill = double.NaN;
+        private double _tokens;
+        private double _lastRefill = double.NaN;
 
         public TokenBucket(double ratePerSecond, double burst)
         {
@@ -20,7 +20,7 @@ namespace LambdaPermTools.FaultProxy
 
             RatePerSecond = ratePerSecond;
             Burst = burst;
-            tokens = burst;
+            _tokens = burst;
         }
 
         public double RatePerSecond { get; }
@@ -30,30 +30,30 @@ namespace LambdaPermTools.FaultProxy
         public double SecondsUntilAvailable(double now)
         {
             Refill(now);
-            return tokens >= 1 ? 0 : (1 - tokens) / RatePerSecond;
+            return _tokens >= 1 ? 0 : (1 - _tokens) / RatePerSecond;
         }
 
         /// <summary>Takes one token; call only after <see cref="SecondsUntilAvailable"/> returned 0 for the same time.</summary>
         public void Take(double now)
         {
             Refill(now);
-            tokens -= 1;
+            _tokens -= 1;
         }
 
         private void Refill(double now)
         {
-            if (double.IsNaN(lastRefill))
+            if (double.IsNaN(_lastRefill))
             {
-                lastRefill = now;
+                _lastRefill = now;
             }
 
-            if (now <= lastRefill)
+            if (now <= _lastRefill)
             {
                 return;
             }
 
-            tokens = Math.Min(Burst, tokens + (now - lastRefill) * RatePerSecond);
-            lastRefill = now;
+            _tokens = Math.Min(Burst, _tokens + (now - _lastRefill) * RatePerSecond);
+            _lastRefill = now;
         }
     }
 }

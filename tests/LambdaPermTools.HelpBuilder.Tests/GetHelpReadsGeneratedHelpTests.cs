@@ -15,21 +15,21 @@ namespace LambdaPermTools.HelpBuilder.Tests
     /// </summary>
     public sealed class GetHelpReadsGeneratedHelpTests : IClassFixture<GetHelpReadsGeneratedHelpTests.GeneratedBesideFixture>
     {
-        private readonly GeneratedBesideFixture generated;
+        private readonly GeneratedBesideFixture _generated;
 
         public GetHelpReadsGeneratedHelpTests(GeneratedBesideFixture generated)
         {
-            this.generated = generated;
+            _generated = generated;
         }
 
         public sealed class GeneratedBesideFixture : IDisposable
         {
-            private readonly FixtureHelp sources = new();
+            private readonly FixtureHelp _sources = new();
 
             public GeneratedBesideFixture()
             {
                 Folder = Path.Combine(Path.GetDirectoryName(FixtureHelp.FixtureAssembly)!, "en-US");
-                var result = HelpBuild.Run(FixtureHelp.FixtureAssembly, sources.Source, Folder);
+                var result = HelpBuild.Run(FixtureHelp.FixtureAssembly, _sources.Source, Folder);
                 Assert.Empty(result.Problems);
             }
 
@@ -37,7 +37,7 @@ namespace LambdaPermTools.HelpBuilder.Tests
 
             public void Dispose()
             {
-                sources.Dispose();
+                _sources.Dispose();
                 Directory.Delete(Folder, recursive: true);
             }
         }
