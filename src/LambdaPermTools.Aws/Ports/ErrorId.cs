@@ -29,6 +29,7 @@ namespace LambdaPermTools.Aws.Ports
         UnsafeGrant,
         CrossAccountFunction,
         PolicyChangedConcurrently,
+        PolicyTooLarge,
         PagingLimit,
         Timeout,
 

@@ -16,5 +16,7 @@ namespace LambdaPermTools
         FunctionNotFound,
         AccessDenied,
         UnsupportedCondition,
+        ExplicitDeny,
+        ReadFailed,
     }
 }
