@@ -1,9 +1,12 @@
+using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Policies;
+using LambdaPermTools.Rendering;
 
 namespace LambdaPermTools.Aws.Runs
 {
@@ -133,7 +136,40 @@ namespace LambdaPermTools.Aws.Runs
 
             return FixPlanner.IsSatisfied(grant, policy, out var existing)
                 ? GrantOutcome.Changed(Change(grant, ChangeResult.AlreadyPresent, existing))
-                : GrantOutcome.Missing(new PendingGrant(grant, revision, policy == null ? 0 : Encoding.UTF8.GetByteCount(policy)));
+                : GrantOutcome.Missing(new PendingGrant(grant, revision, policy == null ? 0 : Encoding.UTF8.GetByteCount(policy), WholeDocumentWarning(grant, policy)));
+        }
+
+        /// <summary>The grant's function's current policy (null when it has none) with its RevisionId, for a whole-document merge. Read-only.</summary>
+        public async Task<CurrentPolicy?> ReadPolicyAsync(PlannedGrant grant, Action<RunError> failed)
+        {
+            try
+            {
+                var current = await Lambda(grant).GetPolicyAsync(grant.FunctionName, grant.Qualifier, _run.Cancellation).ConfigureAwait(false);
+                return new CurrentPolicy(current.PolicyJson, current.RevisionId);
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                return new CurrentPolicy(null, null);
+            }
+            catch (AwsServiceException e)
+            {
+                failed(RunError.ForFunction(e, grant.QualifiedFunctionArn));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The warning for a grant added to a policy that shows signs of being written as one document (docs/aws-rules.md §3.6),
+        /// or null when it shows none.
+        /// </summary>
+        private static string? WholeDocumentWarning(PlannedGrant grant, string? policy)
+        {
+            var signs = WholeDocumentSigns.Find(policy);
+            return signs.Count == 0
+                ? null
+                : $"The policy of {grant.QualifiedFunctionArn} looks written as one document ({string.Join("; ", signs.Take(3))}{(signs.Count > 3 ? $"; {signs.Count - 3} more" : "")}): "
+                  + "a grant added to it is removed by the next whole-document write (PutResourcePolicy, AWS::Lambda::ResourcePolicy, aws_lambda_resource_policy). "
+                  + "Merge the grant into that document instead: ConvertTo-ApiLambdaPermissionTemplate -Format ResourcePolicy writes it merged.";
         }
 
         private ILambdaPort Lambda(PlannedGrant grant) =>

@@ -1,8 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
+using LambdaPermTools.Evaluation;
 using LambdaPermTools.Hosting;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
@@ -11,8 +14,9 @@ namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Writes the fix that Add-ApiLambdaPermission would make as CloudFormation (YAML/JSON), Terraform, AWS CLI or AWS
-    /// Tools for PowerShell text: collects every finding, then writes one string. Piped findings need no AWS access;
-    /// piped targets (judged first) and the selected APIs do. With neither it stops, as Add-ApiLambdaPermission does.
+    /// Tools for PowerShell text, or (ResourcePolicy) each function's whole current policy with the grants merged: collects
+    /// every finding, then writes one string. Piped findings need no AWS access, except for ResourcePolicy (the current
+    /// policy is read); piped targets (judged first) and the selected APIs do. With neither it stops, as Add-ApiLambdaPermission does.
     /// </summary>
     [Cmdlet(VerbsData.ConvertTo, "ApiLambdaPermissionTemplate")]
     [OutputType(typeof(string))]
@@ -78,7 +82,8 @@ namespace LambdaPermTools.Commands
 
         protected override void EndProcessing()
         {
-            var judgements = Runs().SelectMany(r => Collect<Judgement>(observer => r.Run.JudgeAsync(r.Request, observer))).ToList();
+            var runs = Runs().Select(r => (r.Run, Judgements: Collect<Judgement>(observer => r.Run.JudgeAsync(r.Request, observer)))).ToList();
+            var judgements = runs.SelectMany(r => r.Judgements).ToList();
             var plan = Run.Plan(judgements, new FixOptions { Scope = Scope });
             foreach (var warning in plan.Warnings)
             {
@@ -95,7 +100,32 @@ namespace LambdaPermTools.Commands
                 WriteWarning("No Denied finding that a lambda:InvokeFunction grant can fix: the template is empty.");
             }
 
-            WriteObject(TemplateWriter.Write(plan.Grants, Format));
+            WriteObject(Format == TemplateFormat.ResourcePolicy
+                ? ResourcePolicyTemplate.Write(plan.Grants, CurrentPolicies(runs, plan.Grants))
+                : TemplateWriter.Write(plan.Grants, Format));
+        }
+
+        /// <summary>
+        /// Each grant's current policy: as judged (the judgements' evidence), or read now for piped findings, through the run
+        /// whose judgements hold the grant's findings.
+        /// </summary>
+        private Dictionary<string, CurrentPolicy> CurrentPolicies(List<(Run Run, List<Judgement> Judgements)> runs, IReadOnlyList<PlannedGrant> grants)
+        {
+            var policies = new Dictionary<string, CurrentPolicy>(StringComparer.Ordinal);
+            foreach (var grant in grants.Where(g => !policies.ContainsKey(g.QualifiedFunctionArn)))
+            {
+                var owner = runs.First(r => r.Judgements.Any(j => j.Findings.Any(f => f.FunctionName == grant.FunctionName && f.Qualifier == grant.Qualifier)));
+                var judged = owner.Judgements.Select(j => j.Evidence.GetPolicy(grant.FunctionName, grant.Qualifier)).FirstOrDefault(p => p != null);
+                var policy = judged?.Status == LookupStatus.Found ? new CurrentPolicy(judged.PolicyJson, judged.RevisionId)
+                    : judged?.Status == LookupStatus.NoPolicy ? new CurrentPolicy(null, null)
+                    : Await(() => owner.Run.ReadPolicyAsync(grant, WriteError));
+                if (policy != null)
+                {
+                    policies[grant.QualifiedFunctionArn] = policy;
+                }
+            }
+
+            return policies;
         }
     }
 }
