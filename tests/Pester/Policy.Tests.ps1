@@ -164,6 +164,20 @@ Describe 'Whole-document policies' {
         $statements[2].Condition.IpAddress.'aws:SourceIp' | Should -Be '10.0.0.0/8'
         $statements[3].Condition.ArnLike.'AWS:SourceArn' | Should -Be $OrdersArn
         $statements[3].Principal.Service | Should -Be 'apigateway.amazonaws.com'
-        $document.FunctionName | Should -Be $orders
+        $document.ResourceArn | Should -Be $orders
+        $document.RevisionId | Should -Be $fake.RevisionOf($orders) -Because 'a write fails rather than overwrite a policy changed since'
+        $fake.CallCount('GetPolicy') | Should -BeGreaterThan 0 -Because 'piped findings carry no policy: it is read'
+        $fake.CallCount('AddPermission') | Should -Be 0
+    }
+
+    It '-Format ResourcePolicy on the selected APIs merges into the policy it judged, reading it once' {
+        $fake.ClearCalls()
+        $out = ConvertTo-ApiLambdaPermissionTemplate -RestApiId api1 -Format ResourcePolicy
+        $out | Should -Match 'put-resource-policy'
+        $out | Should -Match 'AWS::Lambda::ResourcePolicy'
+        $out | Should -Match 'aws_lambda_resource_policy'
+        $policy = (($out -join "`n") -replace '(?m)^#.*$', '' | ConvertFrom-Json).Policy | ConvertFrom-Json
+        @($policy.Statement) | Should -HaveCount 4
+        @($fake.CallsOf('GetPolicy') | Where-Object { -not $_['Qualifier'] }) | Should -HaveCount 1
     }
 }
