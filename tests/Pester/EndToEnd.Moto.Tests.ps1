@@ -129,11 +129,11 @@ Describe 'The knowledge-center scenario against moto' {
     }
 
     It 'fixes the same starting state with Add-ApiLambdaPermission, idempotently' {
-        # moto deviation: moto keeps a policy's RevisionId apart from the function's (moto awslambda/policy.py), while
-        # Lambda has one ("Call the GetFunction or the GetAlias API to retrieve the latest RevisionId", moto's own
-        # message). On a function without a policy Add-ApiLambdaPermission passes GetFunction's RevisionId, which moto
-        # refuses with 412. So each function first gets a policy (a grant for another API): its GetPolicy RevisionId is
-        # one moto honours. The no-policy path is covered against the in-memory fakes (tests/Pester/Policy.Tests.ps1).
+        # moto deviation: moto keeps a policy's RevisionId apart from the function's (moto awslambda/policy.py) and its
+        # GetFunction gives none, while Lambda has one ("Call the GetFunction or the GetAlias API to retrieve the latest
+        # RevisionId", moto's own message). So each function first gets a policy (a grant for another API) and the Add
+        # passes the GetPolicy RevisionId, which moto checks. The no-policy path is covered against the in-memory fakes
+        # (tests/Pester/Policy.Tests.ps1).
         foreach ($function in $kc.Pets, $kc.Auth) {
             $null = Invoke-Aws lambda add-permission --function-name $function --statement-id other-api --action lambda:InvokeFunction `
                 --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:us-east-1:$($kc.Account):otherapi/*/GET/x"
