@@ -28,11 +28,22 @@ function Compare-CallCount {
             RateLimited = $seen ? $seen.rateLimited : 0; FirstAtSeconds = $seen ? $seen.firstArrivalSeconds : $null; LastAtSeconds = $seen ? $seen.lastArrivalSeconds : $null
         }
     }
-    $actualTotal = ($actual.Values | Measure-Object -Sum).Sum
+    # The deeper diagnosis of denied targets (issue 12) is not part of the minimum: its ListAliases,
+    # ListVersionsByFunction and the GetPolicy calls beyond the minimum (one per other qualifier) count as extra_calls.
+    $diagnosis = [ordered]@{}
+    foreach ($name in 'lambda:ListAliases', 'lambda:ListVersionsByFunction') {
+        if ($actual.Contains($name)) { $diagnosis[$name] = $actual[$name] }
+    }
+    if ($actual.Contains('lambda:GetPolicy') -and $min.Contains('lambda:GetPolicy') -and $actual['lambda:GetPolicy'] -gt $min['lambda:GetPolicy']) {
+        $diagnosis['lambda:GetPolicy'] = $actual['lambda:GetPolicy'] - $min['lambda:GetPolicy']
+    }
+    $extraTotal = [long](($diagnosis.Values | Measure-Object -Sum).Sum)
+    $actualTotal = ($actual.Values | Measure-Object -Sum).Sum - $extraTotal
     $minimumTotal = ($min.Values | Measure-Object -Sum).Sum
     [pscustomobject]@{
         Actual = $actual; Minimum = $min; ActualTotal = [long]$actualTotal; MinimumTotal = [long]$minimumTotal
         Ratio = $minimumTotal -gt 0 ? $actualTotal / $minimumTotal : 0; Rows = $rows
+        Extra = $diagnosis; ExtraTotal = $extraTotal
     }
 }
 

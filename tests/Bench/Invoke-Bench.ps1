@@ -149,7 +149,7 @@ function ConvertTo-ScanSummary {
     [pscustomobject][ordered]@{
         shape = $Shape; scale = $Factor; apis = $Account.size.apis; functions = $Account.size.functions
         qualifiers = $Account.distinctFunctionQualifiers; findings = $scan.findings; errors = $scan.errors
-        calls = $Measured.Calls.ActualTotal; minimum_calls = $Measured.Calls.MinimumTotal; calls_ratio = [math]::Round($Measured.Calls.Ratio, 2)
+        calls = $Measured.Calls.ActualTotal; extra_calls = $Measured.Calls.ExtraTotal; minimum_calls = $Measured.Calls.MinimumTotal; calls_ratio = [math]::Round($Measured.Calls.Ratio, 2)
         floor_s = [math]::Round($Measured.Floor.Seconds, 1); binding = $Measured.Floor.Binding; wall_s = [math]::Round($scan.scanSeconds, 1)
         wall_vs_floor = $Measured.Floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $Measured.Floor.Seconds, 2) : $null
         peak_mb = [math]::Round($scan.peakKb / 1024, 0)
@@ -187,7 +187,7 @@ function Invoke-ScaleCurve {
 
     Write-Host ''
     # Wide enough for every column even when the output goes to a file.
-    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, peak_mb, load -AutoSize |
+    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, extra_calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, peak_mb, load -AutoSize |
         Out-String -Width 250 | Write-Host
     foreach ($row in @($rows) + @($short) | Where-Object calls_by_operation) {
         Write-Host "$($row.shape) $($row.scale)x: calls above the minimum (made/minimum): $($row.calls_by_operation)"
@@ -242,6 +242,7 @@ $result = [ordered]@{
         timeline = @($calls.Rows | Select-Object Operation, Calls, RateLimited, FirstAtSeconds, LastAtSeconds)
         note = 'findings counted as they stream (not kept); warnings silenced; time of the Test-ApiLambdaPermission call alone' 
     }
+    extra_calls     = [ordered]@{ total = $calls.ExtraTotal; byOperation = $calls.Extra; definition = 'deeper diagnosis of denied targets: at most one ListAliases and one ListVersionsByFunction per function with a denied target, and one GetPolicy per other qualifier' }
     minimum         = [ordered]@{ calls = $account.minimumCalls; totalCalls = $calls.MinimumTotal; definition = $account.minimumCallsDefinition }
     floor           = [ordered]@{ seconds = $floor.Seconds; bindingQuota = $floor.Binding; perQuota = $floor.PerQuota; definition = $floor.Definition }
     cli             = [ordered]@{
@@ -276,7 +277,7 @@ Write-Host "Template check: $($template.bytes) bytes, $($template.routes) routes
 Write-Step "Result: $resultPath"
 $invariant = [cultureinfo]::InvariantCulture
 $wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', $invariant)
-$line = "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s
+$line = "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00} extra_calls={5}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s, $calls.ExtraTotal
 $line += ' template_parse_s={0:0.00} template_check_s={1:0.00}' -f $template.parseSeconds, $template.checkSeconds
 if ($short) { $line += ' wall_vs_floor_short=' + $short.wall_vs_floor.ToString('0.00', $invariant) }
 $line

@@ -42,5 +42,9 @@ namespace LambdaPermTools.TestDoubles
         public static AwsServiceException DuplicateSid(string service, string operation, string sid) =>
             new AwsServiceException(AwsErrorKind.Conflict, service, operation, "ResourceConflictException", 409,
                 $"The statement id ({sid}) provided already exists. Please provide a new statement id, or remove the existing statement.");
+
+        public static AwsServiceException PolicyTooLarge(string service, string operation, int size, int limit) =>
+            new AwsServiceException(AwsErrorKind.Validation, service, operation, "PolicyLengthExceededException", 400,
+                $"The final policy size ({size}) is bigger than the limit ({limit}).");
     }
 }

@@ -29,6 +29,9 @@ namespace LambdaPermTools.TestDoubles
 
         internal bool HasQualifier(string? qualifier) => _qualifiers.ContainsKey(qualifier ?? "");
 
+        /// <summary>The aliases and versions, in the order they were added.</summary>
+        internal IEnumerable<string> Qualifiers => _qualifiers.Keys.Where(q => q.Length > 0);
+
         internal void AddQualifier(string qualifier) => _qualifiers[qualifier] = new QualifierState();
 
         internal QualifierState State(string? qualifier) => _qualifiers[qualifier ?? ""];

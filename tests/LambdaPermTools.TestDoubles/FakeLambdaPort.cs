@@ -1,15 +1,18 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Policies;
 
 namespace LambdaPermTools.TestDoubles
 {
     /// <summary>
     /// Lambda of the fake account in one region, with AWS's rules (docs/aws-rules.md §3.1, §6.2): one policy per
     /// qualifier, 404 without a policy, 409 on a duplicate Sid, 412 on a stale RevisionId (a new one after each
-    /// change), $LATEST rejected, functions of another region unreachable, other accounts' policies unreadable.
+    /// change), 400 PolicyLengthExceededException past 20,480 bytes, $LATEST rejected, functions of another region unreachable, other accounts' policies unreadable.
     /// </summary>
     internal sealed class FakeLambdaPort : ILambdaPort
     {
@@ -98,10 +101,45 @@ namespace LambdaPermTools.TestDoubles
                 var statement = FakeStatements.Build(arn, qualifier, request.StatementId, request.Action, request.Principal,
                     string.IsNullOrEmpty(request.SourceArn) ? null : request.SourceArn, request.SourceAccount);
                 state.Statements.Add(statement);
+                var size = Encoding.UTF8.GetByteCount(function.PolicyJson(qualifier)!);
+                if (size > LambdaPermission.PolicyMaxBytes)
+                {
+                    state.Statements.Remove(statement);
+                    throw FakeErrors.PolicyTooLarge(Service, operation, size, LambdaPermission.PolicyMaxBytes);
+                }
+
                 state.Touch();
                 return statement.ToJsonString();
             }
         }
+
+        public async Task<string?> GetRevisionIdAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
+        {
+            var operation = qualifier != null && !IsVersion(qualifier) ? "GetAlias" : "GetFunction";
+            var (arn, q) = await BeginAsync(operation, functionName, qualifier, cancellationToken, ("FunctionName", functionName), ("Qualifier", qualifier)).ConfigureAwait(false);
+            lock (_fake.Sync)
+            {
+                return Existing(arn, q, operation, readOnly: true).State(q).RevisionId;
+            }
+        }
+
+        public Task<IReadOnlyList<string>> ListAliasesAsync(string functionName, CancellationToken cancellationToken) =>
+            ListQualifiersAsync("ListAliases", functionName, alias: true, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken) =>
+            ListQualifiersAsync("ListVersionsByFunction", functionName, alias: false, cancellationToken);
+
+        private async Task<IReadOnlyList<string>> ListQualifiersAsync(string operation, string functionName, bool alias, CancellationToken cancellationToken)
+        {
+            var (arn, _) = await BeginAsync(operation, functionName, null, cancellationToken, ("FunctionName", functionName)).ConfigureAwait(false);
+            lock (_fake.Sync)
+            {
+                return Existing(arn, null, operation, readOnly: true).Qualifiers.Where(q => IsVersion(q) != alias).ToList();
+            }
+        }
+
+        /// <summary>Published versions are numbers; every other qualifier of the fake is an alias.</summary>
+        private static bool IsVersion(string qualifier) => qualifier.Length > 0 && qualifier.All(char.IsDigit);
 
         /// <summary>
         /// Makes the call (also one that AWS rejects for its function name or region, which is recorded before it fails)

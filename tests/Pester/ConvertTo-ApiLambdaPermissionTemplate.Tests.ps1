@@ -70,10 +70,10 @@ Describe 'ConvertTo-ApiLambdaPermissionTemplate' {
         $whole | Should -Match ([regex]::Escape("api1/*'"))
     }
 
-    It 'defaults to CloudFormation YAML and accepts only the five formats' {
+    It 'defaults to CloudFormation YAML and accepts only the six formats' {
         $findings | ConvertTo-ApiLambdaPermissionTemplate | Should -Match '^AWSTemplateFormatVersion'
         { $findings | ConvertTo-ApiLambdaPermissionTemplate -Format Pulumi } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,LambdaPermTools.Commands.ConvertToApiLambdaPermissionTemplateCommand'
-        [enum]::GetNames([LambdaPermTools.Rendering.TemplateFormat]) | Should -Be @('CloudFormationYaml', 'CloudFormationJson', 'Terraform', 'AwsCli', 'AwsPowerShell')
+        [enum]::GetNames([LambdaPermTools.Rendering.TemplateFormat]) | Should -Be @('CloudFormationYaml', 'CloudFormationJson', 'Terraform', 'AwsCli', 'AwsPowerShell', 'ResourcePolicy')
         (Get-Command ConvertTo-ApiLambdaPermissionTemplate).OutputType.Type | Should -Be ([string])
     }
 

@@ -129,6 +129,16 @@ Describe 'The knowledge-center scenario against moto' {
     }
 
     It 'fixes the same starting state with Add-ApiLambdaPermission, idempotently' {
+        # moto deviation: moto keeps a policy's RevisionId apart from the function's (moto awslambda/policy.py) and its
+        # GetFunction gives none, while Lambda has one ("Call the GetFunction or the GetAlias API to retrieve the latest
+        # RevisionId", moto's own message). So each function first gets a policy (a grant for another API) and the Add
+        # passes the GetPolicy RevisionId, which moto checks. The no-policy path is covered against the in-memory fakes
+        # (tests/Pester/Policy.Tests.ps1).
+        foreach ($function in $kc.Pets, $kc.Auth) {
+            $null = Invoke-Aws lambda add-permission --function-name $function --statement-id other-api --action lambda:InvokeFunction `
+                --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:us-east-1:$($kc.Account):otherapi/*/GET/x"
+        }
+        $start = @(Test-ApiLambdaPermission -RestApiId $kc.Api @connection)
         $start.Status | Sort-Object -Unique | Should -Be 'Denied'
         $changes = @($start | Add-ApiLambdaPermission @connection)
         $changes | Should -HaveCount 2
@@ -137,14 +147,14 @@ Describe 'The knowledge-center scenario against moto' {
         ($changes | Where-Object FunctionName -eq $kc.Pets).SourceArn | Should -Be "arn:aws:execute-api:us-east-1:$($kc.Account):$($kc.Api)/*/GET/pets"
 
         $policy = (Invoke-Aws lambda get-policy --function-name $kc.Pets).Policy | ConvertFrom-Json
-        $policy.Statement | Should -HaveCount 1
-        $policy.Statement[0].Principal.Service | Should -Be 'apigateway.amazonaws.com'
-        $policy.Statement[0].Condition.ArnLike.'AWS:SourceArn' | Should -Be "arn:aws:execute-api:us-east-1:$($kc.Account):$($kc.Api)/*/GET/pets"
+        $policy.Statement | Should -HaveCount 2
+        $policy.Statement[1].Principal.Service | Should -Be 'apigateway.amazonaws.com'
+        $policy.Statement[1].Condition.ArnLike.'AWS:SourceArn' | Should -Be "arn:aws:execute-api:us-east-1:$($kc.Account):$($kc.Api)/*/GET/pets"
 
         (Test-ApiLambdaPermission -RestApiId $kc.Api @connection).Status | Sort-Object -Unique | Should -Be 'Allowed'
         $again = @(Add-ApiLambdaPermission -RestApiId $kc.Api @connection)
         $again.Result | Sort-Object -Unique | Should -Be 'Skipped'
-        ((Invoke-Aws lambda get-policy --function-name $kc.Pets).Policy | ConvertFrom-Json).Statement | Should -HaveCount 1
+        ((Invoke-Aws lambda get-policy --function-name $kc.Pets).Policy | ConvertFrom-Json).Statement | Should -HaveCount 2
     }
 
     It 'fixes the same starting state by deploying the CloudFormation text of ConvertTo-ApiLambdaPermissionTemplate' {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -63,6 +64,43 @@ namespace LambdaPermTools.Aws.Clients
                 return false;
             }
         }
+
+        public async Task<string?> GetRevisionIdAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
+        {
+            // An alias's RevisionId is GetAlias's; GetFunction's Configuration.RevisionId is that of the function or version.
+            if (qualifier != null && !IsVersion(qualifier))
+            {
+                var alias = await SendAsync(new AwsRequest("GetAlias", HttpMethod.Get, ApiVersion, "functions", functionName, "aliases", qualifier), cancellationToken).ConfigureAwait(false);
+                return ResponseReader.Json(_caller, "GetAlias", alias, root => root.Str("RevisionId"));
+            }
+
+            var request = new AwsRequest("GetFunction", HttpMethod.Get, ApiVersion, "functions", functionName).WithQuery("Qualifier", qualifier);
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Json(_caller, "GetFunction", response,
+                root => root.TryGetProperty("Configuration", out var configuration) && configuration.ValueKind == JsonValueKind.Object ? configuration.Str("RevisionId") : null);
+        }
+
+        public Task<IReadOnlyList<string>> ListAliasesAsync(string functionName, CancellationToken cancellationToken) =>
+            ListAsync("ListAliases", functionName, "aliases", "Aliases", "Name", cancellationToken);
+
+        public async Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken)
+        {
+            var versions = await ListAsync("ListVersionsByFunction", functionName, "versions", "Versions", "Version", cancellationToken).ConfigureAwait(false);
+            return versions.Where(IsVersion).ToList();
+        }
+
+        /// <summary>A listing paged with Marker/NextMarker (docs/aws-rules.md §6.2); the named field of each item.</summary>
+        private Task<IReadOnlyList<string>> ListAsync(string operation, string functionName, string segment, string itemsField, string nameField, CancellationToken cancellationToken) =>
+            Pager.ReadAllAsync(_caller, operation, name => name, async (marker, ct) =>
+            {
+                var request = new AwsRequest(operation, HttpMethod.Get, ApiVersion, "functions", functionName, segment).WithQuery("Marker", marker);
+                var response = await SendAsync(request, ct).ConfigureAwait(false);
+                return ResponseReader.Json(_caller, operation, response,
+                    root => new Page<string>(root.Array(itemsField).Select(item => item.Required(nameField)).ToList(), root.Str("NextMarker"), response.Bytes.Length));
+            }, cancellationToken);
+
+        /// <summary>Published versions are numbers; $LATEST and alias names are not.</summary>
+        private static bool IsVersion(string qualifier) => qualifier.Length > 0 && qualifier.All(char.IsDigit);
 
         private Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
         {

@@ -38,6 +38,7 @@ namespace LambdaPermTools.Aws.Ports
         UnsafeGrant,
         CrossAccountFunction,
         PolicyChangedConcurrently,
+        PolicyTooLarge,
         PagingLimit,
         Timeout,
 

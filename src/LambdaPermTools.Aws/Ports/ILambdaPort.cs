@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,5 +15,17 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>True when the function (and the alias or version, if given) exists: GetFunction with Qualifier. Used to tell "no policy" from "no function" after a 404.</summary>
         Task<bool> FunctionExistsAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The RevisionId AddPermission must carry when the function or qualifier has no policy yet: GetFunction's
+        /// Configuration.RevisionId for the unqualified function or a version, GetAlias's for an alias. NotFound when it does not exist.
+        /// </summary>
+        Task<string?> GetRevisionIdAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
+        /// <summary>ListAliases, every page (Marker/NextMarker): the alias names.</summary>
+        Task<IReadOnlyList<string>> ListAliasesAsync(string functionName, CancellationToken cancellationToken);
+
+        /// <summary>ListVersionsByFunction, every page (Marker/NextMarker): the published version numbers ($LATEST left out).</summary>
+        Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken);
     }
 }

@@ -25,6 +25,7 @@ namespace LambdaPermTools.Aws.Runs
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>> _policies = new ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<string>>>> _trustPolicies = new ConcurrentDictionary<string, Lazy<Task<Read<string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, RoleDecisions> _decisions = new ConcurrentDictionary<string, RoleDecisions>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>> _qualifiers = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         public EvidenceCache(RunContext run, int maxConcurrentReads)
@@ -52,6 +53,56 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             return evidence;
+        }
+
+        /// <summary>
+        /// Deeper diagnosis for a function with a denied target (docs/aws-rules.md §11.6): the policies of its aliases and
+        /// versions not read yet, so that a grant on another qualifier is found. One ListAliases and one
+        /// ListVersionsByFunction per function and one GetPolicy per qualifier per run. A failed diagnosis read adds
+        /// nothing: the verdict it would refine stays true for the target's own qualifier.
+        /// </summary>
+        public async Task<IReadOnlyList<KeyValuePair<string, PolicyLookup>>> OtherQualifiersAsync(string functionArn, EvidenceSet known)
+        {
+            var qualifiers = await _qualifiers.GetOrAdd(functionArn, _ => new Lazy<Task<IReadOnlyList<string>>>(() => ListQualifiersAsync(functionArn))).Value.ConfigureAwait(false);
+            var reads = qualifiers.Where(q => known.GetPolicy(functionArn, q) == null)
+                .Select(q => (Qualifier: q, Task: _policies.GetOrAdd(functionArn + "\n" + q, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(() => ReadListedPolicyAsync(functionArn, q)))).Value))
+                .ToList();
+            await Task.WhenAll(reads.Select(r => r.Task)).ConfigureAwait(false);
+            return reads.Where(r => r.Task.Result.Error == null)
+                .Select(r => new KeyValuePair<string, PolicyLookup>(r.Qualifier, r.Task.Result.Value)).ToList();
+        }
+
+        private async Task<IReadOnlyList<string>> ListQualifiersAsync(string functionArn)
+        {
+            var lambda = _run.LambdaOf(functionArn);
+            try
+            {
+                var aliases = await Gated(() => lambda.ListAliasesAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
+                var versions = await Gated(() => lambda.ListVersionsAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
+                return aliases.Concat(versions).ToList();
+            }
+            catch (AwsServiceException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+
+        /// <summary>GetPolicy of a qualifier Lambda just listed: a 404 is "no policy" (it exists), so no GetFunction follows.</summary>
+        private async Task<Read<PolicyLookup>> ReadListedPolicyAsync(string functionArn, string qualifier)
+        {
+            try
+            {
+                var policy = await _run.LambdaOf(functionArn).GetPolicyAsync(functionArn, qualifier, _run.Cancellation).ConfigureAwait(false);
+                return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.Found, PolicyJson = policy.PolicyJson, RevisionId = policy.RevisionId });
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                return new Read<PolicyLookup>(new PolicyLookup { Status = LookupStatus.NoPolicy, Message = e.Message });
+            }
+            catch (AwsServiceException e)
+            {
+                return PolicyFailure(e, functionArn, qualifier);
+            }
         }
 
         private T Report<T>(Read<T> read, string key, List<RunError> errors)

@@ -1,8 +1,12 @@
+using System;
+using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Policies;
+using LambdaPermTools.Rendering;
 
 namespace LambdaPermTools.Aws.Runs
 {
@@ -83,12 +87,23 @@ namespace LambdaPermTools.Aws.Runs
 
                     pending = reread.Pending;
                 }
+                catch (AwsServiceException e) when (e.ErrorCode == "PolicyLengthExceededException")
+                {
+                    return GrantOutcome.Failed(PolicyTooLarge(e, grant, pending.PolicyBytes));
+                }
                 catch (AwsServiceException e)
                 {
                     return GrantOutcome.Failed(RunError.ForFunction(e, grant.QualifiedFunctionArn));
                 }
             }
         }
+
+        /// <summary>Lambda refused the grant: the policy would pass its 20,480-byte limit (docs/aws-rules.md §6.2).</summary>
+        private static RunError PolicyTooLarge(AwsServiceException e, PlannedGrant grant, int policyBytes) =>
+            new RunError(ErrorId.PolicyTooLarge,
+                $"Lambda refused to add '{grant.StatementId}' to the policy of {grant.QualifiedFunctionArn}: the policy is {policyBytes:N0} bytes and would pass the {LambdaPermission.PolicyMaxBytes:N0}-byte limit. {e.Message}",
+                grant.QualifiedFunctionArn,
+                "Use a broader -Scope (Api or Stage: one statement serves many methods), or remove stale grants with Remove-ApiLambdaPermission, then run again.", e);
 
         /// <summary>The grant as it stands in the function's current policy: present already, or pending with the policy's RevisionId.</summary>
         private async Task<GrantOutcome> ReadAsync(PlannedGrant grant)
@@ -103,7 +118,16 @@ namespace LambdaPermTools.Aws.Runs
             }
             catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
             {
-                // No policy yet (or no function: AddPermission will say so). Add without a RevisionId.
+                // No policy yet: the function's (or alias's) RevisionId guards the first statement too, so two writers
+                // racing on a function without a policy leave one statement (the second gets a 412 and re-reads).
+                try
+                {
+                    revision = await Lambda(grant).GetRevisionIdAsync(grant.FunctionName, grant.Qualifier, _run.Cancellation).ConfigureAwait(false);
+                }
+                catch (AwsServiceException inner)
+                {
+                    return GrantOutcome.Failed(RunError.ForFunction(inner, grant.QualifiedFunctionArn));
+                }
             }
             catch (AwsServiceException e)
             {
@@ -112,7 +136,40 @@ namespace LambdaPermTools.Aws.Runs
 
             return FixPlanner.IsSatisfied(grant, policy, out var existing)
                 ? GrantOutcome.Changed(Change(grant, ChangeResult.AlreadyPresent, existing))
-                : GrantOutcome.Missing(new PendingGrant(grant, revision));
+                : GrantOutcome.Missing(new PendingGrant(grant, revision, policy == null ? 0 : Encoding.UTF8.GetByteCount(policy), WholeDocumentWarning(grant, policy)));
+        }
+
+        /// <summary>The grant's function's current policy (null when it has none) with its RevisionId, for a whole-document merge. Read-only.</summary>
+        public async Task<CurrentPolicy?> ReadPolicyAsync(PlannedGrant grant, Action<RunError> failed)
+        {
+            try
+            {
+                var current = await Lambda(grant).GetPolicyAsync(grant.FunctionName, grant.Qualifier, _run.Cancellation).ConfigureAwait(false);
+                return new CurrentPolicy(current.PolicyJson, current.RevisionId);
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                return new CurrentPolicy(null, null);
+            }
+            catch (AwsServiceException e)
+            {
+                failed(RunError.ForFunction(e, grant.QualifiedFunctionArn));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The warning for a grant added to a policy that shows signs of being written as one document (docs/aws-rules.md §3.6),
+        /// or null when it shows none.
+        /// </summary>
+        private static string? WholeDocumentWarning(PlannedGrant grant, string? policy)
+        {
+            var signs = WholeDocumentSigns.Find(policy);
+            return signs.Count == 0
+                ? null
+                : $"The policy of {grant.QualifiedFunctionArn} looks written as one document ({string.Join("; ", signs.Take(3))}{(signs.Count > 3 ? $"; {signs.Count - 3} more" : "")}): "
+                  + "a grant added to it is removed by the next whole-document write (PutResourcePolicy, AWS::Lambda::ResourcePolicy, aws_lambda_resource_policy). "
+                  + "Merge the grant into that document instead: ConvertTo-ApiLambdaPermissionTemplate -Format ResourcePolicy writes it merged.";
         }
 
         private ILambdaPort Lambda(PlannedGrant grant) =>

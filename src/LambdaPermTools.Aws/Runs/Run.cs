@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
 using LambdaPermTools.Planning;
+using LambdaPermTools.Rendering;
 
 namespace LambdaPermTools.Aws.Runs
 {
@@ -82,12 +83,37 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Adds a pending grant, passing its RevisionId; on a conflict re-reads, re-checks and retries a bounded number of times.</summary>
         public Task<GrantOutcome> ApplyAsync(PendingGrant pending) => _applier.ApplyAsync(pending);
 
+        /// <summary>The current policy of a grant's function and qualifier (null policy when it has none), for a whole-document merge; null when the read failed (reported to <paramref name="failed"/>).</summary>
+        public Task<CurrentPolicy?> ReadPolicyAsync(PlannedGrant grant, Action<RunError> failed) => _applier.ReadPolicyAsync(grant, failed);
+
         public void Dispose() => _run.Dispose();
 
         private async Task<Judgement> JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
         {
             var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
-            return new Judgement(targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList(), evidence);
+            var findings = targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
+
+            // Deeper diagnosis, only for functions with a denied target: their other qualifiers' policies, then those
+            // targets judged again (a grant on an alias or another version is QualifierMismatch, docs/aws-rules.md §11.6).
+            var denied = findings.Where(NeedsDiagnosis).Select(f => f.FunctionName).Distinct(StringComparer.Ordinal).ToList();
+            if (denied.Count == 0)
+            {
+                return new Judgement(findings, evidence);
+            }
+
+            var others = await Task.WhenAll(denied.Select(f => _evidence.OtherQualifiersAsync(f, evidence))).ConfigureAwait(false);
+            for (var i = 0; i < denied.Count; i++)
+            {
+                foreach (var pair in others[i])
+                {
+                    evidence.AddPolicy(denied[i], pair.Key, pair.Value);
+                }
+            }
+
+            return new Judgement(findings.Select((f, i) => NeedsDiagnosis(f) ? PermissionEvaluator.Evaluate(targets[i], evidence) : f).ToList(), evidence);
         }
+
+        private static bool NeedsDiagnosis(PermissionFinding finding) =>
+            finding.Status == PermissionStatus.Denied && (finding.Cause == PermissionCause.NoPolicy || finding.Cause == PermissionCause.NoMatchingStatement);
     }
 }

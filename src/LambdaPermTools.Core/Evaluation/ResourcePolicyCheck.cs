@@ -19,16 +19,16 @@ namespace LambdaPermTools.Evaluation
             var lookup = evidence.GetPolicy(target.FunctionName, target.Qualifier);
             switch (lookup?.Status)
             {
-                // The contract has no code for "not read" or "read failed": AccessDenied (Unknown) is the nearest,
-                // and the Reason says what happened.
+                // Not read or still failing after retries (throttling, 5xx, transport, paging, deadline): ReadFailed,
+                // with the service's message; AccessDenied only for a real denial (docs/aws-rules.md §11.3).
                 case null:
-                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyNotRead());
+                    return Verdict.Unknown(PermissionCause.ReadFailed, reasons.PolicyNotRead());
                 case LookupStatus.NotFound:
                     return Verdict.Denied(PermissionCause.FunctionNotFound, reasons.FunctionNotFound());
                 case LookupStatus.AccessDenied:
                     return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyAccessDenied(lookup.Message));
                 case LookupStatus.Failed:
-                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.PolicyReadFailed(lookup.Message));
+                    return Verdict.Unknown(PermissionCause.ReadFailed, reasons.PolicyReadFailed(lookup.Message));
                 case LookupStatus.NoPolicy:
                     return OtherQualifier(target, evidence, reasons, role)
                         ?? Denial(fixable, PermissionCause.NoPolicy, role == null ? reasons.NoPolicy() : reasons.NoPolicyForRole(role.Text));
@@ -48,9 +48,10 @@ namespace LambdaPermTools.Evaluation
             {
                 case DecisionKind.Granted:
                     var granting = decision.Deciding!;
-                    return Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Sid, IsOverlyBroad(granting, request, target.RestApiId));
+                    return Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Name, IsOverlyBroad(granting, request, target.RestApiId));
                 case DecisionKind.ExplicitlyDenied:
-                    return Verdict.Denied(PermissionCause.NoMatchingStatement, reasons.ExplicitDeny(decision.Deciding!));
+                    // A matching Deny wins over every grant (§3.6, §11.5): never fixable, no grant planned.
+                    return Verdict.Denied(PermissionCause.ExplicitDeny, reasons.ExplicitDeny(decision.Deciding!));
                 case DecisionKind.Uncertain:
                     return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.Uncertain(decision.Deciding!));
                 default:

@@ -16,13 +16,14 @@ namespace LambdaPermTools.Evaluation
             switch (lookup?.Status)
             {
                 case null:
-                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.RoleNotRead(role.Text));
+                    return Verdict.Unknown(PermissionCause.ReadFailed, reasons.RoleNotRead(role.Text));
                 case LookupStatus.NotFound:
                     return Verdict.Denied(PermissionCause.RoleCannotBeAssumed, reasons.RoleMissing(role.Text));
                 case LookupStatus.AccessDenied:
+                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.RoleReadFailed(role.Text, lookup.Message));
                 case LookupStatus.Failed:
                 case LookupStatus.NoPolicy:
-                    return Verdict.Unknown(PermissionCause.AccessDenied, reasons.RoleReadFailed(role.Text, lookup.Message));
+                    return Verdict.Unknown(PermissionCause.ReadFailed, reasons.RoleReadFailed(role.Text, lookup.Message));
             }
 
             TrustVerdict trust;
@@ -51,7 +52,7 @@ namespace LambdaPermTools.Evaluation
 
             if (!lookup.InvokeDecisions.TryGetValue(target.FunctionArn, out var decision))
             {
-                return Verdict.Unknown(PermissionCause.AccessDenied, reasons.RoleNotSimulated(role.Text));
+                return Verdict.Unknown(PermissionCause.ReadFailed, reasons.RoleNotSimulated(role.Text));
             }
 
             if (!string.Equals(decision, Allowed, StringComparison.OrdinalIgnoreCase))

@@ -16,6 +16,8 @@ namespace LambdaPermTools
         FunctionNotFound,
         AccessDenied,
         UnsupportedCondition,
+        ExplicitDeny,
+        ReadFailed,
         /// <summary>Templates only: a value the verdict depends on cannot be resolved offline (the Reason shows the expression).</summary>
         UnresolvedTemplateValue,
     }

@@ -75,6 +75,7 @@ namespace LambdaPermTools.Policies
                 Effect = OptionalString(element, "Effect") ?? "",
                 Principal = element.TryGetProperty("Principal", out var principal) ? ReadPrincipal(principal) : null,
                 Actions = element.TryGetProperty("Action", out var action) ? StringList(action, "Action") : new string[0],
+                ActionIsArray = action.ValueKind == JsonValueKind.Array,
                 Resources = element.TryGetProperty("Resource", out var resource) ? StringList(resource, "Resource") : null,
                 Conditions = element.TryGetProperty("Condition", out var condition) ? ReadConditions(condition) : new PolicyCondition[0],
                 NegatedElements = new[] { "NotAction", "NotPrincipal", "NotResource" }.Where(n => element.TryGetProperty(n, out _)).ToList(),

@@ -11,6 +11,8 @@ namespace LambdaPermTools.Policies
         public string Effect { get; set; } = "";
         public PolicyPrincipal? Principal { get; set; }
         public IReadOnlyList<string> Actions { get; set; } = new string[0];
+        /// <summary>True when Action is a JSON array (AddPermission writes one string, §3.6).</summary>
+        public bool ActionIsArray { get; set; }
         /// <summary>Null when the statement has no Resource element.</summary>
         public IReadOnlyList<string>? Resources { get; set; }
         public IReadOnlyList<PolicyCondition> Conditions { get; set; } = new PolicyCondition[0];
@@ -24,6 +26,9 @@ namespace LambdaPermTools.Policies
 
         public bool IsAllow => Effect == "Allow";
         public bool IsDeny => Effect == "Deny";
+
+        /// <summary>The Sid, or "statement #n" (its 1-based position in the document) when it has none (§3.6).</summary>
+        public string Name => string.IsNullOrEmpty(Sid) ? $"statement #{Index + 1}" : Sid!;
 
         /// <summary>"'Sid'" or "statement #n (no Sid)", for sentences.</summary>
         public string Label => string.IsNullOrEmpty(Sid) ? $"statement #{Index + 1} (no Sid)" : $"'{Sid}'";

@@ -7,5 +7,8 @@ namespace LambdaPermTools.Rendering
         Terraform,
         AwsCli,
         AwsPowerShell,
+
+        /// <summary>Per function and qualifier, the whole current policy with the grants merged (needs the current policies).</summary>
+        ResourcePolicy,
     }
 }

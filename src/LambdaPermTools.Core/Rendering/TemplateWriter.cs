@@ -32,6 +32,8 @@ namespace LambdaPermTools.Rendering
                     return CommandTemplate.AwsCli(unique);
                 case TemplateFormat.AwsPowerShell:
                     return CommandTemplate.AwsPowerShell(unique);
+                case TemplateFormat.ResourcePolicy:
+                    throw new ArgumentException("ResourcePolicy merges grants into the current policies: use ResourcePolicyTemplate.Write.", nameof(format));
                 default:
                     throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown template format.");
             }

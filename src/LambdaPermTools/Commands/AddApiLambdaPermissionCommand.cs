@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
@@ -19,6 +21,7 @@ namespace LambdaPermTools.Commands
     public sealed class AddApiLambdaPermissionCommand : AwsCmdlet
     {
         private const string ByFinding = "Finding";
+        private readonly HashSet<string> _warnedWholeDocument = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>The ids of the REST APIs to look at.</summary>
         [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -114,6 +117,12 @@ namespace LambdaPermTools.Commands
             if (outcome.Change != null)
             {
                 WriteObject(outcome.Change);
+            }
+
+            // Added to a policy written as one document (docs/aws-rules.md §3.6): once per function and qualifier.
+            if (outcome.Change?.Result == ChangeResult.Added && pending?.WholeDocumentWarning != null && _warnedWholeDocument.Add(grant.QualifiedFunctionArn))
+            {
+                WriteWarning(pending.WholeDocumentWarning);
             }
         }
 

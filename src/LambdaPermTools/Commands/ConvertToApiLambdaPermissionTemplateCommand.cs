@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
+using LambdaPermTools.Evaluation;
 using LambdaPermTools.Hosting;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
@@ -13,8 +15,9 @@ namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Writes the fix that Add-ApiLambdaPermission would make as CloudFormation (YAML/JSON), Terraform, AWS CLI or AWS
-    /// Tools for PowerShell text: collects every finding, then writes one string. Piped findings need no AWS access;
-    /// piped targets (judged first) and the selected APIs do. With neither it stops, as Add-ApiLambdaPermission does.
+    /// Tools for PowerShell text, or (ResourcePolicy) each function's whole current policy with the grants merged: collects
+    /// every finding, then writes one string. Piped findings need no AWS access, except for ResourcePolicy (the current
+    /// policy is read); piped targets (judged first) and the selected APIs do. With neither it stops, as Add-ApiLambdaPermission does.
     /// </summary>
     [Cmdlet(VerbsData.ConvertTo, "ApiLambdaPermissionTemplate")]
     [OutputType(typeof(string))]
@@ -105,7 +108,8 @@ namespace LambdaPermTools.Commands
                 }
             }
 
-            var judgements = Runs().SelectMany(r => Collect<Judgement>(observer => r.Run.JudgeAsync(r.Request, observer))).ToList();
+            var runs = Runs().Select(r => (r.Run, Judgements: Collect<Judgement>(observer => r.Run.JudgeAsync(r.Request, observer)))).ToList();
+            var judgements = runs.SelectMany(r => r.Judgements).ToList();
             var plan = Run.Plan(judgements, new FixOptions { Scope = Scope });
             foreach (var warning in plan.Warnings)
             {
@@ -122,7 +126,9 @@ namespace LambdaPermTools.Commands
                 WriteWarning("No Denied finding that a lambda:InvokeFunction grant can fix: the template is empty.");
             }
 
-            WriteObject(TemplateWriter.Write(plan.Grants, Format));
+            WriteObject(Format == TemplateFormat.ResourcePolicy
+                ? ResourcePolicyTemplate.Write(plan.Grants, CurrentPolicies.Of(this, runs, plan.Grants))
+                : TemplateWriter.Write(plan.Grants, Format));
         }
     }
 }

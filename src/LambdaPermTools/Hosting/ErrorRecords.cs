@@ -46,6 +46,7 @@ namespace LambdaPermTools.Hosting
                     return ErrorCategory.PermissionDenied;
                 case ErrorId.Throttled:
                 case ErrorId.PagingLimit:
+                case ErrorId.PolicyTooLarge:
                     return ErrorCategory.LimitsExceeded;
                 case ErrorId.Timeout:
                     return ErrorCategory.OperationTimeout;

@@ -40,15 +40,25 @@ namespace LambdaPermTools.Tests.Evaluation
         public void SourceArnOperators(string op, string pattern, bool allowed) =>
             Assert.Equal(allowed, Method(Policy.Of(Policy.Grant("s1", pattern, Fn("f"), op: op))).Status == PermissionStatus.Allowed);
 
-        [Fact] // §3.2 Deny wins over a matching Allow (defensive: AddPermission never writes Deny); no grant is planned
+        [Fact] // §3.6, §11.5 Deny (a whole-document policy) wins over a matching Allow: ExplicitDeny, no grant is planned
         public void DenyWins()
         {
             var deny = With(Grant(ApiPrefix + "/*", "no"), "Effect", "Deny");
             var finding = Statements(Grant(ApiPrefix + "/*/GET/pets/*"), deny);
-            Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+            Assert.Equal((PermissionStatus.Denied, PermissionCause.ExplicitDeny), (finding.Status, finding.Cause));
             Assert.Contains("'no' of", finding.Reason);
             Assert.Contains("explicitly denies", finding.Reason);
             Assert.Null(finding.SourceArn);
+        }
+
+        [Fact] // §3.6 a granting statement without Sid is named by its position, and the Reason says so
+        public void GrantWithoutSidIsNamedByPosition()
+        {
+            var noSid = Grant(ApiPrefix + "/*/GET/pets/*");
+            noSid.Remove("Sid");
+            var finding = Statements(Grant(ApiPrefix + "/*/POST/other", "other"), noSid);
+            AssertAllowed(finding, "statement #2");
+            Assert.Contains("no Sid", finding.Reason);
         }
 
         [Theory] // §3.3 principal forms that grant the service: Service string or array, "*", {"AWS":"*"}
