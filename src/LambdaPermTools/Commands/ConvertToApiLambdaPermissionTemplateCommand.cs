@@ -69,7 +69,7 @@ namespace LambdaPermTools.Commands
         protected override void ProcessRecord()
         {
             var request = Request();
-            TerminateOn(Selection.AddTo(request));
+            WriteErrors(Selection.AddTo(request));
             if (ParameterSetName == ByFinding)
             {
                 Selection.AddFindings(request, Finding);
@@ -85,6 +85,7 @@ namespace LambdaPermTools.Commands
                 WriteWarning(warning);
             }
 
+            WriteErrors(plan.Refused);
             foreach (var skipped in plan.Skipped)
             {
                 WriteVerbose($"Skipped {skipped.FunctionName}: {skipped.Reason}");

@@ -103,6 +103,15 @@ namespace LambdaPermTools.Hosting
 
         internal void WriteError(RunError error) => WriteError(ErrorRecords.From(error));
 
+        /// <summary>Per-item errors: each is non-terminating, the command goes on.</summary>
+        internal void WriteErrors(IEnumerable<RunError> errors)
+        {
+            foreach (var error in errors)
+            {
+                WriteError(error);
+            }
+        }
+
         /// <summary>Ends the command with <paramref name="error"/>, when there is one.</summary>
         internal void TerminateOn(RunError? error)
         {
