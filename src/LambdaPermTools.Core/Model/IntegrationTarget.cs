@@ -32,6 +32,12 @@ namespace LambdaPermTools
         public string FunctionAccountId { get; set; } = "";
         public string PresentedSourceArn { get; set; } = "";
         public string[] UnresolvedVariables { get; set; } = new string[0];
+        /// <summary>Test-ApiLambdaPermissionTemplate: the template file (empty for -TemplateBody and for live APIs).</summary>
+        public string TemplatePath { get; set; } = "";
+        /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the resource that declares the method or authorizer.</summary>
+        public string LogicalId { get; set; } = "";
+        /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the AWS::Lambda::Permission that grants the invoke (empty if none).</summary>
+        public string PermissionLogicalId { get; set; } = "";
 
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
@@ -57,6 +63,9 @@ namespace LambdaPermTools
             other.FunctionAccountId = FunctionAccountId;
             other.PresentedSourceArn = PresentedSourceArn;
             other.UnresolvedVariables = (string[])UnresolvedVariables.Clone();
+            other.TemplatePath = TemplatePath;
+            other.LogicalId = LogicalId;
+            other.PermissionLogicalId = PermissionLogicalId;
         }
     }
 }

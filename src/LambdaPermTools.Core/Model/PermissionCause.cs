@@ -16,5 +16,7 @@ namespace LambdaPermTools
         FunctionNotFound,
         AccessDenied,
         UnsupportedCondition,
+        /// <summary>Templates only: a value the verdict depends on cannot be resolved offline (the Reason shows the expression).</summary>
+        UnresolvedTemplateValue,
     }
 }
