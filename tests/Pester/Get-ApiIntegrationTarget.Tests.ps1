@@ -116,15 +116,19 @@ Describe 'Get-ApiIntegrationTarget' {
             $targets.RestApiId | Should -Be 'api4'
         }
 
-        It 'rejects Get-AGResourceList objects with a clear terminating error' {
+        It 'rejects Get-AGResourceList objects with a clear error' {
             $resource = [Amazon.APIGateway.Model.Resource]@{ Id = 'abc123'; ParentId = 'root'; Path = '/pets'; PathPart = 'pets' }
             { $resource | Get-ApiIntegrationTarget -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectNotRestApi,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
             $fake.CallCount('GetResources') | Should -Be 0
         }
 
-        It 'rejects Get-AGAuthorizerList objects, which also carry Id and Name' {
+        It 'rejects Get-AGAuthorizerList objects, which also carry Id and Name, and still reads the APIs piped with them' {
             $authorizer = [Amazon.APIGateway.Model.Authorizer]@{ Id = 'au1'; Name = 'token-auth'; Type = 'TOKEN'; AuthorizerUri = 'arn:x' }
-            { $authorizer | Get-ApiIntegrationTarget } | Should -Throw -ErrorId 'InputObjectNotRestApi,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $targets = @([Amazon.APIGateway.Model.RestApi]@{ Id = 'api1'; Name = 'PetStore' }, $authorizer | Get-ApiIntegrationTarget -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InputObjectNotRestApi,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].TargetObject | Should -Be $authorizer
+            $targets.RestApiId | Sort-Object -Unique | Should -Be 'api1'
         }
 
         It 'scans at most 4 APIs at a time and writes each API''s targets as soon as it is read' {
@@ -210,23 +214,27 @@ Describe 'Get-ApiIntegrationTarget' {
                 Should -Throw -ErrorId 'SsoTokenExpired,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
         }
 
-        It 'ends with a terminating InvalidRestApiId (InvalidArgument) for <Id>, before any call' -ForEach @(
+        It 'writes a non-terminating InvalidRestApiId (InvalidArgument) for <Id>, reads no API by it, and still reads the valid id beside it' -ForEach @(
             @{ Id = 'abc/def' }, @{ Id = 'a b' }, @{ Id = ' ' }, @{ Id = 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5' },
             @{ Id = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod' }
         ) {
-            $err = $null
-            try { Get-ApiIntegrationTarget -RestApiId api1, $Id -ErrorAction SilentlyContinue } catch { $err = $_ }
-            $err.FullyQualifiedErrorId | Should -Be 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
-            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $err.TargetObject | Should -Be $Id
-            $err.ErrorDetails.RecommendedAction | Should -Match 'Get-AGRestApiList'
-            $fake.Calls | Should -BeNullOrEmpty
+            # A value list on the command line is still one value per item (issue 18): each bad value is its own error.
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1, $Id -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $errs[0].TargetObject | Should -Be $Id
+            $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AGRestApiList'
+            $targets.RestApiId | Sort-Object -Unique | Should -Be 'api1'
+            $fake.CallCount('GetResources') | Should -BeGreaterThan 0
         }
 
-        It 'ends with a terminating InvalidRestApiId for a malformed id bound by property name' {
-            { [pscustomobject]@{ RestApiId = 'api1' }, [pscustomobject]@{ RestApiId = 'pets api' } | Get-ApiIntegrationTarget } |
-                Should -Throw -ErrorId 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
-            $fake.Calls | Should -BeNullOrEmpty
+        It 'writes a non-terminating InvalidRestApiId for a malformed id bound by property name, and reads the other record' {
+            $targets = @([pscustomobject]@{ RestApiId = 'pets api' }, [pscustomobject]@{ RestApiId = 'api1' } | Get-ApiIntegrationTarget -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidRestApiId,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].TargetObject | Should -Be 'pets api'
+            $targets.RestApiId | Sort-Object -Unique | Should -Be 'api1'
         }
 
         It 'names a piped object that is not a REST API, with the object itself as target: <Name>' -ForEach @(
@@ -235,8 +243,9 @@ Describe 'Get-ApiIntegrationTarget' {
             @{ Name = 'a PermissionChange'; Make = { [LambdaPermTools.PermissionChange]@{ FunctionName = 'f' } }; Type = 'LambdaPermTools.PermissionChange'; Says = 'LambdaPermTools.PermissionChange' }
             @{ Name = 'an API Gateway resource'; Make = { [Amazon.APIGateway.Model.Resource]@{ Id = 'abc123'; ParentId = 'root'; Path = '/pets'; PathPart = 'pets' } }; Type = 'Amazon.APIGateway.Model.Resource'; Says = 'API Gateway resource' }
         ) {
-            $err = $null
-            try { & $Make | Test-ApiLambdaPermission } catch { $err = $_ }
+            $null = & $Make | Test-ApiLambdaPermission -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -HaveCount 1
+            $err = $errs[0]
             $err.FullyQualifiedErrorId | Should -Be 'InputObjectNotRestApi,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
             $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $err.TargetObject.GetType().FullName | Should -Be $Type
@@ -255,10 +264,14 @@ Describe 'Get-ApiIntegrationTarget' {
             $fake.Connections | Should -BeNullOrEmpty
         }
 
-        It 'ends with a terminating InvalidRegion for a garbage Region bound by property name' {
-            { [pscustomobject]@{ RestApiId = 'api1'; Region = 'Mars-1' } | Get-ApiIntegrationTarget -ErrorAction SilentlyContinue } |
-                Should -Throw -ErrorId 'InvalidRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
-            $fake.Calls | Should -BeNullOrEmpty
+        It 'writes a non-terminating InvalidRegion for a garbage Region bound by property name: that record is dropped, the others are read' {
+            $targets = @([pscustomobject]@{ RestApiId = 'api1'; Region = 'Mars-1' }, [pscustomobject]@{ RestApiId = 'api1'; Region = 'us-east-1' } |
+                Get-ApiIntegrationTarget -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidRegion,LambdaPermTools.Commands.GetApiIntegrationTargetCommand'
+            $errs[0].TargetObject | Should -Be 'Mars-1'
+            $targets.RestApiId | Sort-Object -Unique | Should -Be 'api1'
+            $targets.ApiRegion | Sort-Object -Unique | Should -Be 'us-east-1'
         }
 
         It 'recommends what fixes each connection error: <ErrorId>' -ForEach @(

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Grants;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Policies;
 using LambdaPermTools.Rendering;
@@ -14,7 +15,7 @@ namespace LambdaPermTools.Aws.Runs
     /// Adds planned grants with Lambda's optimistic concurrency (docs/aws-rules.md §6.2, §11 step 8): reads the policy
     /// and its RevisionId, adds nothing when an equivalent grant exists, passes the RevisionId, and on a 412 (stale
     /// revision) or 409 (statement id taken) re-reads, re-checks and retries a bounded number of times. Never removes or
-    /// rewrites a statement; refuses anything but a SourceArn-bound grant to API Gateway, and functions of another
+    /// rewrites a statement; refuses anything but a grant to API Gateway whose SourceArn passes SafeSourceArn, and functions of another
     /// account than the credentials'.
     /// </summary>
     internal sealed class GrantApplier
@@ -31,11 +32,19 @@ namespace LambdaPermTools.Aws.Runs
         public async Task<GrantOutcome> PrepareAsync(PlannedGrant grant)
         {
             var shown = grant.QualifiedFunctionArn;
-            if (grant.Principal != LambdaPermission.ApiGatewayPrincipal || grant.Action != LambdaPermission.InvokeAction || !grant.SourceArn.StartsWith("arn:") || !grant.SourceArn.Contains(":execute-api:"))
+            if (grant.Principal != LambdaPermission.ApiGatewayPrincipal || grant.Action != LambdaPermission.InvokeAction)
             {
                 return GrantOutcome.Failed(new RunError(ErrorId.UnsafeGrant,
-                    $"Refusing to add a grant to {shown} that is not '{LambdaPermission.InvokeAction}' for '{LambdaPermission.ApiGatewayPrincipal}' bound to an execute-api SourceArn.",
-                    shown, "Report this as a bug: the planner only produces API Gateway grants with a SourceArn."));
+                    $"Refusing to add a grant to {shown} that is not '{LambdaPermission.InvokeAction}' for '{LambdaPermission.ApiGatewayPrincipal}'.",
+                    grant, "Report this as a bug: the planner only produces API Gateway grants."));
+            }
+
+            // The same rule the plan was built with, on the very SourceArn AddPermission would send: nothing bypasses it.
+            var refusal = SafeSourceArn.CheckSourceArn(grant.SourceArn);
+            if (refusal != null)
+            {
+                return GrantOutcome.Failed(new RunError(ErrorId.UnsafeGrant, $"Refusing to add the grant '{grant.SourceArn}' to {shown}: {refusal}", grant,
+                    $"A grant names one API literally; plan it with Run.Plan from unedited findings (the {refusal.Field} is wrong)."));
             }
 
             string caller;

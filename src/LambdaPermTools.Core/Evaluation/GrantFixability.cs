@@ -3,7 +3,7 @@ using System.Linq;
 namespace LambdaPermTools.Evaluation
 {
     /// <summary>Which findings a lambda:InvokeFunction grant for the API Gateway service principal turns into Allowed.</summary>
-    internal static class GrantFixability
+    public static class GrantFixability
     {
         /// <summary>The causes a grant can fix, when nothing else (a Deny, a cross-account role) stands in the way.</summary>
         public static readonly PermissionCause[] Causes = { PermissionCause.NoPolicy, PermissionCause.NoMatchingStatement, PermissionCause.QualifierMismatch };

@@ -53,9 +53,10 @@ namespace LambdaPermTools.Binding
 
         /// <summary>
         /// Adds this record's APIs and stages to its request: -RestApiId, -InputObject, or every API of the region (-All,
-        /// or no selection at all). The error that ends the command, if the record names something that is no REST API.
+        /// or no selection at all). Returns one non-terminating error per item that is no REST API or no REST API id
+        /// (the item is its target); the other items are added all the same (docs/powershell-rules.md §9).
         /// </summary>
-        public RunError? AddTo(RunRequest request)
+        public IReadOnlyList<RunError> AddTo(RunRequest request)
         {
             request.Stages = new TargetSelection
             {
@@ -65,17 +66,16 @@ namespace LambdaPermTools.Binding
             switch (_parameterSet)
             {
                 case ByRestApiId:
-                    return Add(request, _restApiIds.Select(id => new RestApiSummary(id, "")));
+                    return Add(request, _restApiIds.Select(id => (new RestApiSummary(id, ""), (object)id)));
                 case ByInputObject:
-                    var notApi = _inputObjects.FirstOrDefault(i => i.Problem != null);
-                    return notApi != null
-                        ? new RunError(ErrorId.InputObjectNotRestApi, notApi.Problem!, notApi.Input, "Pipe Get-AGRestApiList output, or pass -RestApiId.")
-                        : Add(request, _inputObjects.Select(i => new RestApiSummary(i.Id, i.Name)));
+                    var notApis = _inputObjects.Where(i => i.Problem != null)
+                        .Select(i => new RunError(ErrorId.InputObjectNotRestApi, i.Problem!, i.Input, "Pipe Get-AGRestApiList output, or pass -RestApiId."));
+                    return notApis.Concat(Add(request, _inputObjects.Where(i => i.Problem == null).Select(i => (new RestApiSummary(i.Id, i.Name), i.Input)))).ToList();
                 case ByAll:
                     request.AllApis = true;
-                    return null;
+                    return new RunError[0];
                 default:
-                    return null;
+                    return new RunError[0];
             }
         }
 
@@ -100,22 +100,24 @@ namespace LambdaPermTools.Binding
 
         /// <summary>
         /// A REST API id is letters and digits (AWS: 10 of them, e.g. a1b2c3d4e5). Anything else (an ARN, an invoke URL,
-        /// a name with spaces or dashes) can never be found: an invalid argument, reported before any AWS call.
+        /// a name with spaces or dashes, '../') can never be found: an invalid argument, reported before any AWS call.
         /// </summary>
-        private static RunError? Add(RunRequest request, IEnumerable<RestApiSummary> apis)
+        private static List<RunError> Add(RunRequest request, IEnumerable<(RestApiSummary Api, object Input)> apis)
         {
-            foreach (var api in apis)
+            var errors = new List<RunError>();
+            foreach (var (api, input) in apis)
             {
-                if (!RestApiIdPattern.IsMatch(api.Id))
+                if (RestApiIdPattern.IsMatch(api.Id))
                 {
-                    return new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", api.Id,
-                        "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL.");
+                    request.Apis.Add(api);
+                    continue;
                 }
 
-                request.Apis.Add(api);
+                errors.Add(new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", input,
+                    "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL."));
             }
 
-            return null;
+            return errors;
         }
 
         private bool InStages(IntegrationTarget target) => _stageNames == null || Array.IndexOf(_stageNames, target.StageName) >= 0;

@@ -75,7 +75,7 @@ namespace LambdaPermTools.Commands
         protected override void ProcessRecord()
         {
             var request = Request();
-            TerminateOn(Selection.AddTo(request));
+            WriteErrors(Selection.AddTo(request));
             if (ParameterSetName == ByFinding)
             {
                 Selection.AddFindings(request, Finding);
@@ -92,6 +92,7 @@ namespace LambdaPermTools.Commands
                     WriteWarning(warning);
                 }
 
+                WriteErrors(plan.Refused);
                 WriteObject(plan.Skipped, enumerateCollection: true);
                 foreach (var grant in plan.Grants)
                 {

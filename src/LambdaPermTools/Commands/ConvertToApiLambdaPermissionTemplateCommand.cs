@@ -90,7 +90,7 @@ namespace LambdaPermTools.Commands
 
             _liveInput = true;
             var request = Request();
-            TerminateOn(Selection.AddTo(request));
+            WriteErrors(Selection.AddTo(request));
             if (ParameterSetName == ByFinding)
             {
                 Selection.AddFindings(request, live);
@@ -116,6 +116,7 @@ namespace LambdaPermTools.Commands
                 WriteWarning(warning);
             }
 
+            WriteErrors(plan.Refused);
             foreach (var skipped in plan.Skipped)
             {
                 WriteVerbose($"Skipped {skipped.FunctionName}: {skipped.Reason}");

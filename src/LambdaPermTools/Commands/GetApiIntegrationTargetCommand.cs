@@ -44,7 +44,7 @@ namespace LambdaPermTools.Commands
 
         private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
 
-        protected override void ProcessRecord() => TerminateOn(Selection.AddTo(Request()));
+        protected override void ProcessRecord() => WriteErrors(Selection.AddTo(Request()));
 
         protected override void EndProcessing()
         {

@@ -75,7 +75,7 @@ namespace LambdaPermTools.Commands
         protected override void ProcessRecord()
         {
             var request = Request();
-            TerminateOn(Selection.AddTo(request));
+            WriteErrors(Selection.AddTo(request));
             if (ParameterSetName == ByTarget)
             {
                 Selection.AddTargets(request, Target);

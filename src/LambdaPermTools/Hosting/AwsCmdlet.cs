@@ -20,6 +20,7 @@ namespace LambdaPermTools.Hosting
     {
         private readonly ConnectionRequests _requests = new ConnectionRequests();
         private PipelineDispatcher? _dispatcher;
+        private bool _regionOnCommandLine;
 
         /// <summary>The region to call: a system name (us-east-1), Get-AWSRegion output or a RegionEndpoint.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -64,12 +65,21 @@ namespace LambdaPermTools.Hosting
 
         internal PipelineDispatcher Dispatcher => _dispatcher ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
-        protected override void BeginProcessing() => _dispatcher = new PipelineDispatcher();
+        protected override void BeginProcessing()
+        {
+            _dispatcher = new PipelineDispatcher();
+            _regionOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Region));
+        }
 
         protected override void StopProcessing() => _dispatcher?.Stop();
 
         /// <summary>The request of the current record's connection: connection parameters bind by property name, so piped records may name different regions or profiles.</summary>
-        internal RunRequest Request() => _requests.For(Connection());
+        internal RunRequest Request()
+        {
+            var connection = Connection();
+            // A piped record whose own Region is no region name (an edited finding) is dropped with its error; the rest go on.
+            return connection == null ? new RunRequest() : _requests.For(connection);
+        }
 
         internal IEnumerable<(Run Run, RunRequest Request)> Runs() => _requests.Open(AwsServices.Factory, Dispatcher.Cancellation);
 
@@ -103,6 +113,15 @@ namespace LambdaPermTools.Hosting
 
         internal void WriteError(RunError error) => WriteError(ErrorRecords.From(error));
 
+        /// <summary>Per-item errors: each is non-terminating, the command goes on.</summary>
+        internal void WriteErrors(IEnumerable<RunError> errors)
+        {
+            foreach (var error in errors)
+            {
+                WriteError(error);
+            }
+        }
+
         /// <summary>Ends the command with <paramref name="error"/>, when there is one.</summary>
         internal void TerminateOn(RunError? error)
         {
@@ -118,8 +137,11 @@ namespace LambdaPermTools.Hosting
             _dispatcher?.Dispose();
         }
 
-        /// <summary>This record's connection, read with the session values of this invocation; a region that is no region name ends the command.</summary>
-        private ConnectionOptions Connection()
+        /// <summary>
+        /// This record's connection, read with the session values of this invocation. A -Region that is no region name ends the
+        /// command; one bound from a piped record is that record's non-terminating error (null: the record is dropped).
+        /// </summary>
+        private ConnectionOptions? Connection()
         {
             var connection = ConnectionBinding.Read(
                 name => typeof(AwsCmdlet).GetProperty(name)!.GetValue(this),
@@ -129,7 +151,14 @@ namespace LambdaPermTools.Hosting
             connection.WriteVerbose = message => Dispatcher.Post(() => WriteVerbose(message));
             if (connection.Region != null && !RegionNames.IsValid(connection.Region))
             {
-                TerminateOn(new RunError(ErrorId.InvalidRegion, $"'{connection.Region}' is not an AWS region name such as 'us-east-1'.", connection.Region, ErrorRecords.RegionAction));
+                var error = new RunError(ErrorId.InvalidRegion, $"'{connection.Region}' is not an AWS region name such as 'us-east-1'.", connection.Region, ErrorRecords.RegionAction);
+                if (_regionOnCommandLine || !MyInvocation.ExpectingInput)
+                {
+                    TerminateOn(error);
+                }
+
+                WriteError(error);
+                return null;
             }
 
             return connection;
