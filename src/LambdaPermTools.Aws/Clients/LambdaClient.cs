@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -63,6 +65,35 @@ namespace LambdaPermTools.Aws.Clients
                 return false;
             }
         }
+
+        public Task<IReadOnlyList<string>> ListFunctionsAsync(CancellationToken cancellationToken) =>
+            ReadListAsync("ListFunctions", new[] { "functions" }, "Functions", f => f.Required("FunctionArn"), f => f, cancellationToken);
+
+        public Task<IReadOnlyList<LambdaAlias>> ListAliasesAsync(string functionName, CancellationToken cancellationToken) =>
+            ReadListAsync("ListAliases", new[] { "functions", functionName, "aliases" }, "Aliases",
+                a => new LambdaAlias(a.Required("Name"), a.Str("FunctionVersion") ?? ""), a => a.Name, cancellationToken);
+
+        public async Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken)
+        {
+            var request = new AwsRequest("RemovePermission", HttpMethod.Delete, ApiVersion, "functions", functionName, "policy", statementId)
+                .WithQuery("Qualifier", qualifier)
+                .WithQuery("RevisionId", revisionId);
+            await SendAsync(request, cancellationToken).ConfigureAwait(false); // 204
+        }
+
+        /// <summary>Lambda's listings: Marker in, NextMarker out, at most 50 items a page (BC:lambda ListFunctions, ListAliases).</summary>
+        private Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string itemsName, System.Func<JsonElement, T> readItem,
+            System.Func<T, string> key, CancellationToken cancellationToken) =>
+            Pager.ReadAllAsync(_caller, operation, key, async (marker, ct) =>
+            {
+                var segments = new[] { ApiVersion }.Concat(path).ToArray();
+                var request = new AwsRequest(operation, HttpMethod.Get, segments)
+                    .WithQuery("Marker", marker)
+                    .WithQuery("MaxItems", 50.ToString(CultureInfo.InvariantCulture));
+                var response = await SendAsync(request, ct).ConfigureAwait(false);
+                return ResponseReader.Json(_caller, operation, response,
+                    root => new Page<T>(root.Array(itemsName).Select(readItem).ToList(), root.Str("NextMarker"), response.Bytes.Length));
+            }, cancellationToken);
 
         private Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,5 +15,14 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>True when the function (and the alias or version, if given) exists: GetFunction with Qualifier. Used to tell "no policy" from "no function" after a 404.</summary>
         Task<bool> FunctionExistsAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
+        /// <summary>ListFunctions, every page: the unqualified ARNs of the region's functions.</summary>
+        Task<IReadOnlyList<string>> ListFunctionsAsync(CancellationToken cancellationToken);
+
+        /// <summary>ListAliases of one function, every page.</summary>
+        Task<IReadOnlyList<LambdaAlias>> ListAliasesAsync(string functionName, CancellationToken cancellationToken);
+
+        /// <summary>RemovePermission with the policy's RevisionId (when given). NotFound when the statement or function is gone, PreconditionFailed on a stale RevisionId.</summary>
+        Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken);
     }
 }
