@@ -31,6 +31,8 @@ namespace LambdaPermTools.Aws.Ports
         PolicyChangedConcurrently,
         PagingLimit,
         Timeout,
+        GrantInUse,
+        WholeDocumentPolicy,
 
         // Test-ApiLambdaPermission -FailOnDenied (terminating, after every finding).
         DeniedTargetsFound,
