@@ -24,6 +24,8 @@
         'Test-ApiLambdaPermission'
         'Add-ApiLambdaPermission'
         'ConvertTo-ApiLambdaPermissionTemplate'
+        'Get-ApiLambdaPermission'
+        'Remove-ApiLambdaPermission'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

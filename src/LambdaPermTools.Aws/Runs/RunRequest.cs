@@ -31,6 +31,9 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Every function of the region (ListFunctions), besides <see cref="Functions"/>.</summary>
         public bool AllFunctions { get; set; }
 
+        /// <summary>Statements to remove, as Get-ApiLambdaPermission listed them.</summary>
+        public List<PermissionGrant> Grants { get; } = new List<PermissionGrant>();
+
         public bool SelectsApis => AllApis || Apis.Count > 0;
     }
 }
