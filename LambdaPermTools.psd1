@@ -25,6 +25,8 @@
         'Add-ApiLambdaPermission'
         'ConvertTo-ApiLambdaPermissionTemplate'
         'Test-ApiLambdaPermissionTemplate'
+        'Get-ApiLambdaPermission'
+        'Remove-ApiLambdaPermission'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -32,7 +32,7 @@ out['v'] = v
             using var services = _moto.Connect(env);
             var lambda = services.Lambda("us-east-1");
 
-            Assert.Equal(new[] { "live" }, await lambda.ListAliasesAsync(fn, CancellationToken.None));
+            Assert.Equal(new[] { "live" }, (await lambda.ListAliasesAsync(fn, CancellationToken.None)).Select(a => a.Name));
             var versions = await lambda.ListVersionsAsync(fn, CancellationToken.None);
             Assert.DoesNotContain("$LATEST", versions);
             Assert.Equal(new[] { "1" }, versions.ToArray());

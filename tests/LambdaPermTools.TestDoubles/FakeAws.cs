@@ -89,6 +89,17 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>Creates an alias that points to a published version (ListAliases returns it with that version).</summary>
+        public void AddAlias(string functionArn, string alias, string version)
+        {
+            lock (_sync)
+            {
+                var function = Function(functionArn);
+                function.AddQualifier(alias);
+                function.AliasVersions[alias] = version;
+            }
+        }
+
         /// <summary>Adds a statement as AddPermission would, without recording a call (test set-up).</summary>
         public string SeedPermission(string functionArn, string? qualifier, string statementId, string? sourceArn, string principal = "apigateway.amazonaws.com", string? sourceAccount = null)
         {
@@ -190,6 +201,10 @@ namespace LambdaPermTools.TestDoubles
                 _concurrentSameStatement = sameStatement;
             }
         }
+
+        /// <summary>Another writer changes this policy just before each of our next <paramref name="times"/> RemovePermission calls on it (a stale RevisionId: 412).</summary>
+        public void ChangeConcurrentlyBeforeRemovePermission(string functionArn, string? qualifier, int times = 1) =>
+            ChangeConcurrentlyBeforeAddPermission(functionArn, qualifier, times);
 
         internal bool ConcurrentWriterAddsSameStatement => _concurrentSameStatement;
 
@@ -349,6 +364,10 @@ namespace LambdaPermTools.TestDoubles
         internal IReadOnlyList<FakeRestApi> ApisIn(string region) => _apis.Where(a => _apiRegions[a] == region).ToList();
 
         internal FakeRestApi? FindApi(string region, string id) => ApisIn(region).FirstOrDefault(a => a.Id == id);
+
+        /// <summary>The functions of the caller's account in one region, in ARN order (as ListFunctions sees them).</summary>
+        internal IReadOnlyList<FakeFunction> FunctionsIn(string region) =>
+            _functions.Values.Where(f => f.Region == region && f.Account == CallerAccount).OrderBy(f => f.Arn, StringComparer.Ordinal).ToList();
 
         internal FakeFunction? FindFunction(string unqualifiedArn) => _functions.TryGetValue(unqualifiedArn, out var f) ? f : null;
 

@@ -27,6 +27,14 @@ namespace LambdaPermTools.TestDoubles
         public string Region { get; }
         public string Account { get; }
 
+        /// <summary>Aliases created with a version (<see cref="FakeAws.AddAlias"/>); other non-numeric qualifiers are aliases of $LATEST.</summary>
+        internal Dictionary<string, string> AliasVersions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The aliases with the version each points to: every qualifier that is not a version number.</summary>
+        internal IReadOnlyList<(string Alias, string Version)> Aliases =>
+            _qualifiers.Keys.Where(q => q.Length > 0 && !q.All(char.IsDigit)).OrderBy(q => q, StringComparer.Ordinal)
+                .Select(q => (q, AliasVersions.TryGetValue(q, out var v) ? v : "$LATEST")).ToList();
+
         internal bool HasQualifier(string? qualifier) => _qualifiers.ContainsKey(qualifier ?? "");
 
         /// <summary>The aliases and versions, in the order they were added.</summary>

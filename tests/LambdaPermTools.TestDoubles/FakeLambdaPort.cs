@@ -123,23 +123,79 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
-        public Task<IReadOnlyList<string>> ListAliasesAsync(string functionName, CancellationToken cancellationToken) =>
-            ListQualifiersAsync("ListAliases", functionName, alias: true, cancellationToken);
-
-        public Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken) =>
-            ListQualifiersAsync("ListVersionsByFunction", functionName, alias: false, cancellationToken);
-
-        private async Task<IReadOnlyList<string>> ListQualifiersAsync(string operation, string functionName, bool alias, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken)
         {
+            const string operation = "ListVersionsByFunction";
             var (arn, _) = await BeginAsync(operation, functionName, null, cancellationToken, ("FunctionName", functionName)).ConfigureAwait(false);
             lock (_fake.Sync)
             {
-                return Existing(arn, null, operation, readOnly: true).Qualifiers.Where(q => IsVersion(q) != alias).ToList();
+                return Existing(arn, null, operation, readOnly: true).Qualifiers.Where(IsVersion).ToList();
             }
         }
 
         /// <summary>Published versions are numbers; every other qualifier of the fake is an alias.</summary>
         private static bool IsVersion(string qualifier) => qualifier.Length > 0 && qualifier.All(char.IsDigit);
+
+        public async Task<IReadOnlyList<string>> ListFunctionsAsync(CancellationToken cancellationToken)
+        {
+            var result = new List<string>();
+            string? marker = null;
+            do
+            {
+                await _fake.CallAsync(_options, Service, "ListFunctions", _region, null, cancellationToken, ("Marker", marker)).ConfigureAwait(false);
+                lock (_fake.Sync)
+                {
+                    var all = _fake.FunctionsIn(_region);
+                    var start = marker == null ? 0 : int.Parse(marker);
+                    result.AddRange(all.Skip(start).Take(_fake.PageSize).Select(f => f.Arn));
+                    marker = start + _fake.PageSize < all.Count ? (start + _fake.PageSize).ToString() : null;
+                }
+            }
+            while (marker != null);
+
+            return result;
+        }
+
+        public async Task<IReadOnlyList<LambdaAlias>> ListAliasesAsync(string functionName, CancellationToken cancellationToken)
+        {
+            const string operation = "ListAliases";
+            var (arn, _) = await BeginAsync(operation, functionName, null, cancellationToken, ("FunctionName", functionName)).ConfigureAwait(false);
+            lock (_fake.Sync)
+            {
+                // One page holds every alias of a fake function: ListAliases pages by 50, no test function has as many.
+                return Existing(arn, null, operation, readOnly: true).Aliases.Select(a => new LambdaAlias(a.Alias, a.Version)).ToList();
+            }
+        }
+
+        public async Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken)
+        {
+            const string operation = "RemovePermission";
+            var (arn, q) = await BeginAsync(operation, functionName, qualifier, cancellationToken, ("FunctionName", functionName), ("Qualifier", qualifier),
+                ("StatementId", statementId), ("RevisionId", revisionId)).ConfigureAwait(false);
+            lock (_fake.Sync)
+            {
+                var function = Existing(arn, q, operation, readOnly: false);
+                var state = function.State(q);
+                if (_fake.TakeConcurrentChange(arn, q))
+                {
+                    state.Statements.Add(FakeStatements.Build(arn, q, "concurrent-" + state.Statements.Count, "lambda:GetFunction", CallerRoot(), null, null));
+                    state.Touch();
+                }
+
+                if (revisionId != null && revisionId != state.RevisionId)
+                {
+                    throw FakeErrors.StaleRevision(Service, operation);
+                }
+
+                var removed = state.Statements.RemoveAll(s => (string?)s["Sid"] == statementId);
+                if (removed == 0)
+                {
+                    throw FakeErrors.NotFound(Service, operation, "The resource you requested does not exist.");
+                }
+
+                state.Touch();
+            }
+        }
 
         /// <summary>
         /// Makes the call (also one that AWS rejects for its function name or region, which is recorded before it fails)

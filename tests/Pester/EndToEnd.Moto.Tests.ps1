@@ -16,6 +16,9 @@
 #   function; here "Allowed" is established by reading the policies back, which is what Test-ApiLambdaPermission
 #   does against AWS as well (the aws CLI's own get-policy confirms the statements in one test).
 # - The aws CLI first on PATH is v1, which ignores AWS_REGION: AWS_DEFAULT_REGION is set as well.
+# - moto's RemovePermission reads the RevisionId query parameter as the list its query parser returns
+#   (moto/awslambda/responses.py remove_permission, unlike Qualifier, which takes [0]), so it rejects every
+#   RevisionId with 412. The server is started with a prelude that hands it the first value, as AWS reads it.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
@@ -42,7 +45,16 @@ BeforeAll {
     Set-Content -LiteralPath $env:AWS_CONFIG_FILE -Value ''
     Set-Content -LiteralPath $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
 
-    $moto = Start-MotoServer
+    $moto = Start-MotoServer -Prelude @'
+from moto.awslambda import responses as _lambda
+_remove_permission = _lambda.LambdaResponse.remove_permission
+def _first_revision(self):
+    value = self.querystring.get("RevisionId")
+    if isinstance(value, list):
+        self.querystring["RevisionId"] = value[0] if value else ""
+    return _remove_permission(self)
+_lambda.LambdaResponse.remove_permission = _first_revision
+'@
     $connection = @{ Region = 'us-east-1'; EndpointUrl = $moto.Url }
 
     function Invoke-Aws {
@@ -52,8 +64,9 @@ BeforeAll {
         if ($output) { ($output | Out-String) | ConvertFrom-Json }
     }
 
-    function New-KnowledgeCenterApi {
-        # The scenario of the knowledge-center article: Lambda proxy integration on GET /pets behind a TOKEN authorizer.
+    function New-MotoFunction {
+        # Lambda functions with a trivial handler and an execution role of their own; returns name -> function ARN.
+        param([string] $RoleName, [string[]] $Names)
         $zip = Join-Path $TestDrive 'handler.zip'
         if (-not (Test-Path -LiteralPath $zip)) {
             $source = Join-Path $TestDrive 'index.py'
@@ -62,11 +75,17 @@ BeforeAll {
         }
 
         $trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
-        $role = (Invoke-Aws iam create-role --role-name lambda-exec --assume-role-policy-document $trust).Role.Arn
+        $role = (Invoke-Aws iam create-role --role-name $RoleName --assume-role-policy-document $trust).Role.Arn
         $functions = @{}
-        foreach ($name in 'pets', 'auth') {
+        foreach ($name in $Names) {
             $functions[$name] = (Invoke-Aws lambda create-function --function-name $name --runtime python3.12 --role $role --handler index.handler --zip-file "fileb://$zip").FunctionArn
         }
+        $functions
+    }
+
+    function New-KnowledgeCenterApi {
+        # The scenario of the knowledge-center article: Lambda proxy integration on GET /pets behind a TOKEN authorizer.
+        $functions = New-MotoFunction -RoleName lambda-exec -Names pets, auth
 
         $api = (Invoke-Aws apigateway create-rest-api --name PetStore).id
         $root = (Invoke-Aws apigateway get-resources --rest-api-id $api).items[0].id
@@ -192,5 +211,35 @@ Describe 'The knowledge-center scenario against moto' {
         $findings | Should -HaveCount 2
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -Be 'RestApiNotFound,LambdaPermTools.Commands.TestApiLambdaPermissionCommand'
+    }
+}
+
+Describe 'Policy hygiene against moto' {
+    # Only the unqualified function: moto merges alias policies into the function's (AWS keeps one per qualifier),
+    # so the per-qualifier reads are tested against the fakes.
+    It 'shows the grants of an API deleted with the aws CLI as ApiDeleted, and removes them' {
+        $orders = (New-MotoFunction -RoleName hygiene-exec -Names orders).orders
+        $api = (Invoke-Aws apigateway create-rest-api --name Orders).id
+        $account = (Invoke-Aws sts get-caller-identity).Account
+        foreach ($grant in @(@{ Sid = 'orders-get'; Arn = "$api/*/GET/orders" }, @{ Sid = 'orders-stage'; Arn = "$api/prod/*/*" })) {
+            $null = Invoke-Aws lambda add-permission --function-name $orders --statement-id $grant.Sid --action lambda:InvokeFunction `
+                --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:us-east-1:${account}:$($grant.Arn)"
+        }
+        (Get-ApiLambdaPermission -FunctionName orders @connection).Usage | Sort-Object -Unique | Should -Be 'Unused'
+
+        $null = Invoke-Aws apigateway delete-rest-api --rest-api-id $api
+        $grants = @(Get-ApiLambdaPermission -FunctionName orders @connection)
+        ($grants.StatementId | Sort-Object) | Should -Be @('orders-get', 'orders-stage')
+        $grants.Usage | Sort-Object -Unique | Should -Be 'ApiDeleted'
+        $grants.ApiId | Sort-Object -Unique | Should -Be $api
+        $grants.PolicyBytesLeft | Sort-Object -Unique | Should -BeLessThan 20480
+
+        $changes = @($grants | Remove-ApiLambdaPermission -Confirm:$false @connection)
+        $changes.Result | Sort-Object -Unique | Should -Be 'Removed'
+        $null = Invoke-AwsCli --endpoint-url $moto.Url --output json lambda get-policy --function-name $orders 2>&1
+        $policyLeft = if ($LASTEXITCODE -eq 0) { @(((Invoke-Aws lambda get-policy --function-name $orders).Policy | ConvertFrom-Json).Statement).Count } else { 0 }
+        $policyLeft | Should -Be 0
+        @(Get-ApiLambdaPermission -FunctionName orders @connection) | Should -HaveCount 0
+        (@($grants | Remove-ApiLambdaPermission -Confirm:$false @connection)).Result | Sort-Object -Unique | Should -Be 'Skipped'
     }
 }

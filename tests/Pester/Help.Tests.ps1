@@ -2,7 +2,8 @@
 # about topic shows, and every help example runs against the in-memory fakes, so help cannot rot.
 # The fakes hold the scene of ./build.ps1 Demo (the AWS knowledge-center situation): REST API a1b2c3d4e5 "pets"
 # in eu-west-1, account 123456789012; GET /pets -> petsFn behind TOKEN authorizer petsAuth -> petsAuthorizer;
-# GET /pets/{petId} -> petsFn:${stageVariables.alias}; stages prod (alias=prod) and dev (alias=dev); no grants.
+# GET /pets/{petId} -> petsFn:${stageVariables.alias}; stages prod (alias=prod) and dev (alias=dev); no grants for
+# this API, and on petsFn one grant 'old-stack-pets' left behind by a deleted API (for the policy-hygiene examples).
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -37,6 +38,7 @@ BeforeAll {
             AddMethod('/pets/{petId}', 'GET', 'AWS_PROXY', (Get-LambdaUri "${petsFn}:`${stageVariables.alias}" -Region eu-west-1)).
             AddStage('prod', @{ alias = 'prod' }).
             AddStage('dev', @{ alias = 'dev' })
+        $null = $fake.SeedPermission($petsFn, $null, 'old-stack-pets', 'arn:aws:execute-api:eu-west-1:123456789012:z9y8x7w6v5/*/GET/pets')
         $fake
     }
 
@@ -130,9 +132,14 @@ Describe 'Help example <Command> #<Number>' -ForEach $examples {
         $added = $fake.CallCount('AddPermission')
         if ($Code -match '-WhatIf') {
             $added | Should -Be 0 -Because '-WhatIf changes nothing'
+            $fake.CallCount('RemovePermission') | Should -Be 0 -Because '-WhatIf changes nothing'
         }
         elseif ($Code -match 'Add-ApiLambdaPermission') {
             $added | Should -BeGreaterThan 0
+        }
+        elseif ($Code -match 'Remove-ApiLambdaPermission') {
+            $fake.CallCount('RemovePermission') | Should -Be 1 -Because 'the scene has one grant of a deleted API'
+            $output.Result | Should -Be 'Removed'
         }
 
         if ($Code -match 'Add-LMPermission') {

@@ -16,14 +16,23 @@ function Start-MotoServer {
     Starts moto's server on a free 127.0.0.1 port and waits until it answers.
     .OUTPUTS
     An object with Url, Port, Process and a Stop() method.
+    .PARAMETER Prelude
+    Python code run in moto's process before the server starts: for a test to correct a moto deviation it
+    documents (it patches the emulator, never the product).
     #>
     [CmdletBinding()]
-    param([int] $TimeoutSeconds = 30)
+    param([int] $TimeoutSeconds = 30, [string] $Prelude)
 
     $python = Get-ToolPython
     $port = Get-FreeTcpPort
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.log"
-    $process = Start-Process -FilePath $python -ArgumentList '-m', 'moto.server', '-H', '127.0.0.1', '-p', $port `
+    $entry = @('-m', 'moto.server')
+    if ($Prelude) {
+        $script = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.py"
+        Set-Content -LiteralPath $script -Value ($Prelude + "`nimport runpy, sys`nsys.argv = ['moto.server'] + sys.argv[1:]`nrunpy.run_module('moto.server', run_name='__main__')`n")
+        $entry = @($script)
+    }
+    $process = Start-Process -FilePath $python -ArgumentList ($entry + @('-H', '127.0.0.1', '-p', $port)) `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
     $url = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)

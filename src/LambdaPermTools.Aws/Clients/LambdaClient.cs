@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -80,27 +81,44 @@ namespace LambdaPermTools.Aws.Clients
                 root => root.TryGetProperty("Configuration", out var configuration) && configuration.ValueKind == JsonValueKind.Object ? configuration.Str("RevisionId") : null);
         }
 
-        public Task<IReadOnlyList<string>> ListAliasesAsync(string functionName, CancellationToken cancellationToken) =>
-            ListAsync("ListAliases", functionName, "aliases", "Aliases", "Name", cancellationToken);
-
         public async Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken)
         {
-            var versions = await ListAsync("ListVersionsByFunction", functionName, "versions", "Versions", "Version", cancellationToken).ConfigureAwait(false);
+            var versions = await ReadListAsync("ListVersionsByFunction", new[] { "functions", functionName, "versions" }, "Versions",
+                v => v.Required("Version"), v => v, cancellationToken).ConfigureAwait(false);
             return versions.Where(IsVersion).ToList();
         }
 
-        /// <summary>A listing paged with Marker/NextMarker (docs/aws-rules.md §6.2); the named field of each item.</summary>
-        private Task<IReadOnlyList<string>> ListAsync(string operation, string functionName, string segment, string itemsField, string nameField, CancellationToken cancellationToken) =>
-            Pager.ReadAllAsync(_caller, operation, name => name, async (marker, ct) =>
-            {
-                var request = new AwsRequest(operation, HttpMethod.Get, ApiVersion, "functions", functionName, segment).WithQuery("Marker", marker);
-                var response = await SendAsync(request, ct).ConfigureAwait(false);
-                return ResponseReader.Json(_caller, operation, response,
-                    root => new Page<string>(root.Array(itemsField).Select(item => item.Required(nameField)).ToList(), root.Str("NextMarker"), response.Bytes.Length));
-            }, cancellationToken);
-
         /// <summary>Published versions are numbers; $LATEST and alias names are not.</summary>
         private static bool IsVersion(string qualifier) => qualifier.Length > 0 && qualifier.All(char.IsDigit);
+
+        public Task<IReadOnlyList<string>> ListFunctionsAsync(CancellationToken cancellationToken) =>
+            ReadListAsync("ListFunctions", new[] { "functions" }, "Functions", f => f.Required("FunctionArn"), f => f, cancellationToken);
+
+        public Task<IReadOnlyList<LambdaAlias>> ListAliasesAsync(string functionName, CancellationToken cancellationToken) =>
+            ReadListAsync("ListAliases", new[] { "functions", functionName, "aliases" }, "Aliases",
+                a => new LambdaAlias(a.Required("Name"), a.Str("FunctionVersion") ?? ""), a => a.Name, cancellationToken);
+
+        public async Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken)
+        {
+            var request = new AwsRequest("RemovePermission", HttpMethod.Delete, ApiVersion, "functions", functionName, "policy", statementId)
+                .WithQuery("Qualifier", qualifier)
+                .WithQuery("RevisionId", revisionId);
+            await SendAsync(request, cancellationToken).ConfigureAwait(false); // 204
+        }
+
+        /// <summary>Lambda's listings: Marker in, NextMarker out, at most 50 items a page (BC:lambda ListFunctions, ListAliases).</summary>
+        private Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string itemsName, System.Func<JsonElement, T> readItem,
+            System.Func<T, string> key, CancellationToken cancellationToken) =>
+            Pager.ReadAllAsync(_caller, operation, key, async (marker, ct) =>
+            {
+                var segments = new[] { ApiVersion }.Concat(path).ToArray();
+                var request = new AwsRequest(operation, HttpMethod.Get, segments)
+                    .WithQuery("Marker", marker)
+                    .WithQuery("MaxItems", 50.ToString(CultureInfo.InvariantCulture));
+                var response = await SendAsync(request, ct).ConfigureAwait(false);
+                return ResponseReader.Json(_caller, operation, response,
+                    root => new Page<T>(root.Array(itemsName).Select(readItem).ToList(), root.Str("NextMarker"), response.Bytes.Length));
+            }, cancellationToken);
 
         private Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
         {

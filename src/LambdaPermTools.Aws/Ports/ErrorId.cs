@@ -41,6 +41,8 @@ namespace LambdaPermTools.Aws.Ports
         PolicyTooLarge,
         PagingLimit,
         Timeout,
+        GrantInUse,
+        WholeDocumentPolicy,
 
         // Test-ApiLambdaPermission -FailOnDenied (terminating, after every finding).
         DeniedTargetsFound,

@@ -22,10 +22,16 @@ namespace LambdaPermTools.Aws.Ports
         /// </summary>
         Task<string?> GetRevisionIdAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
 
-        /// <summary>ListAliases, every page (Marker/NextMarker): the alias names.</summary>
-        Task<IReadOnlyList<string>> ListAliasesAsync(string functionName, CancellationToken cancellationToken);
-
         /// <summary>ListVersionsByFunction, every page (Marker/NextMarker): the published version numbers ($LATEST left out).</summary>
         Task<IReadOnlyList<string>> ListVersionsAsync(string functionName, CancellationToken cancellationToken);
+
+        /// <summary>ListFunctions, every page: the unqualified ARNs of the region's functions.</summary>
+        Task<IReadOnlyList<string>> ListFunctionsAsync(CancellationToken cancellationToken);
+
+        /// <summary>ListAliases of one function, every page.</summary>
+        Task<IReadOnlyList<LambdaAlias>> ListAliasesAsync(string functionName, CancellationToken cancellationToken);
+
+        /// <summary>RemovePermission with the policy's RevisionId (when given). NotFound when the statement or function is gone, PreconditionFailed on a stale RevisionId.</summary>
+        Task RemovePermissionAsync(string functionName, string? qualifier, string statementId, string? revisionId, CancellationToken cancellationToken);
     }
 }

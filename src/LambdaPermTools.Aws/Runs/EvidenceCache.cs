@@ -79,7 +79,7 @@ namespace LambdaPermTools.Aws.Runs
             {
                 var aliases = await Gated(() => lambda.ListAliasesAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
                 var versions = await Gated(() => lambda.ListVersionsAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
-                return aliases.Concat(versions).ToList();
+                return aliases.Select(a => a.Name).Concat(versions).ToList();
             }
             catch (AwsServiceException)
             {

@@ -32,6 +32,8 @@ namespace LambdaPermTools.Aws.Runs
         private readonly ApiScanner _scanner;
         private readonly EvidenceCache _evidence;
         private readonly GrantApplier _applier;
+        private readonly GrantLister _lister;
+        private readonly GrantRemover _remover;
 
         public Run(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
         {
@@ -39,6 +41,8 @@ namespace LambdaPermTools.Aws.Runs
             _scanner = new ApiScanner(_run);
             _evidence = new EvidenceCache(_run, MaxConcurrentReads);
             _applier = new GrantApplier(_run);
+            _lister = new GrantLister(_run, _scanner, MaxConcurrentReads);
+            _remover = new GrantRemover(_run);
         }
 
         /// <summary>Lists the Lambda targets of the requested APIs: one list per API, delivered as each API is read.</summary>
@@ -85,6 +89,19 @@ namespace LambdaPermTools.Aws.Runs
 
         /// <summary>The current policy of a grant's function and qualifier (null policy when it has none), for a whole-document merge; null when the read failed (reported to <paramref name="failed"/>).</summary>
         public Task<CurrentPolicy?> ReadPolicyAsync(PlannedGrant grant, Action<RunError> failed) => _applier.ReadPolicyAsync(grant, failed);
+
+        /// <summary>
+        /// The statements that concern API Gateway in the policies of the requested functions (named, every function of the
+        /// region, or those the requested APIs invoke), at every qualifier with a policy, each with its Usage; one list per
+        /// function and qualifier.
+        /// </summary>
+        public Task ListGrantsAsync(RunRequest request, IRunObserver<IReadOnlyList<PermissionGrant>> observer) => _lister.ListAsync(request, observer);
+
+        /// <summary>Checks a statement to remove (refused when in use without <paramref name="force"/>, or of a whole-document policy) against the current policy. Read-only.</summary>
+        public Task<RemovalOutcome> PrepareRemovalAsync(PermissionGrant grant, bool force) => _remover.PrepareAsync(grant, force);
+
+        /// <summary>Removes a pending statement, passing its RevisionId; on a conflict re-reads and retries; one already gone is Skipped.</summary>
+        public Task<RemovalOutcome> RemoveAsync(PendingRemoval pending) => _remover.RemoveAsync(pending);
 
         public void Dispose() => _run.Dispose();
 

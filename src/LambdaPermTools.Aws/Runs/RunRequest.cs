@@ -25,6 +25,15 @@ namespace LambdaPermTools.Aws.Runs
 
         public List<PermissionFinding> Findings { get; } = new List<PermissionFinding>();
 
+        /// <summary>Functions whose grants to list (names or ARNs; with a qualifier, only that qualifier's policy).</summary>
+        public List<string> Functions { get; } = new List<string>();
+
+        /// <summary>Every function of the region (ListFunctions), besides <see cref="Functions"/>.</summary>
+        public bool AllFunctions { get; set; }
+
+        /// <summary>Statements to remove, as Get-ApiLambdaPermission listed them.</summary>
+        public List<PermissionGrant> Grants { get; } = new List<PermissionGrant>();
+
         public bool SelectsApis => AllApis || Apis.Count > 0;
     }
 }

@@ -103,7 +103,7 @@ namespace LambdaPermTools.Evaluation
         /// §11.7: Principal *, no SourceArn, or a SourceArn that covers the whole API ({apiId}/* or broader): it then also
         /// matches a made-up method and the authorizer form of this API. For a cross-account role only Principal * counts.
         /// </summary>
-        private static bool IsOverlyBroad(StatementMatch granting, InvokeRequest request, string apiId)
+        internal static bool IsOverlyBroad(StatementMatch granting, InvokeRequest request, string apiId)
         {
             if (granting.Statement.Principal?.IsEveryone == true)
             {

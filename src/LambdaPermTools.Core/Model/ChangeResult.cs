@@ -1,10 +1,11 @@
 namespace LambdaPermTools
 {
-    /// <summary>What Add-ApiLambdaPermission did with one planned grant.</summary>
+    /// <summary>What Add-ApiLambdaPermission did with one planned grant, or Remove-ApiLambdaPermission with one statement.</summary>
     public enum ChangeResult
     {
         Added,
         AlreadyPresent,
         Skipped,
+        Removed,
     }
 }

@@ -1,6 +1,6 @@
 namespace LambdaPermTools
 {
-    /// <summary>One grant that Add-ApiLambdaPermission added, found present, or skipped.</summary>
+    /// <summary>One grant that Add-ApiLambdaPermission added, found present, or skipped; or a statement Remove-ApiLambdaPermission removed or skipped.</summary>
     public class PermissionChange
     {
         public string FunctionName { get; set; } = "";
@@ -10,7 +10,7 @@ namespace LambdaPermTools
         public string Action { get; set; } = "";
         public string Principal { get; set; } = "";
         public ChangeResult Result { get; set; }
-        /// <summary>The statement JSON that Lambda returned (Added), or the existing one (AlreadyPresent).</summary>
+        /// <summary>The statement JSON that Lambda returned (Added), the existing one (AlreadyPresent), or the one removed (Removed).</summary>
         public string? Statement { get; set; }
         /// <summary>Why a grant was skipped (one plain sentence), or null.</summary>
         public string? Reason { get; set; }

@@ -105,7 +105,8 @@ namespace LambdaPermTools.Commands
         {
             var outcome = Await(() => run.PrepareAsync(grant));
             var pending = outcome.Pending;
-            if (pending != null && Confirmed(grant))
+            if (pending != null && Confirmed(Force, grant.QualifiedFunctionArn,
+                $"Add permission: allow principal '{grant.Principal}' to call '{grant.Action}' with SourceArn '{grant.SourceArn}' as statement '{grant.StatementId}'"))
             {
                 outcome = Await(() => run.ApplyAsync(pending));
             }
@@ -125,16 +126,6 @@ namespace LambdaPermTools.Commands
             {
                 WriteWarning(pending.WholeDocumentWarning);
             }
-        }
-
-        /// <summary>AWS Tools' rule (docs/powershell-rules.md §8): -WhatIf always wins; else -Force skips the prompt; else ShouldProcess.</summary>
-        private bool Confirmed(PlannedGrant grant)
-        {
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                ? ((SwitchParameter)value).IsPresent
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            return (Force && !whatIf) || ShouldProcess(grant.QualifiedFunctionArn,
-                $"Add permission: allow principal '{grant.Principal}' to call '{grant.Action}' with SourceArn '{grant.SourceArn}' as statement '{grant.StatementId}'");
         }
     }
 }

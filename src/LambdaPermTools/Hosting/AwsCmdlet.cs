@@ -111,6 +111,15 @@ namespace LambdaPermTools.Hosting
             }
         }
 
+        /// <summary>AWS Tools' rule (docs/powershell-rules.md §8): -WhatIf always wins; else -Force skips the prompt; else ShouldProcess.</summary>
+        internal bool Confirmed(bool force, string target, string action)
+        {
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            return (force && !whatIf) || ShouldProcess(target, action);
+        }
+
         internal void WriteError(RunError error) => WriteError(ErrorRecords.From(error));
 
         /// <summary>Per-item errors: each is non-terminating, the command goes on.</summary>

@@ -55,7 +55,10 @@ namespace LambdaPermTools.Hosting
                     return ErrorCategory.AuthenticationError;
                 case ErrorId.ServiceError:
                 case ErrorId.PolicyChangedConcurrently:
+                case ErrorId.WholeDocumentPolicy:
                     return ErrorCategory.InvalidOperation;
+                case ErrorId.GrantInUse:
+                    return ErrorCategory.ResourceBusy;
                 case ErrorId.DeniedTargetsFound:
                     return ErrorCategory.InvalidResult;
                 default:

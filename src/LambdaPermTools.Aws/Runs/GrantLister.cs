@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaPermTools.Apis;
+using LambdaPermTools.Arns;
+using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Hygiene;
+
+namespace LambdaPermTools.Aws.Runs
+{
+    /// <summary>
+    /// Lists the API Gateway statements of functions' resource policies with what each is still used for, frugally: one
+    /// GetRestApis listing of the region answers "does this API exist" for every statement; per function one ListAliases
+    /// (unless a qualifier was named) and one GetPolicy per qualifier that can have a policy (unqualified, aliases, versions
+    /// that are aliased or invoked); per API that a statement names and that exists, the reads of a scan (ApiScanner), once.
+    /// </summary>
+    internal sealed class GrantLister
+    {
+        private readonly RunContext _run;
+        private readonly ApiScanner _scanner;
+        private readonly SemaphoreSlim _gate;
+
+        public GrantLister(RunContext run, ApiScanner scanner, int maxConcurrentReads)
+        {
+            _run = run;
+            _scanner = scanner;
+            _gate = new SemaphoreSlim(maxConcurrentReads);
+        }
+
+        public async Task ListAsync(RunRequest request, IRunObserver<IReadOnlyList<PermissionGrant>> observer)
+        {
+            var region = _run.Services.Region;
+            var existing = await ListApisAsync(observer).ConfigureAwait(false);
+            var caller = await _run.CallerAccountAsync().ConfigureAwait(false);
+            var targets = new ConcurrentBag<IntegrationTarget>();
+            var read = new HashSet<string>(StringComparer.Ordinal);
+
+            // The selected APIs: their targets name the functions to read, and answer the usage of their own grants.
+            var selected = request.Apis.Select(a => a.Id).ToList();
+            if (request.AllApis && existing != null)
+            {
+                selected.AddRange(existing);
+            }
+
+            await ScanAsync(selected, read, targets, observer).ConfigureAwait(false);
+
+            var functions = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
+            foreach (var target in targets.Where(t => t.FunctionName.Length > 0 && t.FunctionAccountId == caller))
+            {
+                Want(functions, target.FunctionName, null);
+            }
+
+            foreach (var name in request.Functions)
+            {
+                if (FunctionArn.TryParse(name, new FunctionDefaults(_run.Services.Partition, region, caller), out var arn, out var problem))
+                {
+                    Want(functions, arn!.Unqualified, arn.Qualifier);
+                }
+                else
+                {
+                    observer.Failed(new RunError(ErrorId.FunctionNotFound, $"'{name}' names no function: {problem}", name, "Pass a function name or ARN, or pipe Get-LMFunctionList output."));
+                }
+            }
+
+            if (request.AllFunctions)
+            {
+                foreach (var arn in await ListFunctionsAsync(observer).ConfigureAwait(false))
+                {
+                    Want(functions, arn, null);
+                }
+            }
+
+            var invoked = targets.Where(t => !string.IsNullOrEmpty(t.Qualifier)).ToLookup(t => t.FunctionName, t => t.Qualifier!, StringComparer.Ordinal);
+            var policies = (await Task.WhenAll(functions.Select(f => ReadPoliciesAsync(f.Key, f.Value, invoked[f.Key], observer))).ConfigureAwait(false))
+                .SelectMany(p => p).ToList();
+
+            // The APIs the statements name that exist and were not read yet: read each once, for every policy.
+            var named = policies.SelectMany(p => GrantClassifier.ApisNamed(p.PolicyJson, caller, p.Region))
+                .Where(id => existing?.Contains(id) == true && !read.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+            await ScanAsync(named, read, targets, observer).ConfigureAwait(false);
+
+            var all = targets.ToList();
+            foreach (var policy in policies)
+            {
+                policy.CallerAccountId = caller;
+                policy.ExistingApiIds = policy.Region == region ? existing : null;
+                policy.ReadApiIds = read;
+                policy.Targets = all;
+                observer.Delivered(GrantClassifier.Classify(policy));
+            }
+        }
+
+        /// <summary>A function to read: every qualifier (null), or only the ones named ("" = unqualified).</summary>
+        private static void Want(Dictionary<string, SortedSet<string>?> functions, string arn, string? qualifier)
+        {
+            if (!functions.TryGetValue(arn, out var qualifiers))
+            {
+                functions[arn] = qualifier == null ? null : new SortedSet<string>(StringComparer.Ordinal) { qualifier };
+            }
+            else if (qualifier == null)
+            {
+                functions[arn] = null;
+            }
+            else
+            {
+                qualifiers?.Add(qualifier);
+            }
+        }
+
+        private async Task<HashSet<string>?> ListApisAsync<T>(IRunObserver<T> observer)
+        {
+            try
+            {
+                var apis = await _run.Services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false);
+                return new HashSet<string>(apis.Select(a => a.Id), StringComparer.Ordinal);
+            }
+            catch (AwsServiceException e)
+            {
+                observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the REST APIs of region {_run.Services.Region}"));
+                return null;
+            }
+        }
+
+        private async Task<IReadOnlyList<string>> ListFunctionsAsync<T>(IRunObserver<T> observer)
+        {
+            try
+            {
+                return await _run.Services.Lambda(_run.Services.Region).ListFunctionsAsync(_run.Cancellation).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the functions of region {_run.Services.Region}"));
+                return new string[0];
+            }
+        }
+
+        private async Task ScanAsync<T>(IReadOnlyCollection<string> apiIds, HashSet<string> read, ConcurrentBag<IntegrationTarget> targets, IRunObserver<T> observer)
+        {
+            if (apiIds.Count == 0)
+            {
+                return;
+            }
+
+            var scan = new RunRequest();
+            scan.Apis.AddRange(apiIds.Select(id => new RestApiSummary(id, "")));
+            var collector = new Collector<T>(observer);
+            await _scanner.ScanAsync(scan, (found, errors) => Task.FromResult(found), collector).ConfigureAwait(false);
+            foreach (var list in collector.Results)
+            {
+                foreach (var target in list)
+                {
+                    targets.Add(target);
+                }
+
+                read.UnionWith(list.Select(t => t.RestApiId));
+            }
+
+            // An API without targets was read too; only the ones that failed are missing from Failed's targets.
+            read.UnionWith(apiIds.Except(collector.FailedApis, StringComparer.Ordinal));
+        }
+
+        /// <summary>Every policy the function has at the wanted qualifiers; a 404 is "no policy" (or no such qualifier).</summary>
+        private async Task<IReadOnlyList<GrantPolicy>> ReadPoliciesAsync<T>(string functionArn, SortedSet<string>? wanted, IEnumerable<string> invoked, IRunObserver<T> observer)
+        {
+            var lambda = _run.LambdaOf(functionArn);
+            var qualifiers = wanted;
+            if (qualifiers == null)
+            {
+                qualifiers = new SortedSet<string>(StringComparer.Ordinal) { "" };
+                qualifiers.UnionWith(invoked.Where(q => !FunctionArn.IsLatestQualifier(q)));
+                try
+                {
+                    var aliases = await Gated(() => lambda.ListAliasesAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
+                    qualifiers.UnionWith(aliases.Select(a => a.Name));
+                    qualifiers.UnionWith(aliases.Select(a => a.FunctionVersion).Where(v => v.Length > 0 && !FunctionArn.IsLatestQualifier(v)));
+                }
+                catch (AwsServiceException e)
+                {
+                    observer.Failed(RunError.ForFunction(e, functionArn));
+                    return new GrantPolicy[0];
+                }
+            }
+
+            var reads = await Task.WhenAll(qualifiers.Select(q => ReadPolicyAsync(lambda, functionArn, q, observer))).ConfigureAwait(false);
+            return reads.Where(p => p != null).Select(p => p!).ToList();
+        }
+
+        private async Task<GrantPolicy?> ReadPolicyAsync<T>(ILambdaPort lambda, string functionArn, string qualifier, IRunObserver<T> observer)
+        {
+            try
+            {
+                var policy = await Gated(() => lambda.GetPolicyAsync(functionArn, qualifier.Length == 0 ? null : qualifier, _run.Cancellation)).ConfigureAwait(false);
+                return new GrantPolicy
+                {
+                    FunctionArn = functionArn,
+                    Qualifier = qualifier,
+                    Region = FunctionArn.Parse(functionArn).Region,
+                    PolicyJson = policy.PolicyJson,
+                };
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                return null;
+            }
+            catch (AwsServiceException e)
+            {
+                observer.Failed(RunError.ForFunction(e, qualifier.Length == 0 ? functionArn : functionArn + ":" + qualifier));
+                return null;
+            }
+        }
+
+        private async Task<TResult> Gated<TResult>(Func<Task<TResult>> read)
+        {
+            await _gate.WaitAsync(_run.Cancellation).ConfigureAwait(false);
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Keeps a scan's target lists and passes its errors and progress on to the listing's observer.</summary>
+        private sealed class Collector<T> : IRunObserver<IReadOnlyList<IntegrationTarget>>
+        {
+            private readonly IRunObserver<T> _outer;
+
+            public Collector(IRunObserver<T> outer)
+            {
+                _outer = outer;
+            }
+
+            public ConcurrentBag<IReadOnlyList<IntegrationTarget>> Results { get; } = new ConcurrentBag<IReadOnlyList<IntegrationTarget>>();
+
+            public ConcurrentBag<string> FailedApis { get; } = new ConcurrentBag<string>();
+
+            public void Delivered(IReadOnlyList<IntegrationTarget> result) => Results.Add(result);
+
+            public void Failed(RunError error)
+            {
+                if (error.Target is string api)
+                {
+                    FailedApis.Add(api);
+                }
+
+                _outer.Failed(error);
+            }
+
+            public void Progressed(int completed, int total, string restApiId) => _outer.Progressed(completed, total, restApiId);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace LambdaPermTools.Hygiene
+{
+    /// <summary>One function's policy at one qualifier, with what the AWS layer read to judge its statements.</summary>
+    public sealed class GrantPolicy
+    {
+        /// <summary>The unqualified function ARN.</summary>
+        public string FunctionArn { get; set; } = "";
+
+        /// <summary>Alias or version; empty for the unqualified function.</summary>
+        public string Qualifier { get; set; } = "";
+        public string Region { get; set; } = "";
+        public string PolicyJson { get; set; } = "";
+
+        /// <summary>The credentials' account: the only account whose APIs the tool can see.</summary>
+        public string CallerAccountId { get; set; } = "";
+
+        /// <summary>The REST API ids of <see cref="Region"/> (one GetRestApis listing); null when the listing failed.</summary>
+        public ISet<string>? ExistingApiIds { get; set; }
+
+        /// <summary>APIs whose targets were read (their targets are in <see cref="Targets"/>).</summary>
+        public ISet<string> ReadApiIds { get; set; } = new HashSet<string>();
+
+        /// <summary>Targets of the APIs read: every stage's methods and authorizers (any function; the classifier picks this one's).</summary>
+        public IReadOnlyList<IntegrationTarget> Targets { get; set; } = new IntegrationTarget[0];
+    }
+}
