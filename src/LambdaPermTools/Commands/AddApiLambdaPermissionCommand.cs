@@ -105,7 +105,7 @@ namespace LambdaPermTools.Commands
         {
             var outcome = Await(() => run.PrepareAsync(grant));
             var pending = outcome.Pending;
-            if (pending != null && Confirmed(Force, grant.QualifiedFunctionArn,
+            if (pending != null && this.Confirmed(Force, grant.QualifiedFunctionArn,
                 $"Add permission: allow principal '{grant.Principal}' to call '{grant.Action}' with SourceArn '{grant.SourceArn}' as statement '{grant.StatementId}'"))
             {
                 outcome = Await(() => run.ApplyAsync(pending));

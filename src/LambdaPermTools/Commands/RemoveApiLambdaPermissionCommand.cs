@@ -97,7 +97,7 @@ namespace LambdaPermTools.Commands
             var outcome = Await(() => run.PrepareRemovalAsync(grant, Force));
             var pending = outcome.Pending;
             // -Force skips the prompt, but an explicit -Confirm still shows it (with the targets that would break).
-            if (pending != null && Confirmed(Force && !MyInvocation.BoundParameters.ContainsKey("Confirm"), Shown(grant), Action(grant)))
+            if (pending != null && this.Confirmed(Force && !MyInvocation.BoundParameters.ContainsKey("Confirm"), Shown(grant), Action(grant)))
             {
                 outcome = Await(() => run.RemoveAsync(pending));
             }

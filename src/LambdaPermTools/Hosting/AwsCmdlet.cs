@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LambdaPermTools.Aws.Composition;
-using LambdaPermTools.Aws.Credentials;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Aws.Runs;
 using LambdaPermTools.Binding;
@@ -76,7 +76,7 @@ namespace LambdaPermTools.Hosting
         /// <summary>The request of the current record's connection: connection parameters bind by property name, so piped records may name different regions or profiles.</summary>
         internal RunRequest Request()
         {
-            var connection = Connection();
+            var connection = RecordConnection.Of(this, _regionOnCommandLine);
             // A piped record whose own Region is no region name (an edited finding) is dropped with its error; the rest go on.
             return connection == null ? new RunRequest() : _requests.For(connection);
         }
@@ -111,25 +111,10 @@ namespace LambdaPermTools.Hosting
             }
         }
 
-        /// <summary>AWS Tools' rule (docs/powershell-rules.md §8): -WhatIf always wins; else -Force skips the prompt; else ShouldProcess.</summary>
-        internal bool Confirmed(bool force, string target, string action)
-        {
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                ? ((SwitchParameter)value).IsPresent
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            return (force && !whatIf) || ShouldProcess(target, action);
-        }
-
         internal void WriteError(RunError error) => WriteError(ErrorRecords.From(error));
 
         /// <summary>Per-item errors: each is non-terminating, the command goes on.</summary>
-        internal void WriteErrors(IEnumerable<RunError> errors)
-        {
-            foreach (var error in errors)
-            {
-                WriteError(error);
-            }
-        }
+        internal void WriteErrors(IEnumerable<RunError> errors) => errors.ToList().ForEach(error => WriteError(error));
 
         /// <summary>Ends the command with <paramref name="error"/>, when there is one.</summary>
         internal void TerminateOn(RunError? error)
@@ -144,33 +129,6 @@ namespace LambdaPermTools.Hosting
         {
             _requests.Dispose();
             _dispatcher?.Dispose();
-        }
-
-        /// <summary>
-        /// This record's connection, read with the session values of this invocation. A -Region that is no region name ends the
-        /// command; one bound from a piped record is that record's non-terminating error (null: the record is dropped).
-        /// </summary>
-        private ConnectionOptions? Connection()
-        {
-            var connection = ConnectionBinding.Read(
-                name => typeof(AwsCmdlet).GetProperty(name)!.GetValue(this),
-                SessionState.PSVariable.GetValue("StoredAWSCredentials"),
-                SessionState.PSVariable.GetValue("StoredAWSRegion"));
-            connection.WriteDebug = message => Dispatcher.Post(() => WriteDebug(message));
-            connection.WriteVerbose = message => Dispatcher.Post(() => WriteVerbose(message));
-            if (connection.Region != null && !RegionNames.IsValid(connection.Region))
-            {
-                var error = new RunError(ErrorId.InvalidRegion, $"'{connection.Region}' is not an AWS region name such as 'us-east-1'.", connection.Region, ErrorRecords.RegionAction);
-                if (_regionOnCommandLine || !MyInvocation.ExpectingInput)
-                {
-                    TerminateOn(error);
-                }
-
-                WriteError(error);
-                return null;
-            }
-
-            return connection;
         }
     }
 }
