@@ -93,7 +93,8 @@ namespace LambdaPermTools.Templates
             }
 
             var denied = finding.Status == PermissionStatus.Denied && GrantCauses.Contains(finding.Cause);
-            var notRead = finding.Status == PermissionStatus.Unknown && finding.Cause == PermissionCause.AccessDenied;
+            // A policy the template does not hold is one the engine did not read (ReadFailed).
+            var notRead = finding.Status == PermissionStatus.Unknown && finding.Cause == PermissionCause.ReadFailed;
             if (denied || notRead)
             {
                 if (denied && deploymentDependence() is string dependence)
