@@ -2,12 +2,30 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace LambdaPermTools.Tests.Support
 {
     /// <summary>Runs a command-line tool (cfn-lint, terraform, sh, pwsh) with a timeout and captures its output.</summary>
     internal static class Tool
     {
+        /// <summary>
+        /// Runs cfn-lint with these arguments: in the Python build.ps1 found (LPT_PYTHON; cfn-lint comes with moto[server]),
+        /// else the cfn-lint on PATH. Fails the test when neither exists.
+        /// </summary>
+        public static (int ExitCode, string Output, string Error) CfnLint(IEnumerable<string> arguments)
+        {
+            var python = Environment.GetEnvironmentVariable("LPT_PYTHON");
+            if (!string.IsNullOrEmpty(python))
+            {
+                return Run(python!, new[] { "-c", "import sys; from cfnlint.runner import main; sys.exit(main())" }.Concat(arguments));
+            }
+
+            var onPath = Find("cfn-lint");
+            Xunit.Assert.True(onPath != null, "cfn-lint is not on PATH and LPT_PYTHON is not set (build.ps1 Test sets it).");
+            return Run(onPath!, arguments);
+        }
+
         public static (int ExitCode, string Output, string Error) Run(string file, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null, IDictionary<string, string>? environment = null)
         {
             var start = new ProcessStartInfo(file)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -92,7 +93,7 @@ print(json.dumps({'Permissions': permissions, 'Stages': stages}))
             Skip = SkipReason;
         }
 
-        public static string? Python { get; } = Tool.Find("python3");
+        public static string? Python { get; } = Environment.GetEnvironmentVariable("LPT_PYTHON") is { Length: > 0 } found ? found : Tool.Find("python3");
 
         internal static string? SkipReason { get; } = Probe();
 
