@@ -32,6 +32,15 @@ namespace LambdaPermTools
         public string FunctionAccountId { get; set; } = "";
         public string PresentedSourceArn { get; set; } = "";
         public string[] UnresolvedVariables { get; set; } = new string[0];
+        /// <summary>The deployment this target was read from; empty when read from the current configuration.</summary>
+        public string DeploymentId { get; set; } = "";
+        /// <summary>True for the share of the stage's traffic that its canary deployment serves.</summary>
+        public bool Canary { get; set; }
+        /// <summary>What the current configuration would change for this target at the next deployment; empty when nothing.</summary>
+        public string UndeployedChange { get; set; } = "";
+
+        /// <summary>Where the target was read from, when the verdict's Reason must say it (a canary, a fallback to the current configuration, an undeployed change).</summary>
+        internal string ConfigurationNote { get; set; } = "";
 
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
@@ -57,6 +66,10 @@ namespace LambdaPermTools
             other.FunctionAccountId = FunctionAccountId;
             other.PresentedSourceArn = PresentedSourceArn;
             other.UnresolvedVariables = (string[])UnresolvedVariables.Clone();
+            other.DeploymentId = DeploymentId;
+            other.Canary = Canary;
+            other.UndeployedChange = UndeployedChange;
+            other.ConfigurationNote = ConfigurationNote;
         }
     }
 }

@@ -16,5 +16,7 @@ namespace LambdaPermTools
         FunctionNotFound,
         AccessDenied,
         UnsupportedCondition,
+        /// <summary>Unknown: something the verdict needs could not be read (here: a deployed authorizer's id).</summary>
+        ReadFailed,
     }
 }

@@ -50,6 +50,10 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter IncludeTestInvoke { get; set; }
 
+        /// <summary>Deployed (default): what each stage serves, its deployment and its canary's; Current: the current configuration, i.e. what the next deployment will serve.</summary>
+        [Parameter]
+        public ApiConfiguration Configuration { get; set; } = ApiConfiguration.Deployed;
+
         /// <summary>Method (default): one grant per method, any stage; Stage: pinned to the finding's stage; Api: one grant per function and API.</summary>
         [Parameter]
         public FixScope Scope { get; set; } = FixScope.Method;
@@ -58,7 +62,7 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public TemplateFormat Format { get; set; } = TemplateFormat.CloudFormationYaml;
 
-        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
 
         protected override void BeginProcessing()
         {
