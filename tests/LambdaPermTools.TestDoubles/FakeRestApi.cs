@@ -74,6 +74,16 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>Deletes an authorizer from the current configuration (deployments keep it).</summary>
+        public FakeRestApi RemoveAuthorizer(string id)
+        {
+            lock (_sync)
+            {
+                _authorizers.RemoveAll(a => a.Id == id);
+                return this;
+            }
+        }
+
         /// <summary>
         /// CreateDeployment: freezes the current configuration (resources, methods, authorizers) under a new id (d1, d2, …)
         /// and returns the id. A stage that serves it shows it in GetExport, whatever changes later.
