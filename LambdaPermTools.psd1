@@ -24,6 +24,7 @@
         'Test-ApiLambdaPermission'
         'Add-ApiLambdaPermission'
         'ConvertTo-ApiLambdaPermissionTemplate'
+        'Test-ApiLambdaPermissionTemplate'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

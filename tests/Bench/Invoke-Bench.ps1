@@ -9,8 +9,9 @@ The account-scale benchmark behind `build.ps1 Bench [-Small] [-Scale 1,2,4]`.
    operation from the proxy's counters, peak memory), and cold Import-Module (median of 5).
 4. Runs the same scan the way a careful user scripts it with the aws CLI, through the same proxy.
 5. Scans the short-floor account too (same APIs, 300 distinct function qualifiers: a 19 s floor), not at -Small.
-6. Prints a table, writes out/bench/result.json and ends with one line
-   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… wall_vs_floor_short=…
+6. Measures Test-ApiLambdaPermissionTemplate on a generated 1 MB template (Measure-Template.ps1, offline).
+7. Prints a table, writes out/bench/result.json and ends with one line
+   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… template_parse_s=… template_check_s=… wall_vs_floor_short=…
 With -Scale: the default account with its APIs, authorizers and functions multiplied by each factor, one scan
 per size (steps 1-3, no CLI baseline), then the short-floor account; prints one row per size and how each figure
 grows, writes out/bench/scale.json.
@@ -86,11 +87,11 @@ function Write-Step {
 }
 
 function Invoke-FreshPwsh {
-    # Runs Measure-Scan.ps1 in a new pwsh and returns its JSON line as an object.
-    param([string[]] $Arguments)
-    $output = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Scan.ps1') -ModulePath $ModulePath @Arguments 2>&1
+    # Runs a measuring script (Measure-Scan.ps1 unless -Script says otherwise) in a new pwsh and returns its JSON line as an object.
+    param([string[]] $Arguments, [string] $Script = 'Measure-Scan.ps1')
+    $output = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot $Script) -ModulePath $ModulePath @Arguments 2>&1
     $json = @($output | Where-Object { "$_" -match '^\{.*\}$' }) | Select-Object -Last 1
-    if ($LASTEXITCODE -ne 0 -or -not $json) { throw "Measure-Scan.ps1 $($Arguments -join ' ') failed:`n$($output -join "`n")" }
+    if ($LASTEXITCODE -ne 0 -or -not $json) { throw "$Script $($Arguments -join ' ') failed:`n$($output -join "`n")" }
     $json | ConvertFrom-Json
 }
 
@@ -215,6 +216,8 @@ Invoke-WithAccount -Size (Get-AccountSize ($Small ? 'Small' : 'Default')) -Body 
     param($account, $proxy)
     Write-Step 'Cold Import-Module, 5 fresh pwsh processes...'
     $script:importSamples = @(1..5 | ForEach-Object { (Invoke-FreshPwsh @('-Mode', 'Import')).importSeconds })
+    Write-Step 'Test-ApiLambdaPermissionTemplate on a generated 1 MB template (offline, no proxy)...'
+    $script:template = Invoke-FreshPwsh -Script 'Measure-Template.ps1' -Arguments @('-OutDirectory', $OutDirectory)
     $script:account = $account
     $script:measured = Measure-ProductScan -Account $account -Proxy $proxy
 
@@ -248,6 +251,7 @@ $result = [ordered]@{
     }
     import          = [ordered]@{ samplesSeconds = $importSamples; medianSeconds = (Get-Median $importSamples) }
     shortFloor      = $short
+    template        = $template
     calls_ratio     = [math]::Round($calls.Ratio, 2)
     wall_vs_floor   = $floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $floor.Seconds, 2) : $null
     speedup_vs_cli  = [math]::Round($cli.Seconds / $scan.scanSeconds, 1)
@@ -268,9 +272,11 @@ if ($floor.Binding -like '*latency*') {
 if ($short) {
     Write-Host "Short-floor account ($($short.qualifiers) distinct qualifiers): scan $($short.wall_s) s, floor $($short.floor_s) s ($($short.binding)), calls $($short.calls) of minimum $($short.minimum_calls)"
 }
+Write-Host "Template check: $($template.bytes) bytes, $($template.routes) routes, $($template.findings) findings: parse $([math]::Round($template.parseSeconds, 2)) s, whole check $([math]::Round($template.checkSeconds, 2)) s (medians)"
 Write-Step "Result: $resultPath"
 $invariant = [cultureinfo]::InvariantCulture
 $wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', $invariant)
 $line = "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s
+$line += ' template_parse_s={0:0.00} template_check_s={1:0.00}' -f $template.parseSeconds, $template.checkSeconds
 if ($short) { $line += ' wall_vs_floor_short=' + $short.wall_vs_floor.ToString('0.00', $invariant) }
 $line

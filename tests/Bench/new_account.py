@@ -230,7 +230,7 @@ def pages(count, page_size=500):
 
 
 def minimum_calls(args, used, not_found):
-    """The fewest calls that can read everything a full scan needs (aws-semantics.md §6.1, §6.2):
+    """The fewest calls that can read everything a full scan needs (docs/aws-rules.md §6.1, §6.2):
     per API one GetResources page per 500 resources (the root resource counts), one GetAuthorizers page
     per 500 authorizers (one call even when there are none), one GetStages; GetRestApis pages of 500;
     one GetPolicy per distinct (function, qualifier) that some stage's integration or authorizer resolves to;

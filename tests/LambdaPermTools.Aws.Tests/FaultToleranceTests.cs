@@ -9,7 +9,7 @@ using LambdaPermTools.Aws.Tests.Support;
 
 namespace LambdaPermTools.Aws.Tests
 {
-    /// <summary>Retries and pacing keep a full account read exact under throttling and transient faults (aws-semantics.md §6.5).</summary>
+    /// <summary>Retries and pacing keep a full account read exact under throttling and transient faults (docs/aws-rules.md §6.5).</summary>
     public class FaultToleranceTests
     {
         /// <summary>Everything the scan reads about an account, in a canonical text form for comparison.</summary>

@@ -9,7 +9,7 @@ using LambdaPermTools.Aws.Tests.Support;
 
 namespace LambdaPermTools.Aws.Tests
 {
-    /// <summary>What moto cannot show: paging, throttling, faults, malformed bodies, signatures on the wire, HAL vs JSON (aws-semantics.md §6).</summary>
+    /// <summary>What moto cannot show: paging, throttling, faults, malformed bodies, signatures on the wire, HAL vs JSON (docs/aws-rules.md §6).</summary>
     public class LocalServerTests
     {
         [Fact]

@@ -7,7 +7,7 @@ using LambdaPermTools.Aws.Tests.Support;
 
 namespace LambdaPermTools.Aws.Tests
 {
-    /// <summary>API Gateway reads against moto (aws-semantics.md §6.1). moto does not page, so paging is covered in LocalServerTests.</summary>
+    /// <summary>API Gateway reads against moto (docs/aws-rules.md §6.1). moto does not page, so paging is covered in LocalServerTests.</summary>
     [Collection("moto")]
     public class MotoApiGatewayTests
     {

@@ -7,7 +7,7 @@ using LambdaPermTools.Aws.Tests.Support;
 
 namespace LambdaPermTools.Aws.Tests
 {
-    /// <summary>Lambda (aws-semantics.md §6.2), IAM (§6.3) and STS against moto.</summary>
+    /// <summary>Lambda (docs/aws-rules.md §6.2), IAM (§6.3) and STS against moto.</summary>
     [Collection("moto")]
     public class MotoLambdaIamStsTests
     {

@@ -8,7 +8,7 @@ using LambdaPermTools.Aws.Tests.Support;
 namespace LambdaPermTools.Aws.Tests
 {
     /// <summary>
-    /// Client-side pacing: one bucket per published quota (aws-semantics.md §6.1, §6.2, §6.5), per account and region,
+    /// Client-side pacing: one bucket per published quota (docs/aws-rules.md §6.1, §6.2, §6.5), per account and region,
     /// at <see cref="RateLimiterRegistry.PacingShare"/> of the published rate. Time is a <see cref="FakeClock"/>: nothing waits.
     /// </summary>
     public class RateLimiterTests

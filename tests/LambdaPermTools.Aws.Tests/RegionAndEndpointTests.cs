@@ -11,7 +11,7 @@ using LambdaPermTools.Aws.Tests.Support;
 
 namespace LambdaPermTools.Aws.Tests
 {
-    /// <summary>Region order (contract "AWS connection parameters") and endpoint precedence (conventions §5, aws-semantics.md §6.3).</summary>
+    /// <summary>Region order (contract "AWS connection parameters") and endpoint precedence (conventions §5, docs/aws-rules.md §6.3).</summary>
     public class RegionAndEndpointTests : IDisposable
     {
         private readonly TestEnvironment _env = new TestEnvironment()

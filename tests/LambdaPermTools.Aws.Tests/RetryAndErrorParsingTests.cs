@@ -10,7 +10,7 @@ using LambdaPermTools.Aws.Tests.Support;
 
 namespace LambdaPermTools.Aws.Tests
 {
-    /// <summary>Error codes parsed like botocore (aws-semantics.md §6.2, §6.3) and the retry rules of §6.5.</summary>
+    /// <summary>Error codes parsed like botocore (docs/aws-rules.md §6.2, §6.3) and the retry rules of §6.5.</summary>
     public class RetryAndErrorParsingTests
     {
         [Theory]

@@ -64,7 +64,7 @@ namespace LambdaPermTools.Aws.Tests
     }
 
     /// <summary>
-    /// AWSSDK.Core isolation beside AWS Tools (powershell-conventions.md §14): this test assembly references AWSSDK.Core
+    /// AWSSDK.Core isolation beside AWS Tools (docs/powershell-rules.md §14): this test assembly references AWSSDK.Core
     /// 3.7 (assembly 3.3.0.0, what AWS Tools V4 loads into the default context); our bridge must load its own 4.x in a
     /// private load context and resolve SDK-only profile kinds with it.
     /// </summary>

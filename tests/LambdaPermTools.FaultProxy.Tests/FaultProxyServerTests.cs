@@ -147,7 +147,7 @@ namespace LambdaPermTools.FaultProxy.Tests
         [Fact]
         public async Task AQuotaThatIsSpentAnswersTooManyRequestsWithRetryAfter()
         {
-            // DeleteRestApi: 1 per 30 s (aws-semantics.md §6.1): the second call is over the quota on any machine.
+            // DeleteRestApi: 1 per 30 s (docs/aws-rules.md §6.1): the second call is over the quota on any machine.
             await using var proxy = await StartProxy(o => o.EnforcePublishedQuotas = true);
 
             using var first = await Send(proxy, HttpMethod.Delete, "/restapis/a1", ApiGatewayAuth);

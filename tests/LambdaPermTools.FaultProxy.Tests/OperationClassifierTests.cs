@@ -2,7 +2,7 @@ using LambdaPermTools.FaultProxy;
 
 namespace LambdaPermTools.FaultProxy.Tests
 {
-    // Routes from aws-semantics.md §6.1 (API Gateway), §6.2 (Lambda), §6.3 (IAM Query protocol).
+    // Routes from docs/aws-rules.md §6.1 (API Gateway), §6.2 (Lambda), §6.3 (IAM Query protocol).
     public class OperationClassifierTests
     {
         private const string ApiGatewayAuth = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261125/eu-west-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc";

@@ -3,7 +3,7 @@ using LambdaPermTools.FaultProxy;
 
 namespace LambdaPermTools.FaultProxy.Tests
 {
-    // Published quotas: aws-semantics.md §6.1 (GetResources 5 per 2 s; total 10 rps burst 40) and §6.2 (Lambda 15 rps).
+    // Published quotas: docs/aws-rules.md §6.1 (GetResources 5 per 2 s; total 10 rps burst 40) and §6.2 (Lambda 15 rps).
     public class RateLimiterTests
     {
         private double now;

@@ -7,7 +7,7 @@ namespace LambdaPermTools.FaultProxy
 {
     /// <summary>
     /// Names the AWS operation of a request from its method, path, SigV4 credential scope and (Query protocol) form body,
-    /// the way the service's REST routes do (aws-semantics.md §6.1–6.3).
+    /// the way the service's REST routes do (docs/aws-rules.md §6.1–6.3).
     /// </summary>
     public static class OperationClassifier
     {

@@ -7,7 +7,7 @@ namespace LambdaPermTools.FaultProxy
     public sealed record Quota(string Name, double RatePerSecond, double Burst, Func<AwsOperation, bool> Covers, string Source);
 
     /// <summary>
-    /// AWS's published control-plane quotas per account (aws-semantics.md §6.1, §6.2). Lambda publishes no burst:
+    /// AWS's published control-plane quotas per account (docs/aws-rules.md §6.1, §6.2). Lambda publishes no burst:
     /// the proxy allows one second's worth. IAM and STS publish no rate: the proxy does not limit them.
     /// </summary>
     public static class PublishedQuotas

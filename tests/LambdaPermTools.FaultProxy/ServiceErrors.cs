@@ -8,7 +8,7 @@ namespace LambdaPermTools.FaultProxy
     public sealed record SyntheticResponse(int StatusCode, string ContentType, string Body, IReadOnlyDictionary<string, string> Headers);
 
     /// <summary>
-    /// Throttling and service errors in each service's own wire shape (aws-semantics.md §6.1–6.3, §6.5):
+    /// Throttling and service errors in each service's own wire shape (docs/aws-rules.md §6.1–6.3, §6.5):
     /// REST-JSON services put the code in <c>x-amzn-ErrorType</c>; IAM and STS (Query protocol) answer with
     /// <c>&lt;ErrorResponse&gt;</c> XML, and IAM throttling is HTTP 400 with code <c>Throttling</c>.
     /// </summary>

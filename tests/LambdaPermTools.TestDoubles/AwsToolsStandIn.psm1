@@ -1,5 +1,5 @@
 # A stand-in for AWS Tools for PowerShell's Add-LMPermission, so tests and help examples that pipe our
-# findings into it run without AWS Tools. It has Add-LMPermission's parameter set (powershell-conventions.md
+# findings into it run without AWS Tools. It has Add-LMPermission's parameter set (docs/powershell-rules.md
 # §6, §2: every parameter, the AWS common ones included, binds by property name), records a copy of what
 # each call bound, answers with that copy, and — as AWS Tools does with Lambda's 409 (§9.1) — ends the
 # pipeline with a terminating ResourceConflictException when one function and qualifier get a statement id twice.

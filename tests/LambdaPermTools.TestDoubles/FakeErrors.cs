@@ -2,7 +2,7 @@ using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.TestDoubles
 {
-    /// <summary>The errors the fakes raise, with the codes and statuses AWS uses (aws-semantics.md §6.1, §6.2).</summary>
+    /// <summary>The errors the fakes raise, with the codes and statuses AWS uses (docs/aws-rules.md §6.1, §6.2).</summary>
     internal static class FakeErrors
     {
         public static AwsServiceException For(AwsErrorKind kind, string service, string operation, string? subject)

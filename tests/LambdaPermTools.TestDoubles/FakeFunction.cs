@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace LambdaPermTools.TestDoubles
 {
     /// <summary>
-    /// A Lambda function with its aliases/versions. As in AWS (aws-semantics.md §3.1) every qualifier has its
+    /// A Lambda function with its aliases/versions. As in AWS (docs/aws-rules.md §3.1) every qualifier has its
     /// own resource policy and RevisionId; nothing is merged between them (moto merges them, AWS does not).
     /// </summary>
     public sealed class FakeFunction

@@ -7,7 +7,7 @@ using LambdaPermTools.Aws.Ports;
 namespace LambdaPermTools.TestDoubles
 {
     /// <summary>
-    /// Lambda of the fake account in one region, with AWS's rules (aws-semantics.md §3.1, §6.2): one policy per
+    /// Lambda of the fake account in one region, with AWS's rules (docs/aws-rules.md §3.1, §6.2): one policy per
     /// qualifier, 404 without a policy, 409 on a duplicate Sid, 412 on a stale RevisionId (a new one after each
     /// change), $LATEST rejected, functions of another region unreachable, other accounts' policies unreadable.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace LambdaPermTools.TestDoubles
 {
-    /// <summary>Builds the statement AddPermission writes (aws-semantics.md §3.2, §3.3).</summary>
+    /// <summary>Builds the statement AddPermission writes (docs/aws-rules.md §3.2, §3.3).</summary>
     internal static class FakeStatements
     {
         private static readonly Regex AccountId = new Regex("^[0-9]{12}$");

@@ -86,7 +86,7 @@ function New-LptPowerShell {
 }
 
 function Get-LambdaUri {
-    <# .SYNOPSIS The integration URI API Gateway stores for a function ARN (aws-semantics.md §4.2). #>
+    <# .SYNOPSIS The integration URI API Gateway stores for a function ARN (docs/aws-rules.md §4.2). #>
     param([Parameter(Mandatory)] [string] $FunctionArn, [string] $Region = 'us-east-1')
     "arn:aws:apigateway:${Region}:lambda:path/2015-03-31/functions/$FunctionArn/invocations"
 }

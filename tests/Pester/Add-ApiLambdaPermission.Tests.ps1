@@ -1,6 +1,6 @@
 # Add-ApiLambdaPermission against the in-memory fakes (tests/LambdaPermTools.TestDoubles), injected through
 # [LambdaPermTools.Aws.Ports.TestHooks]::ServicesFactory. The fake Lambda enforces AWS's optimistic concurrency
-# (aws-semantics.md §6.2): a new RevisionId after each change, 412 on a stale one, 409 on a duplicate Sid.
+# (docs/aws-rules.md §6.2): a new RevisionId after each change, 412 on a stale one, 409 on a duplicate Sid.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force

@@ -1,5 +1,5 @@
 # LambdaPermTools beside AWS Tools for PowerShell: V4 loads AWSSDK.Core 3.7.x (assembly 3.3.0.0) and V5
-# loads 4.0.x (4.0.0.0) into the default load context (powershell-conventions.md §14). Each case runs in a
+# loads 4.0.x (4.0.0.0) into the default load context (docs/powershell-rules.md §14). Each case runs in a
 # fresh pwsh, loads such an AWSSDK.Core before or after our module, and runs a cmdlet against moto with a
 # credential_process profile, so that our own AWSSDK.Core (the bridge in dependencies/) really loads too.
 #

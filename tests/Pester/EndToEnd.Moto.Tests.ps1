@@ -5,7 +5,7 @@
 # Where moto differs from AWS, and why each test still holds:
 # - moto checks no signature and answers for account 123456789012 with any keys: the tests use dummy keys; the
 #   account in every source ARN is whatever GetCallerIdentity says, as on AWS.
-# - moto merges alias and function policies (AWS keeps one per qualifier, aws-semantics.md §3.1): the scenario
+# - moto merges alias and function policies (AWS keeps one per qualifier, docs/aws-rules.md §3.1): the scenario
 #   uses unqualified functions only, where both agree; the per-qualifier rules are tested against the fakes.
 # - moto never throttles, and these tests never race another writer: the 412/409 handling is tested against
 #   the fakes, which enforce RevisionId and duplicate statement ids as AWS does.

@@ -41,7 +41,7 @@ BeforeAll {
     }
 
     # Stand-ins for the AWS Tools for PowerShell cmdlets that examples pipe from and to, with their parameter
-    # names and pipeline binding (powershell-conventions.md §6), so the examples run without AWS Tools.
+    # names and pipeline binding (docs/powershell-rules.md §6), so the examples run without AWS Tools.
     function Get-AGRestApiList {
         param([string] $Region)
         [Amazon.APIGateway.Model.RestApi]@{ Id = 'a1b2c3d4e5'; Name = 'pets'; RootResourceId = 'root' }
@@ -104,6 +104,8 @@ Describe 'Help example <Command> #<Number>' -ForEach $examples {
     BeforeEach {
         $fake = New-DemoScene
         Clear-AddLMPermissionCall
+        # Test-ApiLambdaPermissionTemplate's examples read the template fixtures from ./templates.
+        Copy-Item -Recurse -LiteralPath (Join-Path $PSScriptRoot '../Fixtures/Templates') -Destination (Join-Path $TestDrive 'templates')
         Push-Location -LiteralPath $TestDrive
     }
 

@@ -5,7 +5,7 @@
 # Where moto 5.2 differs from AWS (checked by hand against moto_server 5.2.1), and how the tests cope:
 # - moto never throttles and never fails: the proxy injects throttles (429 in each service's shape), 5xx and
 #   connection resets, seeded, and at most twice in a row per request, so the default 3 attempts
-#   (aws-semantics.md §6.5) always get through.
+#   (docs/aws-rules.md §6.5) always get through.
 # - moto ACCEPTS a duplicate StatementId (AWS: 409 ResourceConflictException) and stores it twice. So a client
 #   that blindly re-sends AddPermission leaves a visible duplicate here; the tests count statements by Sid.
 # - moto enforces RevisionId on AddPermission (412 PreconditionFailedException, as AWS), but keeps ONE policy per

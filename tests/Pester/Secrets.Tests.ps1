@@ -1,4 +1,4 @@
-# Secrets never reach a stream (cmdlet-contract.md "AWS connection parameters"; powershell-conventions.md §9.3):
+# Secrets never reach a stream (cmdlet-contract.md "AWS connection parameters"; docs/powershell-rules.md §9.3):
 # every cmdlet runs with -Verbose -Debug and recognisable fake keys against the in-memory fakes, a dead endpoint,
 # local servers that answer 403 and 500 with a message that echoes the request's headers (as AWS's
 # SignatureDoesNotMatch echoes the canonical request, X-Amz-Security-Token included), and hostile servers

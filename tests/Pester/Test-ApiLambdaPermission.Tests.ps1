@@ -1,6 +1,6 @@
 # Test-ApiLambdaPermission against the in-memory fakes (tests/LambdaPermTools.TestDoubles), injected through
 # [LambdaPermTools.Aws.Ports.TestHooks]::ServicesFactory. The fakes follow AWS, not moto: one policy per
-# qualifier (aws-semantics.md §3.1), 404 without a policy, AccessDenied for another account's policy.
+# qualifier (docs/aws-rules.md §3.1), 404 without a policy, AccessDenied for another account's policy.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -249,7 +249,7 @@ Describe 'Test-ApiLambdaPermission' {
     Context 'piping into AWS Tools'' Add-LMPermission, which ends the pipeline on a duplicate statement id' {
         BeforeAll {
             # AWS Tools' Add-LMPermission turns Lambda's 409 ResourceConflictException (the statement id exists) into a
-            # TERMINATING error (powershell-conventions.md §9.1); the shared stand-in does the same.
+            # TERMINATING error (docs/powershell-rules.md §9.1); the shared stand-in does the same.
             Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
         }
 
@@ -283,7 +283,7 @@ Describe 'Test-ApiLambdaPermission' {
 
     Context 'piping into AWS Tools'' Add-LMPermission' {
         BeforeAll {
-            # The shared stand-in has Add-LMPermission's parameter set (powershell-conventions.md §6, §2) and answers
+            # The shared stand-in has Add-LMPermission's parameter set (docs/powershell-rules.md §6, §2) and answers
             # with what was bound.
             Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
         }

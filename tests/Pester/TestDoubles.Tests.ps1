@@ -1,5 +1,5 @@
 # The in-memory fakes (tests/LambdaPermTools.TestDoubles) follow AWS's real semantics, not moto's: every
-# other Pester suite relies on that, so the rules are pinned here, each with its section of aws-semantics.md.
+# other Pester suite relies on that, so the rules are pinned here, each with its section of docs/aws-rules.md.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force

@@ -13,7 +13,7 @@ using LambdaPermTools.Aws.Ports;
 namespace LambdaPermTools.Aws.Clients
 {
     /// <summary>
-    /// API Gateway REST control plane (aws-semantics.md §6.1): rest-json, lists under "item", paged by position/limit,
+    /// API Gateway REST control plane (docs/aws-rules.md §6.1): rest-json, lists under "item", paged by position/limit,
     /// Accept: application/json on every call (otherwise API Gateway answers HAL). Paced to the account quotas.
     /// </summary>
     internal sealed class ApiGatewayClient : IApiGatewayPort

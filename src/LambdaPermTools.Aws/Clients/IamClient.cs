@@ -9,7 +9,7 @@ using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Clients
 {
-    /// <summary>IAM through its partition's global endpoint (aws-semantics.md §6.3).</summary>
+    /// <summary>IAM through its partition's global endpoint (docs/aws-rules.md §6.3).</summary>
     internal sealed class IamClient : IIamPort
     {
         private const string Version = "2010-05-08";

@@ -8,7 +8,7 @@ using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Clients
 {
-    /// <summary>Lambda control plane in one region (aws-semantics.md §6.2), each operation paced to its own published quota.</summary>
+    /// <summary>Lambda control plane in one region (docs/aws-rules.md §6.2), each operation paced to its own published quota.</summary>
     internal sealed class LambdaClient : ILambdaPort
     {
         private const string ApiVersion = "2015-03-31";

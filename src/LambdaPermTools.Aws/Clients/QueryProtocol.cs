@@ -4,7 +4,7 @@ using LambdaPermTools.Aws.Http;
 
 namespace LambdaPermTools.Aws.Clients
 {
-    /// <summary>The Query protocol of IAM and STS (aws-semantics.md §6.3): POST / with a form body, XML answers.</summary>
+    /// <summary>The Query protocol of IAM and STS (docs/aws-rules.md §6.3): POST / with a form body, XML answers.</summary>
     internal static class QueryProtocol
     {
         /// <summary>An operation that changes nothing (GetRole, SimulatePrincipalPolicy, GetCallerIdentity): a POST, retried as a read.</summary>

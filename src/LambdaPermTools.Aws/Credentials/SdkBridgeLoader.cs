@@ -7,7 +7,7 @@ namespace LambdaPermTools.Aws.Credentials
     /// <summary>
     /// Loads the AWSSDK.Core bridge (LambdaPermTools.Aws.Sdk) from the module's private dependencies/ folder.
     ///
-    /// Why isolation (powershell-conventions.md §14): AWS Tools V4 loads AWSSDK.Core 3.7.x (assembly 3.3.0.0) and V5
+    /// Why isolation (docs/powershell-rules.md §14): AWS Tools V4 loads AWSSDK.Core 3.7.x (assembly 3.3.0.0) and V5
     /// loads 4.0.x (4.0.0.0) into the default load context, and whichever loads first wins for everybody. So AWSSDK.Core
     /// never sits next to our root module dll nor in RequiredAssemblies/NestedModules, and only the bridge references it.
     /// - PowerShell 7: a tiny net8.0 loader (LambdaPermTools.Aws.Loader, reached by reflection because this assembly is

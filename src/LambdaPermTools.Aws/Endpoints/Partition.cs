@@ -2,7 +2,7 @@ using System;
 
 namespace LambdaPermTools.Aws.Endpoints
 {
-    /// <summary>The AWS partitions we serve: DNS suffix and the global services' endpoint and signing region (aws-semantics.md §6.3).</summary>
+    /// <summary>The AWS partitions we serve: DNS suffix and the global services' endpoint and signing region (docs/aws-rules.md §6.3).</summary>
     internal sealed class Partition
     {
         public static readonly Partition Aws = new Partition("aws", "amazonaws.com", "iam.amazonaws.com", "us-east-1");

@@ -8,7 +8,7 @@ using LambdaPermTools.Aws.Ports;
 
 namespace LambdaPermTools.Aws.Http
 {
-    /// <summary>An error response's code and message, parsed as botocore does (aws-semantics.md §6.2, §6.3).</summary>
+    /// <summary>An error response's code and message, parsed as botocore does (docs/aws-rules.md §6.2, §6.3).</summary>
     internal sealed class AwsError
     {
         public AwsError(string code, string message)
@@ -24,7 +24,7 @@ namespace LambdaPermTools.Aws.Http
     /// <summary>Parsing of AWS error responses and their classification for retries and for the cmdlets' ErrorIds.</summary>
     internal static class AwsErrors
     {
-        /// <summary>botocore retries/standard.py _THROTTLED_ERROR_CODES (aws-semantics.md §6.5).</summary>
+        /// <summary>botocore retries/standard.py _THROTTLED_ERROR_CODES (docs/aws-rules.md §6.5).</summary>
         private static readonly HashSet<string> ThrottlingCodes = new HashSet<string>(StringComparer.Ordinal)
         {
             "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",

@@ -67,7 +67,7 @@ namespace LambdaPermTools.Aws.Http
 
     /// <summary>
     /// Client-side pacing per account (credentials) and region, shared by every connection made in the process so that
-    /// consecutive cmdlet calls share the budget. One bucket per published quota (aws-semantics.md §6.1, §6.2): API Gateway
+    /// consecutive cmdlet calls share the budget. One bucket per published quota (docs/aws-rules.md §6.1, §6.2): API Gateway
     /// control plane 10 rps burst 40 per account, GetResources 5 per 2 s; Lambda GetPolicy 15 rps, GetFunction 100 rps and
     /// the rest of the Lambda control plane 15 rps, each its own quota. Lambda publishes no burst: one second's worth.
     /// </summary>

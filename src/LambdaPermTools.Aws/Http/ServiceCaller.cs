@@ -14,7 +14,7 @@ using LambdaPermTools.Aws.Signing;
 namespace LambdaPermTools.Aws.Http
 {
     /// <summary>
-    /// Sends one service's requests in one region: paces, signs, retries (aws-semantics.md §6.5) within the call's deadline,
+    /// Sends one service's requests in one region: paces, signs, retries (docs/aws-rules.md §6.5) within the call's deadline,
     /// reads bodies with a cap, and turns the final failure into an <see cref="AwsServiceException"/> whose text holds no
     /// secret. Throttling and transient faults are retried; other errors are not. Every throttle slows the client's pacing.
     /// </summary>

@@ -19,6 +19,15 @@ namespace LambdaPermTools.Aws.Ports
         InputObjectNotRestApi,
         NoSelection,
 
+        // Test-ApiLambdaPermissionTemplate and -JUnitPath: files that cannot be read, parsed or written.
+        PathNotFound,
+        TemplateReadError,
+        TemplateParseError,
+        NotATemplate,
+        TemplateFindingFormat,
+        JUnitPathNotFound,
+        JUnitWriteFailed,
+
         // Per item (non-terminating): what could not be read or changed.
         RestApiNotFound,
         StageNotFound,

@@ -41,6 +41,12 @@ namespace LambdaPermTools
 
         /// <summary>Where the target was read from, when the verdict's Reason must say it (a canary, a fallback to the current configuration, an undeployed change).</summary>
         internal string ConfigurationNote { get; set; } = "";
+        /// <summary>Test-ApiLambdaPermissionTemplate: the template file (empty for -TemplateBody and for live APIs).</summary>
+        public string TemplatePath { get; set; } = "";
+        /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the resource that declares the method or authorizer.</summary>
+        public string LogicalId { get; set; } = "";
+        /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the AWS::Lambda::Permission that grants the invoke (empty if none).</summary>
+        public string PermissionLogicalId { get; set; } = "";
 
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
@@ -70,6 +76,9 @@ namespace LambdaPermTools
             other.Canary = Canary;
             other.UndeployedChange = UndeployedChange;
             other.ConfigurationNote = ConfigurationNote;
+            other.TemplatePath = TemplatePath;
+            other.LogicalId = LogicalId;
+            other.PermissionLogicalId = PermissionLogicalId;
         }
     }
 }

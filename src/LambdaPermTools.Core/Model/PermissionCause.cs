@@ -18,5 +18,7 @@ namespace LambdaPermTools
         UnsupportedCondition,
         /// <summary>Unknown: something the verdict needs could not be read (here: a deployed authorizer's id).</summary>
         ReadFailed,
+        /// <summary>Templates only: a value the verdict depends on cannot be resolved offline (the Reason shows the expression).</summary>
+        UnresolvedTemplateValue,
     }
 }

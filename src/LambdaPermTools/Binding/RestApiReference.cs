@@ -4,7 +4,7 @@ namespace LambdaPermTools.Binding
 {
     /// <summary>
     /// The type of -InputObject: a REST API as AWS Tools' Get-AGRestApiList emits it (Amazon.APIGateway.Model.RestApi,
-    /// with Id and Name), read by duck typing so that no AWSSDK type is needed (powershell-conventions.md §7.2).
+    /// with Id and Name), read by duck typing so that no AWSSDK type is needed (docs/powershell-rules.md §7.2).
     /// PowerShell converts any piped object through the constructor; objects that are not REST APIs (an API
     /// Gateway resource, authorizer or stage) keep a <see cref="Problem"/> that the cmdlet reports.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Runs;
@@ -6,6 +7,7 @@ using LambdaPermTools.Completion;
 using LambdaPermTools.Hosting;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
+using LambdaPermTools.Templates;
 
 namespace LambdaPermTools.Commands
 {
@@ -62,6 +64,10 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public TemplateFormat Format { get; set; } = TemplateFormat.CloudFormationYaml;
 
+        /// <summary>Findings of Test-ApiLambdaPermissionTemplate: fixed in their own template, with its names, never through AWS.</summary>
+        private readonly List<PermissionFinding> _fromTemplates = new List<PermissionFinding>();
+        private bool _liveInput;
+
         private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
 
         protected override void BeginProcessing()
@@ -72,16 +78,37 @@ namespace LambdaPermTools.Commands
 
         protected override void ProcessRecord()
         {
+            var live = Finding;
+            if (ParameterSetName == ByFinding)
+            {
+                _fromTemplates.AddRange(Finding.OfType<PermissionFinding>().Where(TemplateFixRenderer.IsTemplateFinding));
+                live = Finding.Where(f => !(f is PermissionFinding finding && TemplateFixRenderer.IsTemplateFinding(finding))).ToArray();
+                if (live.Length == 0)
+                {
+                    return;
+                }
+            }
+
+            _liveInput = true;
             var request = Request();
             TerminateOn(Selection.AddTo(request));
             if (ParameterSetName == ByFinding)
             {
-                Selection.AddFindings(request, Finding);
+                Selection.AddFindings(request, live);
             }
         }
 
         protected override void EndProcessing()
         {
+            if (_fromTemplates.Count > 0)
+            {
+                TemplateFixOutput.Write(this, _fromTemplates, Format);
+                if (!_liveInput)
+                {
+                    return;
+                }
+            }
+
             var judgements = Runs().SelectMany(r => Collect<Judgement>(observer => r.Run.JudgeAsync(r.Request, observer))).ToList();
             var plan = Run.Plan(judgements, new FixOptions { Scope = Scope });
             foreach (var warning in plan.Warnings)

@@ -21,7 +21,9 @@ namespace LambdaPermTools.Commands
     {
         private const string ByTarget = "Target";
         private readonly HashSet<string> _warnedStatements = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<PermissionFinding> _reported = new List<PermissionFinding>();
         private int _denied;
+        private string? _junitFile;
 
         /// <summary>The ids of the REST APIs to look at.</summary>
         [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -61,7 +63,18 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter FailOnDenied { get; set; }
 
+        /// <summary>Also write the findings as a JUnit XML report (one test case per finding) to this file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JUnitPath { get; set; }
+
         private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _junitFile = JUnitFile.Resolve(this, JUnitPath);
+        }
 
         protected override void ProcessRecord()
         {
@@ -80,6 +93,7 @@ namespace LambdaPermTools.Commands
                 Stream<Judgement>(observer => run.JudgeAsync(request, observer), judgement => WriteFindings(judgement.Findings));
             }
 
+            JUnitFile.Write(this, _junitFile, _reported);
             if (FailOnDenied && _denied > 0)
             {
                 TerminateOn(new RunError(ErrorId.DeniedTargetsFound, $"{_denied} target(s) are Denied: API Gateway may not invoke their Lambda function.", _denied,
@@ -99,6 +113,11 @@ namespace LambdaPermTools.Commands
                 if (finding.OverlyBroad && _warnedStatements.Add($"{finding.FunctionName}:{finding.Qualifier}#{finding.MatchedStatementId}"))
                 {
                     WriteWarning($"Statement '{finding.MatchedStatementId}' in the policy of {finding.FunctionArn} grants more than API Gateway needs (no SourceArn, Principal '*', or a whole-API SourceArn). {finding.Reason}");
+                }
+
+                if (_junitFile != null)
+                {
+                    _reported.Add(finding);
                 }
 
                 WriteObject(finding);

@@ -17,6 +17,10 @@ namespace LambdaPermTools.Hosting
             return WithAction(new ErrorRecord(ExceptionOf(category, error), error.Id.ToString(), category, error.Target), error.RecommendedAction);
         }
 
+        /// <summary>An error the cmdlets find themselves (files, arguments), with the category its id implies.</summary>
+        public static ErrorRecord For(ErrorId id, Exception exception, object? target, string recommendedAction) =>
+            WithAction(new ErrorRecord(exception, id.ToString(), CategoryOf(id), target), recommendedAction);
+
         /// <summary>No credentials, no region, unknown profile, bad endpoint: nothing can continue.</summary>
         public static ErrorRecord From(ConnectionException e) =>
             WithAction(new ErrorRecord(e, e.ErrorId.ToString(), CategoryOf(e.ErrorId), null), ConnectionAction(e.ErrorId));
@@ -25,6 +29,14 @@ namespace LambdaPermTools.Hosting
         {
             switch (id)
             {
+                case ErrorId.TemplateParseError:
+                case ErrorId.NotATemplate:
+                    return ErrorCategory.ParserError;
+                case ErrorId.TemplateReadError:
+                    return ErrorCategory.ReadError;
+                case ErrorId.JUnitWriteFailed:
+                    return ErrorCategory.WriteError;
+                case ErrorId.PathNotFound:
                 case ErrorId.RestApiNotFound:
                 case ErrorId.StageNotFound:
                 case ErrorId.FunctionNotFound:

@@ -7,7 +7,7 @@ namespace LambdaPermTools.Aws.Tests.Support
 {
     /// <summary>
     /// An API Gateway control plane with several REST APIs, served by <see cref="LocalAwsServer"/> the way AWS serves it
-    /// (aws-semantics.md §6.1): lists under "item", paged by limit/position, JSON only with Accept: application/json,
+    /// (docs/aws-rules.md §6.1): lists under "item", paged by limit/position, JSON only with Accept: application/json,
     /// HAL otherwise.
     /// </summary>
     internal sealed class FakeApiGatewayAccount
