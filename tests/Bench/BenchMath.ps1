@@ -53,14 +53,16 @@ function Get-QuotaFloor {
     - Quotas, as the proxy computes them (POST /__proxy/floor): for every quota (calls it covers - burst) / rate;
       quotas are independent, so a client that overlaps them perfectly reaches the largest.
     - Latency: calls that depend on earlier answers cannot overlap them. A scan needs 3 rounds (the APIs; their
-      resources, authorizers and stages; the policies) and a 4th when a GetPolicy 404 needs a GetFunction.
+      resources, authorizers and stages; the policies), a 4th when it reads exports (GetExport needs the stages'
+      deployments, and the policies the export's functions) and another when a GetPolicy 404 needs a GetFunction.
     moto's own time is excluded.
     #>
     param([Parameter(Mandatory)] [string] $ProxyUrl, [Parameter(Mandatory)] [System.Collections.IDictionary] $Calls, [int] $LatencyMs = 0)
     # Invoke-RestMethod writes a JSON array as one object: unroll it.
     $perQuota = @(Invoke-RestMethod -Method Post -Uri "$ProxyUrl/__proxy/floor" -Body ($Calls | ConvertTo-Json -Compress) -ContentType 'application/json' -TimeoutSec 10 | ForEach-Object { $_ })
     $binding = $perQuota | Sort-Object floorSeconds -Descending | Select-Object -First 1
-    $rounds = 3 + (($Calls.Contains('lambda:GetFunction') -and $Calls['lambda:GetFunction'] -gt 0) ? 1 : 0)
+    $rounds = 3 + (($Calls.Contains('apigateway:GetExport') -and $Calls['apigateway:GetExport'] -gt 0) ? 1 : 0) +
+        (($Calls.Contains('lambda:GetFunction') -and $Calls['lambda:GetFunction'] -gt 0) ? 1 : 0)
     $latencySeconds = $rounds * $LatencyMs / 1000
     [pscustomobject]@{
         Seconds = [math]::Max([double]$binding.floorSeconds, [double]$latencySeconds)

@@ -235,7 +235,9 @@ def minimum_calls(args, used, not_found):
     per 500 authorizers (one call even when there are none), one GetStages; GetRestApis pages of 500;
     one GetPolicy per distinct (function, qualifier) that some stage's integration or authorizer resolves to;
     one GetFunction (FunctionExists) per such pair whose GetPolicy is 404, to tell "no policy" from "no function";
-    one GetCallerIdentity for the caller's account. Nothing else (no GetIntegration, GetExport, IAM)."""
+    one GetExport per distinct deployment the stages serve (every API here has one deployment shared by its stages),
+    to read what each stage serves; one GetCallerIdentity for the caller's account. Nothing else (no GetIntegration,
+    GetRestApi with -All, IAM)."""
     authorizers_per_api = [1 if i < args.authorizers else 0 for i in range(args.apis)]
     return {
         "sts:GetCallerIdentity": 1,
@@ -243,6 +245,7 @@ def minimum_calls(args, used, not_found):
         "apigateway:GetResources": args.apis * pages(args.resources + 1),
         "apigateway:GetAuthorizers": sum(pages(n) for n in authorizers_per_api),
         "apigateway:GetStages": args.apis,
+        "apigateway:GetExport": args.apis,
         "lambda:GetPolicy": len(used),
         "lambda:GetFunction": not_found,
     }

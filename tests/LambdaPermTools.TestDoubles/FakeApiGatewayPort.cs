@@ -26,6 +26,26 @@ namespace LambdaPermTools.TestDoubles
         public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
             PagedAsync("GetRestApis", null, () => _fake.ApisIn(_region).Select(a => new RestApiSummary(a.Id, a.Name)).ToList(), cancellationToken);
 
+        public async Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "GetRestApi", _region, restApiId, cancellationToken, ("restapi_id", restApiId)).ConfigureAwait(false);
+            var api = Api(restApiId, "GetRestApi");
+            return new RestApiSummary(api.Id, api.Name);
+        }
+
+        /// <summary>The deployment the stage serves, not the current configuration (a stage added without a deployment serves the current one).</summary>
+        public async Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "GetExport", _region, restApiId, cancellationToken,
+                ("restapi_id", restApiId), ("stage_name", stageName), ("export_type", "oas30"), ("extensions", "apigateway")).ConfigureAwait(false);
+            lock (_fake.Sync)
+            {
+                var api = Api(restApiId, "GetExport");
+                var served = api.Served(stageName) ?? throw FakeErrors.NotFound(Service, "GetExport", $"Invalid stage identifier specified {_fake.CallerAccount}:{restApiId}/{stageName}");
+                return FakeExport.Write(api.Name, served);
+            }
+        }
+
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
             PagedAsync("GetResources", restApiId, () => Api(restApiId, null).Resources, cancellationToken);
 

@@ -11,6 +11,7 @@ namespace LambdaPermTools.TestDoubles
         private readonly List<ApiResource> _resources = new List<ApiResource>();
         private readonly List<ApiAuthorizer> _authorizers = new List<ApiAuthorizer>();
         private readonly List<ApiStage> _stages = new List<ApiStage>();
+        private readonly Dictionary<string, ApiDeployment> _deployments = new Dictionary<string, ApiDeployment>();
         private readonly object _sync;
 
         internal FakeRestApi(string id, string name, object sync)
@@ -43,6 +44,17 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>Deletes a method from the current configuration (deployments keep it).</summary>
+        public FakeRestApi RemoveMethod(string path, string httpMethod)
+        {
+            lock (_sync)
+            {
+                var resource = EnsureResource(path);
+                resource.Methods = resource.Methods.Where(m => m.HttpMethod != httpMethod).ToList();
+                return this;
+            }
+        }
+
         /// <summary>Adds a resource with no methods (every path segment becomes a resource, as in API Gateway).</summary>
         public FakeRestApi AddResource(string path)
         {
@@ -62,28 +74,115 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
-        /// <summary>Adds a stage; <paramref name="variables"/> may be a PowerShell hashtable.</summary>
-        public FakeRestApi AddStage(string stageName, IDictionary? variables = null)
+        /// <summary>Deletes an authorizer from the current configuration (deployments keep it).</summary>
+        public FakeRestApi RemoveAuthorizer(string id)
         {
             lock (_sync)
             {
-                var copy = new Dictionary<string, string>();
-                if (variables != null)
-                {
-                    foreach (DictionaryEntry entry in variables)
-                    {
-                        copy[entry.Key.ToString()!] = entry.Value?.ToString() ?? "";
-                    }
-                }
+                _authorizers.RemoveAll(a => a.Id == id);
+                return this;
+            }
+        }
 
-                _stages.Add(new ApiStage { StageName = stageName, DeploymentId = "d-" + stageName, Variables = copy });
+        /// <summary>
+        /// CreateDeployment: freezes the current configuration (resources, methods, authorizers) under a new id (d1, d2, …)
+        /// and returns the id. A stage that serves it shows it in GetExport, whatever changes later.
+        /// </summary>
+        public string CreateDeployment()
+        {
+            lock (_sync)
+            {
+                var id = "d" + (_deployments.Count + 1);
+                _deployments[id] = new ApiDeployment
+                {
+                    Id = id,
+                    Resources = _resources.Select(r => new ApiResource { Id = r.Id, Path = r.Path, Methods = r.Methods.ToList() }).ToList(),
+                    Authorizers = _authorizers.ToList(),
+                };
+                return id;
+            }
+        }
+
+        /// <summary>
+        /// Adds a stage; <paramref name="variables"/> may be a PowerShell hashtable. With a <paramref name="deploymentId"/> from
+        /// <see cref="CreateDeployment"/> the stage serves that deployment; without one (set-up convenience for tests about other
+        /// things) it serves deployment "d-{stage}", which always equals the current configuration, as if redeployed after every change.
+        /// </summary>
+        public FakeRestApi AddStage(string stageName, IDictionary? variables = null, string? deploymentId = null)
+        {
+            lock (_sync)
+            {
+                _stages.Add(new ApiStage { StageName = stageName, DeploymentId = FakeAws.Absent(deploymentId) ?? "d-" + stageName, Variables = Strings(variables), LastUpdatedDate = Today });
+                return this;
+            }
+        }
+
+        /// <summary>Redeploys a stage: a new deployment of the current configuration, which the stage then serves; returns its id.</summary>
+        public string Deploy(string stageName)
+        {
+            lock (_sync)
+            {
+                var id = CreateDeployment();
+                Stage(stageName).DeploymentId = id;
+                Stage(stageName).LastUpdatedDate = Today.AddHours(_deployments.Count);
+                return id;
+            }
+        }
+
+        /// <summary>canarySettings: <paramref name="percentTraffic"/> of the stage's requests go to <paramref name="deploymentId"/> with the overrides laid over the stage's variables.</summary>
+        public FakeRestApi SetCanary(string stageName, string deploymentId, double percentTraffic, IDictionary? stageVariableOverrides = null)
+        {
+            lock (_sync)
+            {
+                Stage(stageName).Canary = new ApiCanary { DeploymentId = deploymentId, PercentTraffic = percentTraffic, StageVariableOverrides = Strings(stageVariableOverrides) };
                 return this;
             }
         }
 
         internal IReadOnlyList<ApiResource> Resources => _resources.ToList();
         internal IReadOnlyList<ApiAuthorizer> Authorizers => _authorizers.ToList();
-        internal IReadOnlyList<ApiStage> Stages => _stages.ToList();
+        internal IReadOnlyList<ApiStage> Stages => _stages.Select(s => new ApiStage
+        {
+            StageName = s.StageName,
+            DeploymentId = s.DeploymentId,
+            Variables = s.Variables,
+            Canary = s.Canary,
+            LastUpdatedDate = s.LastUpdatedDate,
+        }).ToList();
+
+        /// <summary>What a stage serves: its deployment, or the current configuration for a stage added without one.</summary>
+        internal ApiDeployment? Served(string stageName)
+        {
+            var stage = _stages.FirstOrDefault(s => s.StageName == stageName);
+            if (stage == null)
+            {
+                return null;
+            }
+
+            return _deployments.TryGetValue(stage.DeploymentId!, out var deployment)
+                ? deployment
+                : new ApiDeployment { Id = stage.DeploymentId!, Resources = Resources, Authorizers = Authorizers };
+        }
+
+        /// <summary>A fixed date, so that outputs are the same on every run.</summary>
+        private static System.DateTimeOffset Today => new System.DateTimeOffset(2026, 11, 30, 9, 0, 0, System.TimeSpan.Zero);
+
+        private ApiStage Stage(string stageName) =>
+            _stages.FirstOrDefault(s => s.StageName == stageName) ?? throw new System.ArgumentException($"No stage {stageName}; call AddStage first.", nameof(stageName));
+
+        private static Dictionary<string, string> Strings(IDictionary? values)
+        {
+            var copy = new Dictionary<string, string>();
+            if (values != null)
+            {
+                foreach (DictionaryEntry entry in values)
+                {
+                    copy[entry.Key.ToString()!] = entry.Value?.ToString() ?? "";
+                }
+            }
+
+            return copy;
+        }
 
         private ApiResource EnsureResource(string path)
         {

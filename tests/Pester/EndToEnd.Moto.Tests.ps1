@@ -15,6 +15,11 @@
 # - The tests never call the deployed API: on AWS the permission is checked when API Gateway invokes the
 #   function; here "Allowed" is established by reading the policies back, which is what Test-ApiLambdaPermission
 #   does against AWS as well (the aws CLI's own get-policy confirms the statements in one test).
+# - moto has no real GetExport (it answers every export with a bare Swagger 2.0 document of the current methods,
+#   without API Gateway's integration extensions, whatever the stage) and no canaries: the scenario tests judge
+#   -Configuration Current, and one test pins that the default (Deployed) falls back to the current configuration
+#   with one clear warning per stage. What stages serve, canaries and undeployed changes are tested against the fakes
+#   (Deployed.Tests.ps1), whose GetExport follows API Gateway's deployed-snapshot semantics.
 # - The aws CLI first on PATH is v1, which ignores AWS_REGION: AWS_DEFAULT_REGION is set as well.
 # - moto's RemovePermission reads the RevisionId query parameter as the list its query parser returns
 #   (moto/awslambda/responses.py remove_permission, unlike Qualifier, which takes [0]), so it rejects every
@@ -55,7 +60,7 @@ def _first_revision(self):
     return _remove_permission(self)
 _lambda.LambdaResponse.remove_permission = _first_revision
 '@
-    $connection = @{ Region = 'us-east-1'; EndpointUrl = $moto.Url }
+    $connection = @{ Region = 'us-east-1'; EndpointUrl = $moto.Url; Configuration = 'Current' }
 
     function Invoke-Aws {
         # The aws CLI against moto; JSON output parsed. Fails the test when the CLI fails.
@@ -193,7 +198,9 @@ Describe 'The knowledge-center scenario against moto' {
         $token = 'Token-' + [guid]::NewGuid().ToString('N')
         $ps = (New-LptPowerShell).AddCommand('Test-ApiLambdaPermission').AddParameter('RestApiId', $kc.Api).AddParameter('EndpointUrl', $moto.Url).
             AddParameter('Region', 'us-east-1').AddParameter('AccessKey', 'AKIDSECRETTEST').AddParameter('SecretKey', $secret).AddParameter('SessionToken', $token).
-            AddParameter('Verbose').AddParameter('Debug')
+            AddParameter('Verbose').AddParameter('Debug').AddParameter('WarningAction', 'Continue')
+        # -Debug makes a compiled cmdlet ask before each warning; the warning of moto's unreadable export (the default
+        # -Configuration Deployed falls back, see above) is kept in the stream and checked for secrets too.
         $findings = $ps.Invoke()
         $streams = @($ps.Streams.Debug) + @($ps.Streams.Verbose) + @($ps.Streams.Warning) + @($ps.Streams.Error) + @($ps.Streams.Information)
         $ps.Dispose()
@@ -204,6 +211,16 @@ Describe 'The knowledge-center scenario against moto' {
         $text | Should -Not -Match $secret
         $text | Should -Not -Match $token
         ($findings | Out-String) | Should -Not -Match $secret
+    }
+
+    It 'falls back from moto''s export (no OpenAPI 3, no extensions) to the current configuration, with one clear warning per stage' {
+        $findings = @(Test-ApiLambdaPermission -RestApiId $kc.Api -Region us-east-1 -EndpointUrl $moto.Url -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable errs)
+        $errs | Should -BeNullOrEmpty
+        $findings | Should -HaveCount $start.Count
+        ($findings.Status | Sort-Object) | Should -Be ($start.Status | Sort-Object)
+        $findings | ForEach-Object { $_.Reason | Should -Match 'could not be read.*current configuration' }
+        $warnings | Should -HaveCount 1 -Because 'one stage (prod)'
+        "$warnings" | Should -Match "Stage 'prod'.*could not be read.*not an OpenAPI 3 document.*current configuration"
     }
 
     It 'reports RestApiNotFound from the real API Gateway error, as a non-terminating error' {

@@ -33,7 +33,7 @@ Describe 'Get-ApiIntegrationTarget' {
         $any.PresentedSourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:api1/prod/ANY/pets/{id}'
     }
 
-    It 'reads each API with GetResources(embed=methods) pages, GetAuthorizers pages and one GetStages only' {
+    It 'reads each API with GetResources(embed=methods) pages, GetAuthorizers pages, one GetStages, GetRestApi for the name and one GetExport per deployment only' {
         $null = Get-ApiIntegrationTarget -RestApiId api1
         # 5 resources (/, /pets, /pets/{id}, /health) = 4 -> 2 pages of 2; 2 authorizers -> 1 page.
         $fake.CallCount('GetResources') | Should -Be 2
@@ -42,7 +42,9 @@ Describe 'Get-ApiIntegrationTarget' {
         $fake.CallCount('GetStages') | Should -Be 1
         $fake.CallCount('GetCallerIdentity') | Should -Be 1
         @($fake.Calls | Where-Object Service -eq 'lambda') | Should -BeNullOrEmpty
-        $fake.CallCount('GetRestApi') | Should -Be 0
+        $fake.CallCount('GetRestApi') | Should -Be 1 -Because '-RestApiId gives no name: one GetRestApi per API fills RestApiName'
+        $fake.CallCount('GetExport') | Should -Be 2 -Because 'prod and dev serve a deployment each'
+        $fake.CallsOf('GetExport') | ForEach-Object { $_['extensions'] | Should -Be 'apigateway' }
     }
 
     It 'limits stages with -StageName and adds test-invoke-stage with -IncludeTestInvoke' {

@@ -153,8 +153,10 @@ Describe 'Test-ApiLambdaPermission' {
             # One IAM lookup for the role: GetRole once, SimulatePrincipalPolicy once.
             $fake.CallCount('GetRole') | Should -Be 1
             $fake.CallCount('SimulatePrincipalPolicy') | Should -Be 1
-            $fake.CallCount('GetRestApi') | Should -Be 0
-            $fake.CallCount('GetExport') | Should -Be 0
+            $fake.CallCount('GetRestApi') | Should -Be 0 -Because '-All reads the names with GetRestApis'
+            # One GetExport per distinct deployment: each of the 17 stages (api1 one, api2-9 prod and dev) serves its own.
+            $fake.CallCount('GetExport') | Should -Be (1 + 8 * 2)
+            ($fake.CallsOf('GetExport') | ForEach-Object { "$($_['restapi_id'])/$($_['stage_name'])" } | Sort-Object -Unique) | Should -HaveCount 17
         }
 
         It 'keeps every other finding intact when one function''s policy is AccessDenied' {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -30,6 +31,12 @@ namespace LambdaPermTools.Aws.Clients
         public Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken) =>
             ReadListAsync("GetRestApis", new[] { "restapis" }, null, ReadRestApi, a => a.Id, cancellationToken);
 
+        public async Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(new AwsRequest("GetRestApi", HttpMethod.Get, "restapis", restApiId), cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Json(_caller, "GetRestApi", response, ReadRestApi);
+        }
+
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
             ReadListAsync("GetResources", new[] { "restapis", restApiId, "resources" }, "methods", ReadResource, r => r.Id, cancellationToken);
 
@@ -41,6 +48,15 @@ namespace LambdaPermTools.Aws.Clients
             // GetStages is not paginated (BC:apigateway).
             var response = await SendAsync(new AwsRequest("GetStages", HttpMethod.Get, "restapis", restApiId, "stages"), cancellationToken).ConfigureAwait(false);
             return ResponseReader.Json(_caller, "GetStages", response, root => (IReadOnlyList<ApiStage>)root.Array("item").Select(ReadStage).ToList());
+        }
+
+        public async Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken)
+        {
+            // extensions=apigateway: integrations and authorizers both (APIGW-API:GetExport; the console's "OpenAPI 3 + API Gateway extensions").
+            var request = new AwsRequest("GetExport", HttpMethod.Get, "restapis", restApiId, "stages", stageName, "exports", "oas30")
+                .WithQuery("extensions", "apigateway");
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Json(_caller, "GetExport", response, _ => response.Body);
         }
 
         private async Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string? embed,
@@ -104,19 +120,55 @@ namespace LambdaPermTools.Aws.Clients
 
         private static ApiStage ReadStage(JsonElement e)
         {
-            var variables = new Dictionary<string, string>();
-            if (e.TryGetProperty("variables", out var v) && v.ValueKind == JsonValueKind.Object)
+            var variables = StringMap(e, "variables");
+            return new ApiStage
             {
-                foreach (var p in v.EnumerateObject())
+                StageName = e.Required("stageName"),
+                DeploymentId = e.Str("deploymentId"),
+                Variables = variables,
+                Canary = ReadCanary(e),
+                LastUpdatedDate = ReadDate(e, "lastUpdatedDate"),
+            };
+        }
+
+        private static Dictionary<string, string> StringMap(JsonElement e, string name)
+        {
+            var map = new Dictionary<string, string>();
+            if (e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in v.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
                 {
-                    if (p.Value.ValueKind == JsonValueKind.String)
-                    {
-                        variables[p.Name] = p.Value.GetString()!;
-                    }
+                    map[p.Name] = p.Value.GetString()!;
                 }
             }
 
-            return new ApiStage { StageName = e.Required("stageName"), DeploymentId = e.Str("deploymentId"), Variables = variables };
+            return map;
+        }
+
+        private static ApiCanary? ReadCanary(JsonElement e) =>
+            e.TryGetProperty("canarySettings", out var c) && c.ValueKind == JsonValueKind.Object && c.Str("deploymentId") is string id
+                ? new ApiCanary
+                {
+                    DeploymentId = id,
+                    PercentTraffic = c.TryGetProperty("percentTraffic", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : 0,
+                    StageVariableOverrides = StringMap(c, "stageVariableOverrides"),
+                }
+                : null;
+
+        /// <summary>rest-json timestamps are epoch seconds (BC:apigateway); an ISO text is read too.</summary>
+        private static DateTimeOffset? ReadDate(JsonElement e, string name)
+        {
+            if (!e.TryGetProperty(name, out var v))
+            {
+                return null;
+            }
+
+            if (v.ValueKind == JsonValueKind.Number)
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds((long)(v.GetDouble() * 1000));
+            }
+
+            return v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : (DateTimeOffset?)null;
         }
     }
 }

@@ -11,6 +11,9 @@ namespace LambdaPermTools.Aws.Ports
         /// <summary>GetRestApis, every page (limit 500).</summary>
         Task<IReadOnlyList<RestApiSummary>> GetRestApisAsync(CancellationToken cancellationToken);
 
+        /// <summary>GetRestApi (its name, for APIs named by id only); NotFound when the API does not exist.</summary>
+        Task<RestApiSummary> GetRestApiAsync(string restApiId, CancellationToken cancellationToken);
+
         /// <summary>GetResources?embed=methods, every page (limit 500).</summary>
         Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken);
 
@@ -19,5 +22,8 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>GetStages (not paginated).</summary>
         Task<IReadOnlyList<ApiStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken);
+
+        /// <summary>GetExport of a stage as OpenAPI 3 JSON with API Gateway's extensions: the deployment the stage serves (docs/aws-rules.md §4.5).</summary>
+        Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken);
     }
 }

@@ -12,8 +12,8 @@ using LambdaPermTools.Targets;
 namespace LambdaPermTools.Aws.Runs
 {
     /// <summary>
-    /// Reads REST APIs frugally (per API only GetResources pages with embed=methods, GetAuthorizers pages and one
-    /// GetStages; GetRestApis pages for every API of the region), resolves their targets and hands each API's targets
+    /// Reads REST APIs frugally (per API only GetResources pages with embed=methods, GetAuthorizers pages, one
+    /// GetStages, GetRestApi when only the id is known, and one GetExport per distinct deployment the selected stages serve; GetRestApis pages for every API of the region), resolves their targets and hands each API's targets
     /// to a finishing step (listing or judging) whose result goes to the observer as soon as that API is done. Reads up
     /// to <see cref="MaxConcurrentApis"/> APIs from API Gateway at once and lets later APIs' reads overlap earlier APIs'
     /// policy reads, holding at most <see cref="MaxApisInMemory"/> at a time. Knows every API's stages, so that a
@@ -33,10 +33,12 @@ namespace LambdaPermTools.Aws.Runs
         public const int MaxApisInMemory = 24;
 
         private readonly RunContext _run;
+        private readonly DeploymentReader _deployments;
 
         public ApiScanner(RunContext run)
         {
             _run = run;
+            _deployments = new DeploymentReader(run);
         }
 
         /// <summary>Reads the requested APIs concurrently; <paramref name="finish"/> turns one API's targets into its result.</summary>
@@ -70,10 +72,10 @@ namespace LambdaPermTools.Aws.Runs
         private async Task ScanAsync<T>(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading, ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi,
             Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
         {
-            IReadOnlyList<IntegrationTarget> targets;
+            TargetResolution resolution;
             try
             {
-                targets = await ReadTargetsAsync(api, stages, reading, stagesByApi).ConfigureAwait(false);
+                resolution = await ReadTargetsAsync(api, stages, reading, stagesByApi).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
             {
@@ -81,8 +83,9 @@ namespace LambdaPermTools.Aws.Runs
                 return;
             }
 
+            resolution.Warnings.ForEach(observer.Warned);
             var errors = new List<RunError>();
-            var result = await finish(targets, errors).ConfigureAwait(false);
+            var result = await finish(resolution.Targets, errors).ConfigureAwait(false);
             errors.ForEach(observer.Failed);
             observer.Delivered(result);
         }
@@ -111,14 +114,14 @@ namespace LambdaPermTools.Aws.Runs
         /// Holds a reading slot only while API Gateway is read; the snapshot is dropped here, once its targets are
         /// resolved, so that an API waiting for its policy reads keeps only its targets.
         /// </summary>
-        private async Task<IReadOnlyList<IntegrationTarget>> ReadTargetsAsync(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading,
+        private async Task<TargetResolution> ReadTargetsAsync(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading,
             ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi)
         {
             ApiSnapshot snapshot;
             await reading.WaitAsync(_run.Cancellation).ConfigureAwait(false);
             try
             {
-                snapshot = await ReadSnapshotAsync(api).ConfigureAwait(false);
+                snapshot = await ReadSnapshotAsync(api, stages).ConfigureAwait(false);
             }
             finally
             {
@@ -126,17 +129,25 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             stagesByApi[api.Id] = snapshot.Stages.Select(s => s.StageName).ToList();
-            return TargetResolver.Resolve(snapshot, stages);
+            return TargetResolver.ResolveStages(snapshot, stages);
         }
 
-        /// <summary>GetResources first: a missing API costs one call, not three.</summary>
-        private async Task<ApiSnapshot> ReadSnapshotAsync(RestApiSummary api)
+        /// <summary>
+        /// GetRestApi (only for an API named by id, to fill its name) or GetResources first: a missing API costs one call. With
+        /// the deployed configuration, then one GetExport per distinct deployment of the selected stages.
+        /// </summary>
+        private async Task<ApiSnapshot> ReadSnapshotAsync(RestApiSummary api, TargetSelection selection)
         {
             var gateway = _run.Services.ApiGateway;
+            if (api.Name.Length == 0)
+            {
+                api = await gateway.GetRestApiAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            }
+
             var resources = await gateway.GetResourcesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
             var authorizers = await gateway.GetAuthorizersAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
             var stages = await gateway.GetStagesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
-            return new ApiSnapshot
+            var snapshot = new ApiSnapshot
             {
                 Api = api,
                 AccountId = await _run.CallerAccountAsync().ConfigureAwait(false),
@@ -146,6 +157,12 @@ namespace LambdaPermTools.Aws.Runs
                 Authorizers = authorizers,
                 Stages = stages,
             };
+            if (selection.Configuration == ApiConfiguration.Deployed)
+            {
+                await _deployments.ReadAsync(snapshot, selection).ConfigureAwait(false);
+            }
+
+            return snapshot;
         }
     }
 }

@@ -252,6 +252,8 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             public void Progressed(int completed, int total, string restApiId) => _outer.Progressed(completed, total, restApiId);
+
+            public void Warned(string warning) => _outer.Warned(warning);
         }
     }
 }

@@ -13,13 +13,13 @@ namespace LambdaPermTools.Evaluation
         /// </summary>
         public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence)
         {
-            var grantSourceArn = InvocationPath.GrantCanFix(target) ? GrantSourceArn.LeastPrivilege(target) : "";
+            var grantSourceArn = InvocationPath.GrantCanFix(target) && target.PresentedSourceArn.Length > 0 ? GrantSourceArn.LeastPrivilege(target) : "";
             var verdict = Decide(target, evidence, new ReasonWriter(target, grantSourceArn));
             var finding = new PermissionFinding(target)
             {
                 Status = verdict.Status,
                 Cause = verdict.Cause,
-                Reason = verdict.Reason,
+                Reason = target.ConfigurationNote.Length == 0 ? verdict.Reason : verdict.Reason + " " + target.ConfigurationNote,
                 MatchedStatementId = verdict.MatchedStatementId,
                 OverlyBroad = verdict.OverlyBroad,
                 GrantCannotFix = !verdict.FixableByGrant && GrantFixability.Causes.Contains(verdict.Cause),
@@ -38,6 +38,12 @@ namespace LambdaPermTools.Evaluation
 
         private static Verdict Decide(IntegrationTarget target, EvidenceSet evidence, ReasonWriter reasons)
         {
+            if (target.Kind == TargetKind.Authorizer && target.PresentedSourceArn.Length == 0)
+            {
+                // A deployed authorizer whose name the current configuration no longer has: its id, part of the ARN, is unknown.
+                return Verdict.Unknown(PermissionCause.ReadFailed, reasons.AuthorizerIdUnknown());
+            }
+
             var path = InvocationPath.Of(target);
             switch (path)
             {

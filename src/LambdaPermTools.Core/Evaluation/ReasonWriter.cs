@@ -43,6 +43,9 @@ namespace LambdaPermTools.Evaluation
             ? $"{Cap(Subject)} uses the stage variable(s) {StatementMatcher.List(_target.UnresolvedVariables)}, which the console's Test button, running outside any deployed stage, has only when they are entered in its form; enter them there, and grant every function or alias they can name."
             : $"Stage '{_target.StageName}' does not define the stage variable(s) {StatementMatcher.List(_target.UnresolvedVariables)} that {Subject} uses, so API Gateway cannot tell which function to invoke; define them on the stage and grant every function or alias they can name.";
 
+        public string AuthorizerIdUnknown() =>
+            $"The deployment '{_target.DeploymentId}' that stage '{_target.StageName}' serves uses authorizer '{_target.AuthorizerName}', which no longer exists in the API's current configuration (deleted or renamed), so its id and the source ARN '…/authorizers/{{id}}' it presents cannot be read; redeploy the stage, or check the authorizer by hand.";
+
         public string CallerCredentials() =>
             $"{Cap(Subject)} passes the caller's identity through (credentials '{_target.CredentialsArn}'), so every caller needs {LambdaPermission.InvokeAction} on {Function}; a resource-policy grant for API Gateway does not help.";
 

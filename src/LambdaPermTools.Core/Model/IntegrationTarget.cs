@@ -32,6 +32,15 @@ namespace LambdaPermTools
         public string FunctionAccountId { get; set; } = "";
         public string PresentedSourceArn { get; set; } = "";
         public string[] UnresolvedVariables { get; set; } = new string[0];
+        /// <summary>The deployment this target was read from; empty when read from the current configuration.</summary>
+        public string DeploymentId { get; set; } = "";
+        /// <summary>True for the share of the stage's traffic that its canary deployment serves.</summary>
+        public bool Canary { get; set; }
+        /// <summary>What the current configuration would change for this target at the next deployment; empty when nothing.</summary>
+        public string UndeployedChange { get; set; } = "";
+
+        /// <summary>Where the target was read from, when the verdict's Reason must say it (a canary, a fallback to the current configuration, an undeployed change).</summary>
+        internal string ConfigurationNote { get; set; } = "";
         /// <summary>Test-ApiLambdaPermissionTemplate: the template file (empty for -TemplateBody and for live APIs).</summary>
         public string TemplatePath { get; set; } = "";
         /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the resource that declares the method or authorizer.</summary>
@@ -63,6 +72,10 @@ namespace LambdaPermTools
             other.FunctionAccountId = FunctionAccountId;
             other.PresentedSourceArn = PresentedSourceArn;
             other.UnresolvedVariables = (string[])UnresolvedVariables.Clone();
+            other.DeploymentId = DeploymentId;
+            other.Canary = Canary;
+            other.UndeployedChange = UndeployedChange;
+            other.ConfigurationNote = ConfigurationNote;
             other.TemplatePath = TemplatePath;
             other.LogicalId = LogicalId;
             other.PermissionLogicalId = PermissionLogicalId;

@@ -17,6 +17,7 @@ namespace LambdaPermTools
         AccessDenied,
         UnsupportedCondition,
         ExplicitDeny,
+        /// <summary>Unknown: a read the verdict needs failed after retries, or something it needs could not be read (a deployed authorizer's id).</summary>
         ReadFailed,
         /// <summary>Templates only: a value the verdict depends on cannot be resolved offline (the Reason shows the expression).</summary>
         UnresolvedTemplateValue,

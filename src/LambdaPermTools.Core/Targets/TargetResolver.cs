@@ -15,45 +15,69 @@ namespace LambdaPermTools.Targets
     {
         private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
 
-        public static IReadOnlyList<IntegrationTarget> Resolve(ApiSnapshot api, TargetSelection selection)
+        public static IReadOnlyList<IntegrationTarget> Resolve(ApiSnapshot api, TargetSelection selection) => ResolveStages(api, selection).Targets;
+
+        /// <summary>
+        /// The targets of every selected stage, with the warnings a run writes: with <see cref="ApiConfiguration.Deployed"/>
+        /// each stage is read from the deployment it serves (and its canary's), when the snapshot has it (docs/aws-rules.md §4.5);
+        /// <c>test-invoke-stage</c> always from the current configuration, as the console's Test button runs it.
+        /// </summary>
+        public static TargetResolution ResolveStages(ApiSnapshot api, TargetSelection selection)
         {
-            var methods = api.Resources.OrderBy(r => r.Path, StringComparer.Ordinal)
+            var result = new TargetResolution();
+            foreach (var stage in SelectStages(api, selection))
+            {
+                var current = ForConfiguration(api, api.Resources, api.Authorizers, stage.StageName, stage.Variables);
+                if (selection.Configuration == ApiConfiguration.Current || stage.StageName == ExecuteApiArn.TestInvokeStage || string.IsNullOrEmpty(stage.DeploymentId))
+                {
+                    result.Targets.AddRange(current);
+                }
+                else
+                {
+                    DeployedTargets.Add(api, stage, current, result);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>One stage's targets of one configuration (the current one, or a deployment's), in the documented order.</summary>
+        internal static List<IntegrationTarget> ForConfiguration(ApiSnapshot api, IReadOnlyList<ApiResource> resources, IReadOnlyList<ApiAuthorizer> authorizers,
+            string stageName, IReadOnlyDictionary<string, string> variables)
+        {
+            var methods = resources.OrderBy(r => r.Path, StringComparer.Ordinal)
                 .SelectMany(r => r.Methods.OrderBy(m => m.HttpMethod, StringComparer.Ordinal).Select(m => new MethodRef(r, m)))
                 .ToList();
-            var authorizers = api.Authorizers.Where(IsLambdaAuthorizer)
+            var lambdaAuthorizers = authorizers.Where(IsLambdaAuthorizer)
                 .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
 
             var targets = new List<IntegrationTarget>();
-            foreach (var stage in SelectStages(api, selection))
+            var context = new StageContext(api, authorizers, stageName, variables);
+            foreach (var method in methods)
             {
-                var context = new StageContext(api, stage.Name, stage.Variables);
-                foreach (var method in methods)
+                if (IsLambdaIntegration(method.Method.Integration, out var uri))
                 {
-                    if (IsLambdaIntegration(method.Method.Integration, out var uri))
-                    {
-                        targets.Add(ForMethod(context, method, uri!));
-                    }
+                    targets.Add(ForMethod(context, method, uri!));
                 }
+            }
 
-                if (stage.Name != ExecuteApiArn.TestInvokeStage)
-                {
-                    targets.AddRange(authorizers.Select(a => ForAuthorizer(context, a, methods)));
-                }
+            if (stageName != ExecuteApiArn.TestInvokeStage)
+            {
+                targets.AddRange(lambdaAuthorizers.Select(a => ForAuthorizer(context, a, methods)));
             }
 
             return targets;
         }
 
-        private static IEnumerable<(string Name, IReadOnlyDictionary<string, string> Variables)> SelectStages(ApiSnapshot api, TargetSelection selection)
+        private static IEnumerable<ApiStage> SelectStages(ApiSnapshot api, TargetSelection selection)
         {
             var wanted = selection.StageNames;
             var stages = api.Stages
                 .Where(s => wanted == null || wanted.Count == 0 || wanted.Contains(s.StageName))
-                .OrderBy(s => s.StageName, StringComparer.Ordinal)
-                .Select(s => (s.StageName, s.Variables));
+                .OrderBy(s => s.StageName, StringComparer.Ordinal);
 
             // The console's Test button runs outside any stage, so no stage variables are defined there (§1.5).
-            return selection.IncludeTestInvoke ? stages.Concat(new[] { (ExecuteApiArn.TestInvokeStage, NoVariables) }) : stages;
+            return selection.IncludeTestInvoke ? stages.Concat(new[] { new ApiStage { StageName = ExecuteApiArn.TestInvokeStage, Variables = NoVariables } }) : stages;
         }
 
         private static bool IsLambdaIntegration(ApiIntegration? integration, out LambdaUri? uri)
@@ -69,9 +93,9 @@ namespace LambdaPermTools.Targets
         {
             var integration = method.Method.Integration!;
             var target = context.NewTarget(TargetKind.Integration, method, integration.Type, integration.Uri ?? "", integration.Credentials);
-            var authorizer = UsedAuthorizer(method.Method, context.Api);
-            target.AuthorizerId = authorizer?.Id ?? (IsCustom(method.Method) ? method.Method.AuthorizerId! : "");
-            target.AuthorizerName = authorizer?.Name ?? "";
+            var authorizer = UsedAuthorizer(method.Method, context.Authorizers);
+            target.AuthorizerId = authorizer?.Id ?? (IsCustom(method.Method) ? method.Method.AuthorizerId ?? "" : "");
+            target.AuthorizerName = authorizer?.Name ?? method.Method.AuthorizerName ?? "";
             context.ApplyFunction(target, uri);
             target.PresentedSourceArn = ExecuteApiArn.ForMethod(context.PrefixFor(target.Region), context.Api.Api.Id, context.StageName, method.Method.HttpMethod, method.Resource.Path);
             return target;
@@ -79,19 +103,24 @@ namespace LambdaPermTools.Targets
 
         private static IntegrationTarget ForAuthorizer(StageContext context, ApiAuthorizer authorizer, IReadOnlyList<MethodRef> methods)
         {
-            var firstUser = methods.FirstOrDefault(m => IsCustom(m.Method) && m.Method.AuthorizerId == authorizer.Id);
+            var firstUser = methods.FirstOrDefault(m => Uses(m.Method, authorizer));
             var target = context.NewTarget(TargetKind.Authorizer, firstUser, authorizer.Type, authorizer.AuthorizerUri ?? "", authorizer.AuthorizerCredentials);
             target.AuthorizerId = authorizer.Id;
             target.AuthorizerName = authorizer.Name;
             context.ApplyFunction(target, LambdaUri.Parse(authorizer.AuthorizerUri));
-            target.PresentedSourceArn = ExecuteApiArn.ForAuthorizer(context.PrefixFor(target.Region), context.Api.Api.Id, authorizer.Id);
+            // A deployed authorizer that the current configuration no longer names has no id to read: its ARN is unknown.
+            target.PresentedSourceArn = authorizer.Id.Length == 0 ? "" : ExecuteApiArn.ForAuthorizer(context.PrefixFor(target.Region), context.Api.Api.Id, authorizer.Id);
             return target;
         }
 
-        private static bool IsCustom(ApiMethod method) => method.AuthorizationType == "CUSTOM" && !string.IsNullOrEmpty(method.AuthorizerId);
+        private static bool IsCustom(ApiMethod method) =>
+            method.AuthorizationType == "CUSTOM" && (!string.IsNullOrEmpty(method.AuthorizerId) || !string.IsNullOrEmpty(method.AuthorizerName));
 
-        private static ApiAuthorizer? UsedAuthorizer(ApiMethod method, ApiSnapshot api) =>
-            IsCustom(method) ? api.Authorizers.FirstOrDefault(a => a.Id == method.AuthorizerId) : null;
+        /// <summary>By id; a method read from an export names its authorizer, whose id may be unknown.</summary>
+        private static bool Uses(ApiMethod method, ApiAuthorizer authorizer) =>
+            IsCustom(method) && (string.IsNullOrEmpty(method.AuthorizerId) ? method.AuthorizerName == authorizer.Name : method.AuthorizerId == authorizer.Id);
+
+        private static ApiAuthorizer? UsedAuthorizer(ApiMethod method, IReadOnlyList<ApiAuthorizer> authorizers) => authorizers.FirstOrDefault(a => Uses(method, a));
 
         private sealed class MethodRef
         {
@@ -110,14 +139,16 @@ namespace LambdaPermTools.Targets
         {
             private readonly IReadOnlyDictionary<string, string> _variables;
 
-            public StageContext(ApiSnapshot api, string stageName, IReadOnlyDictionary<string, string> variables)
+            public StageContext(ApiSnapshot api, IReadOnlyList<ApiAuthorizer> authorizers, string stageName, IReadOnlyDictionary<string, string> variables)
             {
                 Api = api;
+                Authorizers = authorizers;
                 StageName = stageName;
                 _variables = variables;
             }
 
             public ApiSnapshot Api { get; }
+            public IReadOnlyList<ApiAuthorizer> Authorizers { get; }
             public string StageName { get; }
 
             public IntegrationTarget NewTarget(TargetKind kind, MethodRef? method, string type, string uri, string? credentials)

@@ -9,5 +9,8 @@ namespace LambdaPermTools.Targets
         public IReadOnlyCollection<string>? StageNames { get; set; }
         /// <summary>Also the console's "Test" button (stage test-invoke-stage).</summary>
         public bool IncludeTestInvoke { get; set; }
+
+        /// <summary>What each stage serves (its deployment and canary), or the current configuration.</summary>
+        public ApiConfiguration Configuration { get; set; } = ApiConfiguration.Deployed;
     }
 }

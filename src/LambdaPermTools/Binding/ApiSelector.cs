@@ -13,7 +13,7 @@ namespace LambdaPermTools.Binding
 {
     /// <summary>
     /// The selection every cmdlet that looks at REST APIs binds (cmdlet-contract.md, "Selecting what to look at"):
-    /// -RestApiId by property name, -InputObject for Get-AGRestApiList objects, -All, -StageName and -IncludeTestInvoke.
+    /// -RestApiId by property name, -InputObject for Get-AGRestApiList objects, -All, -StageName, -IncludeTestInvoke and -Configuration.
     /// The cmdlets declare no DefaultParameterSetName: with one, PowerShell would bind piped objects that carry a
     /// connection property (Region) within the default set only, and API objects or our own output would not bind.
     /// Instead -All is optional in its own set, which PowerShell picks when nothing is selected and nothing is piped:
@@ -31,14 +31,17 @@ namespace LambdaPermTools.Binding
         private readonly RestApiReference[] _inputObjects;
         private readonly string[]? _stageNames;
         private readonly bool _includeTestInvoke;
+        private readonly ApiConfiguration _configuration;
 
-        public ApiSelector(string parameterSet, string[] restApiIds, RestApiReference[] inputObjects, string[]? stageNames, bool includeTestInvoke)
+        public ApiSelector(string parameterSet, string[] restApiIds, RestApiReference[] inputObjects, string[]? stageNames, bool includeTestInvoke,
+            ApiConfiguration configuration)
         {
             _parameterSet = parameterSet;
             _restApiIds = restApiIds;
             _inputObjects = inputObjects;
             _stageNames = stageNames;
             _includeTestInvoke = includeTestInvoke;
+            _configuration = configuration;
         }
 
         /// <summary>
@@ -62,6 +65,7 @@ namespace LambdaPermTools.Binding
             {
                 StageNames = _stageNames,
                 IncludeTestInvoke = _includeTestInvoke || (_stageNames != null && _stageNames.Contains(ExecuteApiArn.TestInvokeStage)),
+                Configuration = _configuration,
             };
             switch (_parameterSet)
             {

@@ -56,6 +56,10 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter IncludeTestInvoke { get; set; }
 
+        /// <summary>Deployed (default): what each stage serves, its deployment and its canary's; Current: the current configuration, i.e. what the next deployment will serve.</summary>
+        [Parameter]
+        public ApiConfiguration Configuration { get; set; } = ApiConfiguration.Deployed;
+
         /// <summary>Method (default): one grant per method, any stage; Stage: pinned to the finding's stage; Api: one grant per function and API.</summary>
         [Parameter]
         public FixScope Scope { get; set; } = FixScope.Method;
@@ -64,7 +68,7 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
 
         protected override void BeginProcessing()
         {

@@ -9,9 +9,9 @@ namespace LambdaPermTools.Commands
     /// <summary>
     /// Lists every Lambda function that a REST API invokes: method integrations (AWS, AWS_PROXY) and Lambda
     /// authorizers (TOKEN, REQUEST), one object per target and stage, written as soon as each API is read. With no
-    /// selection and nothing piped in, every REST API of the region. Per API only GetResources (embed=methods),
-    /// GetAuthorizers and GetStages are called, so with -RestApiId the API's name is not read: RestApiName is filled
-    /// when the APIs come from -All or from Get-AGRestApiList objects.
+    /// selection and nothing piped in, every REST API of the region. Per API GetResources (embed=methods), GetAuthorizers,
+    /// GetStages, one GetRestApi for an API named by -RestApiId only (its name), and with -Configuration Deployed one
+    /// GetExport per distinct deployment the selected stages serve.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApiIntegrationTarget")]
     [OutputType(typeof(IntegrationTarget))]
@@ -42,7 +42,11 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter IncludeTestInvoke { get; set; }
 
-        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+        /// <summary>Deployed (default): what each stage serves, its deployment and its canary's; Current: the current configuration, i.e. what the next deployment will serve.</summary>
+        [Parameter]
+        public ApiConfiguration Configuration { get; set; } = ApiConfiguration.Deployed;
+
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
 
         protected override void ProcessRecord() => WriteErrors(Selection.AddTo(Request()));
 

@@ -47,7 +47,7 @@ namespace LambdaPermTools.Commands
         protected override void ProcessRecord()
         {
             var request = Request();
-            WriteErrors(new ApiSelector(ParameterSetName, RestApiId, InputObject, null, false).AddTo(request));
+            WriteErrors(new ApiSelector(ParameterSetName, RestApiId, InputObject, null, false, ApiConfiguration.Deployed).AddTo(request));
             request.Functions.AddRange(FunctionName);
             request.AllFunctions |= AllFunctions;
         }

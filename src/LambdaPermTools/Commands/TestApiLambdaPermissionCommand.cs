@@ -55,6 +55,10 @@ namespace LambdaPermTools.Commands
         [Parameter]
         public SwitchParameter IncludeTestInvoke { get; set; }
 
+        /// <summary>Deployed (default): what each stage serves, its deployment and its canary's; Current: the current configuration, i.e. what the next deployment will serve.</summary>
+        [Parameter]
+        public ApiConfiguration Configuration { get; set; } = ApiConfiguration.Deployed;
+
         /// <summary>After writing every finding, end with a terminating error when any finding is Denied.</summary>
         [Parameter]
         public SwitchParameter FailOnDenied { get; set; }
@@ -64,7 +68,7 @@ namespace LambdaPermTools.Commands
         [ValidateNotNullOrEmpty]
         public string? JUnitPath { get; set; }
 
-        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke);
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
 
         protected override void BeginProcessing()
         {

@@ -45,6 +45,8 @@ namespace LambdaPermTools.Hosting
 
         public void Failed(RunError error) => _cmdlet.Dispatcher.Post(() => _cmdlet.WriteError(error));
 
+        public void Warned(string warning) => _cmdlet.Dispatcher.Post(() => _cmdlet.WriteWarning(warning));
+
         public void Progressed(int completed, int total, string restApiId)
         {
             if (total < 2)

@@ -16,6 +16,7 @@ namespace LambdaPermTools.Aws.Tests.Support
 
         public ConcurrentQueue<T> Results { get; } = new ConcurrentQueue<T>();
         public ConcurrentQueue<RunError> Errors { get; } = new ConcurrentQueue<RunError>();
+        public ConcurrentQueue<string> Warnings { get; } = new ConcurrentQueue<string>();
         public ConcurrentQueue<(int Completed, int Total)> Progress { get; } = new ConcurrentQueue<(int, int)>();
 
         public void Delivered(T result)
@@ -25,6 +26,8 @@ namespace LambdaPermTools.Aws.Tests.Support
         }
 
         public void Failed(RunError error) => Errors.Enqueue(error);
+
+        public void Warned(string warning) => Warnings.Enqueue(warning);
 
         public void Progressed(int completed, int total, string restApiId) => Progress.Enqueue((completed, total));
     }
