@@ -245,7 +245,7 @@ Describe 'Test-ApiLambdaPermissionTemplate' {
         }
 
         It 'is accepted by cfn-lint once merged' {
-            $output = Invoke-CfnLint --regions us-east-1 -- @($merged.File) 2>&1
+            $output = Invoke-CfnLint --regions us-east-1 '--' @($merged.File) 2>&1  # quoted: a bare -- would end PowerShell's own arguments
             $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         }
 
