@@ -4,6 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../Support/Python.psm1') -Force
     Import-LptTestDoubles
     $fixtures = (Resolve-Path (Join-Path $PSScriptRoot '../Fixtures/Templates')).Path
     $fake = New-FakeAws
@@ -244,9 +245,7 @@ Describe 'Test-ApiLambdaPermissionTemplate' {
         }
 
         It 'is accepted by cfn-lint once merged' {
-            $cfnLint = Get-Command cfn-lint -CommandType Application -ErrorAction Ignore
-            if (-not $cfnLint) { Set-ItResult -Skipped -Because 'cfn-lint is not on PATH here (toolchain-notes.md documents it on this project''s machines)'; return }
-            $output = & $cfnLint.Source --regions us-east-1 -- @($merged.File) 2>&1
+            $output = Invoke-CfnLint --regions us-east-1 '--' @($merged.File) 2>&1  # quoted: a bare -- would end PowerShell's own arguments
             $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         }
 

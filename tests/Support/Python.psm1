@@ -150,4 +150,10 @@ function Invoke-AwsCli {
     & $python -m awscli @args
 }
 
-Export-ModuleMember -Function Find-ToolPython, Get-ToolPython, Invoke-AwsCli, Invoke-BoundedProcess
+function Invoke-CfnLint {
+    <# .SYNOPSIS cfn-lint (it comes with moto[server]; cfnlint has no __main__) with the given arguments; $LASTEXITCODE is cfn-lint's. #>
+    $python = Get-ToolPython
+    & $python -c 'import sys; from cfnlint.runner import main; sys.exit(main())' @args
+}
+
+Export-ModuleMember -Function Find-ToolPython, Get-ToolPython, Invoke-AwsCli, Invoke-CfnLint, Invoke-BoundedProcess
