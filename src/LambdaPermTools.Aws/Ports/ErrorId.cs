@@ -31,6 +31,9 @@ namespace LambdaPermTools.Aws.Ports
         PolicyChangedConcurrently,
         PagingLimit,
         Timeout,
+        RouteNotFound,
+        DomainNotFound,
+        LogGroupNotFound,
 
         // Test-ApiLambdaPermission -FailOnDenied (terminating, after every finding).
         DeniedTargetsFound,

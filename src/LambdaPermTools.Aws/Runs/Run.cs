@@ -31,6 +31,7 @@ namespace LambdaPermTools.Aws.Runs
         private readonly ApiScanner _scanner;
         private readonly EvidenceCache _evidence;
         private readonly GrantApplier _applier;
+        private readonly RequestRouter _router;
 
         public Run(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
         {
@@ -38,11 +39,18 @@ namespace LambdaPermTools.Aws.Runs
             _scanner = new ApiScanner(_run);
             _evidence = new EvidenceCache(_run, MaxConcurrentReads);
             _applier = new GrantApplier(_run);
+            _router = new RequestRouter(_run);
         }
 
         /// <summary>Lists the Lambda targets of the requested APIs: one list per API, delivered as each API is read.</summary>
         public Task ListTargetsAsync(RunRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer) =>
             _scanner.ScanAsync(request, (targets, errors) => Task.FromResult(targets), observer);
+
+        /// <summary>
+        /// The targets one failing execute-api request reaches in its stage (authorizer first, then integration), each with
+        /// its Trace; RouteNotFound or StageNotFound when it reaches none. The run must be in the URL's region.
+        /// </summary>
+        public Task RouteAsync(RouteRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer) => _router.RouteAsync(request, observer);
 
         /// <summary>
         /// Judges what the request names: its findings pass as they are (judged before), its targets are judged without

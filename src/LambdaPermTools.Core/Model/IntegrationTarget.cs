@@ -32,6 +32,8 @@ namespace LambdaPermTools
         public string FunctionAccountId { get; set; } = "";
         public string PresentedSourceArn { get; set; } = "";
         public string[] UnresolvedVariables { get; set; } = new string[0];
+        /// <summary>With -Uri: the steps from the URL to this target, one line each; else empty.</summary>
+        public string[] Trace { get; set; } = new string[0];
 
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
@@ -57,6 +59,7 @@ namespace LambdaPermTools
             other.FunctionAccountId = FunctionAccountId;
             other.PresentedSourceArn = PresentedSourceArn;
             other.UnresolvedVariables = (string[])UnresolvedVariables.Clone();
+            other.Trace = (string[])Trace.Clone();
         }
     }
 }
