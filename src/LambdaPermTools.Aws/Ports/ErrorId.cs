@@ -18,6 +18,8 @@ namespace LambdaPermTools.Aws.Ports
         InvalidRestApiId,
         InputObjectNotRestApi,
         NoSelection,
+        InvalidUri,
+        InvalidHttpMethod,
 
         // Per item (non-terminating): what could not be read or changed.
         RestApiNotFound,

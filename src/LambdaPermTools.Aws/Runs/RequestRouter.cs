@@ -23,37 +23,38 @@ namespace LambdaPermTools.Aws.Runs
             _run = run;
         }
 
-        public async Task RouteAsync(RouteRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer)
+        /// <summary>The targets the request reaches; none, with the reason given to <paramref name="failed"/>, when it reaches no method.</summary>
+        public async Task<IReadOnlyList<IntegrationTarget>> RouteAsync(RouteRequest request, Action<RunError> failed)
         {
             if (request.Url.Kind != RequestHostKind.ExecuteApi)
             {
-                throw new ArgumentException("Only execute-api URLs are routed by the run; custom domains need their mappings read first.", nameof(request));
+                failed(new RunError(ErrorId.DomainNotFound,
+                    $"'{request.Url.Host}' is not an execute-api host, and custom domain names (GetDomainName, GetBasePathMappings, routing rules) are not read by this version.",
+                    request.Url.Original, "Pass the stage's execute-api URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…): the domain's API mapping names the API and stage."));
+                return new IntegrationTarget[0];
             }
 
             var pick = DomainRouter.ForExecuteApi(request.Url);
             if (pick == null)
             {
-                observer.Failed(new RunError(ErrorId.RouteNotFound, $"'{request.Url.Original}' names no stage: the first path segment of an execute-api URL is the stage.",
+                failed(new RunError(ErrorId.RouteNotFound, $"'{request.Url.Original}' names no stage: the first path segment of an execute-api URL is the stage.",
                     request.Url.Original, "Add the stage to the URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…)."));
-                return;
+                return new IntegrationTarget[0];
             }
 
             try
             {
-                var targets = await ServedTargetsAsync(pick, request, observer).ConfigureAwait(false);
-                if (targets != null)
-                {
-                    observer.Delivered(targets);
-                }
+                return await ServedTargetsAsync(pick, request, failed).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
             {
-                observer.Failed(RunError.ForApi(e, pick.RestApiId));
+                failed(RunError.ForApi(e, pick.RestApiId));
+                return new IntegrationTarget[0];
             }
         }
 
         // The seam for "what the stage serves": today the API's current configuration, read frugally.
-        private async Task<IReadOnlyList<IntegrationTarget>?> ServedTargetsAsync(StagePick pick, RouteRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer)
+        private async Task<IReadOnlyList<IntegrationTarget>> ServedTargetsAsync(StagePick pick, RouteRequest request, Action<RunError> failed)
         {
             var gateway = _run.Services.ApiGateway;
             var resources = await gateway.GetResourcesAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false);
@@ -61,19 +62,19 @@ namespace LambdaPermTools.Aws.Runs
             if (!stages.Any(s => s.StageName == pick.Stage))
             {
                 var names = string.Join(", ", stages.Select(s => s.StageName).OrderBy(n => n, StringComparer.Ordinal));
-                observer.Failed(new RunError(ErrorId.StageNotFound, $"REST API {pick.RestApiId} has no stage '{pick.Stage}' (stages: {names}).", pick.Stage,
+                failed(new RunError(ErrorId.StageNotFound, $"REST API {pick.RestApiId} has no stage '{pick.Stage}' (stages: {names}).", pick.Stage,
                     "Check the first path segment of the URL: it names the stage."));
-                return null;
+                return new IntegrationTarget[0];
             }
 
             var match = ResourceRouter.Match(resources, pick.Segments, request.HttpMethod);
             if (!match.Found)
             {
                 var path = RequestUrl.PathOf(pick.Segments);
-                observer.Failed(new RunError(ErrorId.RouteNotFound,
+                failed(new RunError(ErrorId.RouteNotFound,
                     $"{request.HttpMethod} {path} matches no method of stage '{pick.Stage}' of REST API {pick.RestApiId}; nearest: {string.Join("; ", match.Nearest)}.",
                     request.Url.Original, "Check the path and the verb (-HttpMethod) against the API's resources."));
-                return null;
+                return new IntegrationTarget[0];
             }
 
             var method = match.Method!;

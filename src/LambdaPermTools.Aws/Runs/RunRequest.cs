@@ -25,6 +25,9 @@ namespace LambdaPermTools.Aws.Runs
 
         public List<PermissionFinding> Findings { get; } = new List<PermissionFinding>();
 
+        /// <summary>Failing requests (-Uri): each stands for exactly the targets it reaches.</summary>
+        public List<RouteRequest> Routes { get; } = new List<RouteRequest>();
+
         public bool SelectsApis => AllApis || Apis.Count > 0;
     }
 }
