@@ -18,6 +18,8 @@ namespace LambdaPermTools.Aws.Ports
         InvalidRestApiId,
         InputObjectNotRestApi,
         NoSelection,
+        InvalidUri,
+        InvalidHttpMethod,
 
         // Test-ApiLambdaPermissionTemplate and -JUnitPath: files that cannot be read, parsed or written.
         PathNotFound,
@@ -43,6 +45,9 @@ namespace LambdaPermTools.Aws.Ports
         Timeout,
         GrantInUse,
         WholeDocumentPolicy,
+        RouteNotFound,
+        DomainNotFound,
+        LogGroupNotFound,
 
         // Test-ApiLambdaPermission -FailOnDenied (terminating, after every finding).
         DeniedTargetsFound,

@@ -34,6 +34,7 @@ namespace LambdaPermTools.Aws.Runs
         private readonly GrantApplier _applier;
         private readonly GrantLister _lister;
         private readonly GrantRemover _remover;
+        private readonly RequestRouter _router;
 
         public Run(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
         {
@@ -43,11 +44,35 @@ namespace LambdaPermTools.Aws.Runs
             _applier = new GrantApplier(_run);
             _lister = new GrantLister(_run, _scanner, MaxConcurrentReads);
             _remover = new GrantRemover(_run);
+            _router = new RequestRouter(_run);
         }
 
         /// <summary>Lists the Lambda targets of the requested APIs: one list per API, delivered as each API is read.</summary>
-        public Task ListTargetsAsync(RunRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer) =>
-            _scanner.ScanAsync(request, (targets, errors) => Task.FromResult(targets), observer);
+        public async Task ListTargetsAsync(RunRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer)
+        {
+            foreach (var route in request.Routes)
+            {
+                await RouteAsync(route, observer).ConfigureAwait(false);
+            }
+
+            if (request.SelectsApis || request.Routes.Count == 0)
+            {
+                await _scanner.ScanAsync(request, (targets, errors) => Task.FromResult(targets), observer).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The targets one failing execute-api request reaches in its stage (authorizer first, then integration), each with
+        /// its Trace; RouteNotFound or StageNotFound when it reaches none. The run must be in the URL's region.
+        /// </summary>
+        public async Task RouteAsync(RouteRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer)
+        {
+            var targets = await _router.RouteAsync(request, observer.Failed).ConfigureAwait(false);
+            if (targets.Count > 0)
+            {
+                observer.Delivered(targets);
+            }
+        }
 
         /// <summary>
         /// Judges what the request names: its findings pass as they are (judged before), its targets are judged without
@@ -60,10 +85,16 @@ namespace LambdaPermTools.Aws.Runs
                 observer.Delivered(new Judgement(request.Findings.ToList(), new EvidenceSet()));
             }
 
-            if (request.Targets.Count > 0)
+            var targets = request.Targets.ToList();
+            foreach (var route in request.Routes)
+            {
+                targets.AddRange(await _router.RouteAsync(route, observer.Failed).ConfigureAwait(false));
+            }
+
+            if (targets.Count > 0)
             {
                 var errors = new List<RunError>();
-                var judgement = await JudgeAsync(request.Targets, errors).ConfigureAwait(false);
+                var judgement = await JudgeAsync(targets, errors).ConfigureAwait(false);
                 errors.ForEach(observer.Failed);
                 observer.Delivered(judgement);
             }

@@ -34,6 +34,9 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Statements to remove, as Get-ApiLambdaPermission listed them.</summary>
         public List<PermissionGrant> Grants { get; } = new List<PermissionGrant>();
 
+        /// <summary>Failing requests (-Uri): each stands for exactly the targets it reaches.</summary>
+        public List<RouteRequest> Routes { get; } = new List<RouteRequest>();
+
         public bool SelectsApis => AllApis || Apis.Count > 0;
     }
 }

@@ -47,6 +47,8 @@ namespace LambdaPermTools
         public string LogicalId { get; set; } = "";
         /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the AWS::Lambda::Permission that grants the invoke (empty if none).</summary>
         public string PermissionLogicalId { get; set; } = "";
+        /// <summary>With -Uri: the steps from the URL to this target, one line each; else empty.</summary>
+        public string[] Trace { get; set; } = new string[0];
 
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
@@ -79,6 +81,7 @@ namespace LambdaPermTools
             other.TemplatePath = TemplatePath;
             other.LogicalId = LogicalId;
             other.PermissionLogicalId = PermissionLogicalId;
+            other.Trace = (string[])Trace.Clone();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using LambdaPermTools.Binding;
@@ -32,6 +33,20 @@ namespace LambdaPermTools.Commands
         [Parameter(ParameterSetName = ApiSelector.ByAll)]
         public SwitchParameter All { get; set; }
 
+        /// <summary>The URL of a request that failed (execute-api host): only the targets that request reaches, each with its Trace.</summary>
+        [Parameter(ParameterSetName = UriBinding.ByUri, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Uri { get; set; } = "";
+
+        /// <summary>The verb of that request (default GET).</summary>
+        [Parameter(ParameterSetName = UriBinding.ByUri)]
+        [ValidateNotNullOrEmpty]
+        public string HttpMethod { get; set; } = "GET";
+
+        /// <summary>The headers of that request, for custom domains whose routing rules match on headers.</summary>
+        [Parameter(ParameterSetName = UriBinding.ByUri)]
+        public Hashtable? Header { get; set; }
+
         /// <summary>Only these stages (case-sensitive). Default: every stage of each API.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -48,7 +63,16 @@ namespace LambdaPermTools.Commands
 
         private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
 
-        protected override void ProcessRecord() => WriteErrors(Selection.AddTo(Request()));
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == UriBinding.ByUri)
+            {
+                TerminateOn(UriBinding.AddTo(this, Uri, HttpMethod, Header));
+                return;
+            }
+
+            WriteErrors(Selection.AddTo(Request()));
+        }
 
         protected override void EndProcessing()
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using LambdaPermTools.Aws.Ports;
@@ -45,6 +46,20 @@ namespace LambdaPermTools.Commands
         [ValidateNotNull]
         public IntegrationTarget[] Target { get; set; } = new IntegrationTarget[0];
 
+        /// <summary>The URL of a request that failed (execute-api host): only the targets that request reaches, each with its Trace.</summary>
+        [Parameter(ParameterSetName = UriBinding.ByUri, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Uri { get; set; } = "";
+
+        /// <summary>The verb of that request (default GET).</summary>
+        [Parameter(ParameterSetName = UriBinding.ByUri)]
+        [ValidateNotNullOrEmpty]
+        public string HttpMethod { get; set; } = "GET";
+
+        /// <summary>The headers of that request, for custom domains whose routing rules match on headers.</summary>
+        [Parameter(ParameterSetName = UriBinding.ByUri)]
+        public Hashtable? Header { get; set; }
+
         /// <summary>Only these stages (case-sensitive). Default: every stage of each API.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -78,6 +93,12 @@ namespace LambdaPermTools.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == UriBinding.ByUri)
+            {
+                TerminateOn(UriBinding.AddTo(this, Uri, HttpMethod, Header));
+                return;
+            }
+
             var request = Request();
             WriteErrors(Selection.AddTo(request));
             if (ParameterSetName == ByTarget)

@@ -40,6 +40,9 @@ namespace LambdaPermTools.Hosting
                 case ErrorId.RestApiNotFound:
                 case ErrorId.StageNotFound:
                 case ErrorId.FunctionNotFound:
+                case ErrorId.RouteNotFound:
+                case ErrorId.DomainNotFound:
+                case ErrorId.LogGroupNotFound:
                     return ErrorCategory.ObjectNotFound;
                 case ErrorId.AccessDenied:
                 case ErrorId.CrossAccountFunction:
