@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Requests;
 
 namespace LambdaPermTools.TestDoubles
 {
@@ -61,17 +62,51 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        public async Task<CustomDomainName> GetDomainNameAsync(string domainName, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "GetDomainName", _region, domainName, cancellationToken, ("domain_name", domainName)).ConfigureAwait(false);
+            var domain = Domain(domainName, "GetDomainName");
+            lock (_fake.Sync)
+            {
+                return new CustomDomainName(domain.Name, domain.RoutingMode, "REGIONAL");
+            }
+        }
+
+        public Task<IReadOnlyList<BasePathMapping>> GetBasePathMappingsAsync(string domainName, CancellationToken cancellationToken) =>
+            PagedAsync("GetBasePathMappings", domainName, () => Domain(domainName, "GetBasePathMappings").Mappings, cancellationToken, "domain_name");
+
+        /// <summary>API Gateway v2: paged by nextToken (the fake's page size), in rule id order, not by priority.</summary>
+        public async Task<IReadOnlyList<RoutingRule>> ListRoutingRulesAsync(string domainName, CancellationToken cancellationToken)
+        {
+            var result = new List<RoutingRule>();
+            string? token = null;
+            do
+            {
+                await _fake.CallAsync(_options, Service, "ListRoutingRules", _region, domainName, cancellationToken, ("domain_name", domainName), ("nextToken", token)).ConfigureAwait(false);
+                lock (_fake.Sync)
+                {
+                    var rules = Domain(domainName, "ListRoutingRules").Rules;
+                    var start = token == null ? 0 : int.Parse(token);
+                    result.AddRange(rules.Skip(start).Take(_fake.PageSize).Select(Copy));
+                    token = start + _fake.PageSize < rules.Count ? (start + _fake.PageSize).ToString() : null;
+                }
+            }
+            while (token != null);
+
+            return result;
+        }
+
         /// <summary>Reads a list page by page as the real API does (position token in and out), recording each page.</summary>
-        private async Task<IReadOnlyList<T>> PagedAsync<T>(string operation, string? restApiId, Func<IReadOnlyList<T>> all, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<T>> PagedAsync<T>(string operation, string? subject, Func<IReadOnlyList<T>> all, CancellationToken cancellationToken, string subjectArgument = "restapi_id")
         {
             var result = new List<T>();
             string? position = null;
             do
             {
                 var arguments = new List<(string, string?)> { ("position", position) };
-                if (restApiId != null)
+                if (subject != null)
                 {
-                    arguments.Insert(0, ("restapi_id", restApiId));
+                    arguments.Insert(0, (subjectArgument, subject));
                 }
 
                 if (operation == "GetResources")
@@ -79,7 +114,7 @@ namespace LambdaPermTools.TestDoubles
                     arguments.Add(("embed", "methods"));
                 }
 
-                await _fake.CallAsync(_options, Service, operation, _region, restApiId, cancellationToken, arguments.ToArray()).ConfigureAwait(false);
+                await _fake.CallAsync(_options, Service, operation, _region, subject, cancellationToken, arguments.ToArray()).ConfigureAwait(false);
                 lock (_fake.Sync)
                 {
                     var items = all();
@@ -92,6 +127,26 @@ namespace LambdaPermTools.TestDoubles
             while (position != null);
 
             return result;
+        }
+
+        private static RoutingRule Copy(RoutingRule r) => new RoutingRule
+        {
+            RuleId = r.RuleId,
+            Priority = r.Priority,
+            HeaderConditions = r.HeaderConditions,
+            BasePaths = r.BasePaths,
+            RestApiId = r.RestApiId,
+            Stage = r.Stage,
+            StripBasePath = r.StripBasePath,
+        };
+
+        private FakeDomainName Domain(string domainName, string operation)
+        {
+            lock (_fake.Sync)
+            {
+                return _fake.FindDomain(_region, domainName)
+                    ?? throw FakeErrors.NotFound(Service, operation, $"Invalid domain name identifier specified {_fake.CallerAccount}:{domainName}");
+            }
         }
 
         private FakeRestApi Api(string restApiId, string? operation)

@@ -22,6 +22,7 @@ namespace LambdaPermTools.TestDoubles
         private readonly object _sync = new object();
         private readonly List<FakeRestApi> _apis = new List<FakeRestApi>();
         private readonly Dictionary<FakeRestApi, string> _apiRegions = new Dictionary<FakeRestApi, string>();
+        private readonly Dictionary<(string Region, string Name), FakeDomainName> _domains = new Dictionary<(string Region, string Name), FakeDomainName>();
         private readonly Dictionary<string, FakeFunction> _functions = new Dictionary<string, FakeFunction>(StringComparer.Ordinal);
         private readonly Dictionary<string, FakeRole> _roles = new Dictionary<string, FakeRole>(StringComparer.Ordinal);
         private readonly List<FakeCall> _calls = new List<FakeCall>();
@@ -57,6 +58,17 @@ namespace LambdaPermTools.TestDoubles
                 _apis.Add(api);
                 _apiRegions[api] = Absent(region) ?? DefaultRegion ?? "us-east-1";
                 return api;
+            }
+        }
+
+        /// <summary>CreateDomainName: a custom domain name of this region (regional, or edge as its region's API Gateway keeps it), routing by <paramref name="routingMode"/> as GetDomainName spells it.</summary>
+        public FakeDomainName AddDomainName(string name, string routingMode = "BASE_PATH_MAPPING_ONLY", string? region = null)
+        {
+            lock (_sync)
+            {
+                var domain = new FakeDomainName(name.ToLowerInvariant(), routingMode, _sync);
+                _domains[(Absent(region) ?? DefaultRegion ?? "us-east-1", domain.Name)] = domain;
+                return domain;
             }
         }
 
@@ -362,6 +374,8 @@ namespace LambdaPermTools.TestDoubles
         }
 
         internal IReadOnlyList<FakeRestApi> ApisIn(string region) => _apis.Where(a => _apiRegions[a] == region).ToList();
+
+        internal FakeDomainName? FindDomain(string region, string name) => _domains.TryGetValue((region, name.ToLowerInvariant()), out var d) ? d : null;
 
         internal FakeRestApi? FindApi(string region, string id) => ApisIn(region).FirstOrDefault(a => a.Id == id);
 

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Aws.Http;
 using LambdaPermTools.Aws.Ports;
+using LambdaPermTools.Requests;
 
 namespace LambdaPermTools.Aws.Clients
 {
@@ -57,6 +58,27 @@ namespace LambdaPermTools.Aws.Clients
                 .WithQuery("extensions", "apigateway");
             var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             return ResponseReader.Json(_caller, "GetExport", response, _ => response.Body);
+        }
+
+        public async Task<CustomDomainName> GetDomainNameAsync(string domainName, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(new AwsRequest("GetDomainName", HttpMethod.Get, "domainnames", domainName), cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Json(_caller, "GetDomainName", response, root => DomainNameReader.Domain(root, domainName));
+        }
+
+        public Task<IReadOnlyList<BasePathMapping>> GetBasePathMappingsAsync(string domainName, CancellationToken cancellationToken) =>
+            ReadListAsync("GetBasePathMappings", new[] { "domainnames", domainName, "basepathmappings" }, null, DomainNameReader.Mapping, m => m.BasePath, cancellationToken);
+
+        public async Task<IReadOnlyList<RoutingRule>> ListRoutingRulesAsync(string domainName, CancellationToken cancellationToken)
+        {
+            // API Gateway v2 (APIGWv2-API:ListRoutingRules): /v2/… on the same endpoint, paged by nextToken; the server's default page size.
+            return await Pager.ReadAllAsync(_caller, "ListRoutingRules", r => r.RuleId, async (token, ct) =>
+            {
+                var request = new AwsRequest("ListRoutingRules", HttpMethod.Get, "v2", "domainnames", domainName, "routingrules").WithQuery("nextToken", token);
+                var response = await SendAsync(request, ct).ConfigureAwait(false);
+                return ResponseReader.Json(_caller, "ListRoutingRules", response,
+                    root => new Page<RoutingRule>(root.Array("routingRules").Select(DomainNameReader.Rule).ToList(), root.Str("nextToken"), response.Bytes.Length));
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string? embed,

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaPermTools.Apis;
+using LambdaPermTools.Requests;
 
 namespace LambdaPermTools.Aws.Ports
 {
@@ -25,5 +26,14 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>GetExport of a stage as OpenAPI 3 JSON with API Gateway's extensions: the deployment the stage serves (docs/aws-rules.md §4.5).</summary>
         Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken);
+
+        /// <summary>GetDomainName of a custom domain name in this region; NotFound when the region has none of that name.</summary>
+        Task<CustomDomainName> GetDomainNameAsync(string domainName, CancellationToken cancellationToken);
+
+        /// <summary>GetBasePathMappings of a custom domain name, every page (limit 500); the empty base path is "(none)".</summary>
+        Task<IReadOnlyList<BasePathMapping>> GetBasePathMappingsAsync(string domainName, CancellationToken cancellationToken);
+
+        /// <summary>API Gateway v2 ListRoutingRules of a custom domain name, every page (nextToken); same endpoint and signing name as v1.</summary>
+        Task<IReadOnlyList<RoutingRule>> ListRoutingRulesAsync(string domainName, CancellationToken cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using LambdaPermTools.Apis;
@@ -10,97 +11,251 @@ using LambdaPermTools.Targets;
 namespace LambdaPermTools.Aws.Runs
 {
     /// <summary>
-    /// From one failing request to the targets it reaches: the stage from the URL, the resource and method as API
-    /// Gateway matches them, then the method's authorizer (first) and integration, each with its Trace. Reads only what
-    /// the answer needs: the API's resources and stages, the authorizers only when the method has one.
+    /// From one failing request to the targets it reaches: the stage(s) from the URL (an execute-api host, or a custom domain's
+    /// API mappings and routing rules), the resource and method as API Gateway matches them in what the stage serves (its
+    /// deployment, and its canary's), then the method's authorizer (first) and integration, each with its Trace. Reads only what
+    /// the answer needs: a custom domain's GetDomainName and its mappings or rules, the API's GetStages, one GetExport per
+    /// deployment served, the authorizers only when the method has one; the current resources only with -Configuration Current
+    /// or when a deployment cannot be read. What the current configuration would change is not read (UndeployedChange stays empty).
     /// </summary>
     internal sealed class RequestRouter
     {
+        private static readonly IntegrationTarget[] None = new IntegrationTarget[0];
         private readonly RunContext _run;
+        private readonly DeploymentReader _deployments;
 
         public RequestRouter(RunContext run)
         {
             _run = run;
+            _deployments = new DeploymentReader(run);
         }
 
         /// <summary>The targets the request reaches; none, with the reason given to <paramref name="failed"/>, when it reaches no method.</summary>
-        public async Task<IReadOnlyList<IntegrationTarget>> RouteAsync(RouteRequest request, Action<RunError> failed)
+        public async Task<IReadOnlyList<IntegrationTarget>> RouteAsync(RouteRequest request, Action<RunError> failed, Action<string> warned)
         {
-            if (request.Url.Kind != RequestHostKind.ExecuteApi)
+            var picks = request.Url.Kind == RequestHostKind.ExecuteApi ? ExecuteApiPick(request, failed) : await DomainPicksAsync(request, failed).ConfigureAwait(false);
+            var stages = new Dictionary<string, IReadOnlyList<ApiStage>>(StringComparer.Ordinal);
+            var targets = new List<IntegrationTarget>();
+            foreach (var pick in picks)
             {
-                failed(new RunError(ErrorId.DomainNotFound,
-                    $"'{request.Url.Host}' is not an execute-api host, and custom domain names (GetDomainName, GetBasePathMappings, routing rules) are not read by this version.",
-                    request.Url.Original, "Pass the stage's execute-api URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…): the domain's API mapping names the API and stage."));
-                return new IntegrationTarget[0];
+                try
+                {
+                    targets.AddRange(await StageTargetsAsync(pick, request, stages, failed, warned).ConfigureAwait(false));
+                }
+                catch (AwsServiceException e)
+                {
+                    failed(RunError.ForApi(e, pick.RestApiId));
+                }
             }
 
+            return targets;
+        }
+
+        private static IReadOnlyList<StagePick> ExecuteApiPick(RouteRequest request, Action<RunError> failed)
+        {
             var pick = DomainRouter.ForExecuteApi(request.Url);
             if (pick == null)
             {
                 failed(new RunError(ErrorId.RouteNotFound, $"'{request.Url.Original}' names no stage: the first path segment of an execute-api URL is the stage.",
                     request.Url.Original, "Add the stage to the URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…)."));
-                return new IntegrationTarget[0];
+                return new StagePick[0];
             }
 
+            return new[] { pick };
+        }
+
+        /// <summary>GetDomainName, then by its routing mode the base path mappings, the routing rules or both; an unknown domain costs one call.</summary>
+        private async Task<IReadOnlyList<StagePick>> DomainPicksAsync(RouteRequest request, Action<RunError> failed)
+        {
+            var host = request.Url.Host;
+            var gateway = _run.Services.ApiGateway;
             try
             {
-                return await ServedTargetsAsync(pick, request, failed).ConfigureAwait(false);
+                var domain = await gateway.GetDomainNameAsync(host, _run.Cancellation).ConfigureAwait(false);
+                var mode = DomainRouter.ParseRoutingMode(domain.RoutingMode);
+                if (mode == null)
+                {
+                    failed(new RunError(ErrorId.RouteNotFound, $"Custom domain name '{host}' has routing mode '{domain.RoutingMode}', which this version does not know, so where it routes is unknown.",
+                        request.Url.Original, "Pass the stage's execute-api URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…) instead."));
+                    return new StagePick[0];
+                }
+
+                var mappings = mode == DomainRoutingMode.RoutingRuleOnly
+                    ? new BasePathMapping[0]
+                    : await gateway.GetBasePathMappingsAsync(host, _run.Cancellation).ConfigureAwait(false);
+                var rules = mode == DomainRoutingMode.ApiMappingOnly
+                    ? new RoutingRule[0]
+                    : await gateway.ListRoutingRulesAsync(host, _run.Cancellation).ConfigureAwait(false);
+                var picks = DomainRouter.ForDomain(request.Url, mode.Value, mappings, rules, request.Headers);
+                if (picks.Count == 0)
+                {
+                    failed(new RunError(ErrorId.RouteNotFound,
+                        $"No API mapping or routing rule of custom domain name '{host}' (routing mode {domain.RoutingMode ?? "BASE_PATH_MAPPING_ONLY"}) routes {RequestUrl.PathOf(request.Url.Segments)}; "
+                        + $"base paths: {Listed(mappings.Select(m => m.BasePath))}; rules: {Listed(rules.OrderBy(r => r.Priority).Select(r => $"{r.RuleId} (priority {r.Priority})"))}.",
+                        request.Url.Original, "Check the base path in the URL, and -Header for rules that match on headers."));
+                }
+
+                return picks;
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                failed(new RunError(ErrorId.DomainNotFound, $"'{host}' is neither an execute-api host nor a custom domain name of region {_run.Services.Region}: {e.Message}",
+                    request.Url.Original, "Pass -Region with the region of the custom domain name (or of the API), or the stage's execute-api URL.", e));
             }
             catch (AwsServiceException e)
             {
-                failed(RunError.ForApi(e, pick.RestApiId));
-                return new IntegrationTarget[0];
+                failed(RunError.FromAws(e, request.Url.Original, $"custom domain name '{host}'"));
             }
+
+            return new StagePick[0];
         }
 
-        // The seam for "what the stage serves": today the API's current configuration, read frugally.
-        private async Task<IReadOnlyList<IntegrationTarget>> ServedTargetsAsync(StagePick pick, RouteRequest request, Action<RunError> failed)
+        private async Task<IReadOnlyList<IntegrationTarget>> StageTargetsAsync(StagePick pick, RouteRequest request, Dictionary<string, IReadOnlyList<ApiStage>> stagesByApi,
+            Action<RunError> failed, Action<string> warned)
         {
             var gateway = _run.Services.ApiGateway;
-            var resources = await gateway.GetResourcesAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false);
-            var stages = await gateway.GetStagesAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false);
-            if (!stages.Any(s => s.StageName == pick.Stage))
+            if (!stagesByApi.TryGetValue(pick.RestApiId, out var stages))
+            {
+                stages = stagesByApi[pick.RestApiId] = await gateway.GetStagesAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false);
+            }
+
+            var stage = stages.FirstOrDefault(s => s.StageName == pick.Stage);
+            if (stage == null)
             {
                 var names = string.Join(", ", stages.Select(s => s.StageName).OrderBy(n => n, StringComparer.Ordinal));
                 failed(new RunError(ErrorId.StageNotFound, $"REST API {pick.RestApiId} has no stage '{pick.Stage}' (stages: {names}).", pick.Stage,
-                    "Check the first path segment of the URL: it names the stage."));
-                return new IntegrationTarget[0];
+                    request.Url.Kind == RequestHostKind.ExecuteApi ? "Check the first path segment of the URL: it names the stage." : "Check the custom domain's API mapping or routing rule: it names a stage the API does not have."));
+                return None;
             }
 
-            var match = ResourceRouter.Match(resources, pick.Segments, request.HttpMethod);
+            var served = await ServedAsync(pick.RestApiId, stages, stage, request.Configuration).ConfigureAwait(false);
+            var match = ResourceRouter.Match(served.Resources, pick.Segments, request.HttpMethod);
             if (!match.Found)
             {
-                var path = RequestUrl.PathOf(pick.Segments);
                 failed(new RunError(ErrorId.RouteNotFound,
-                    $"{request.HttpMethod} {path} matches no method of stage '{pick.Stage}' of REST API {pick.RestApiId}; nearest: {string.Join("; ", match.Nearest)}.",
+                    $"{request.HttpMethod} {RequestUrl.PathOf(pick.Segments)} matches no method of stage '{pick.Stage}' of REST API {pick.RestApiId} ({served.Where}); nearest: {string.Join("; ", match.Nearest)}.",
                     request.Url.Original, "Check the path and the verb (-HttpMethod) against the API's resources."));
-                return new IntegrationTarget[0];
+                return None;
             }
 
-            var method = match.Method!;
-            var authorizers = method.AuthorizationType == "CUSTOM"
-                ? (await gateway.GetAuthorizersAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false)).Where(a => a.Id == method.AuthorizerId).ToList()
-                : new List<ApiAuthorizer>();
+            var canary = served.Canary == null ? null : ResourceRouter.Match(served.Canary.Resources, pick.Segments, request.HttpMethod);
+            var current = NeedsAuthorizers(match, canary)
+                ? await gateway.GetAuthorizersAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false)
+                : new ApiAuthorizer[0];
             var snapshot = new ApiSnapshot
             {
                 Api = new RestApiSummary(pick.RestApiId, ""),
                 AccountId = await _run.CallerAccountAsync().ConfigureAwait(false),
                 Region = _run.Services.Region,
                 Partition = _run.Services.Partition,
-                Resources = new[] { new ApiResource { Id = match.Resource!.Id, Path = match.Resource.Path, Methods = new[] { method } } },
-                Authorizers = authorizers,
-                Stages = stages.Where(s => s.StageName == pick.Stage).ToList(),
+                Stages = new[] { stage },
+                UnreadDeployments = served.Unread,
             };
-            var targets = TargetResolver.Resolve(snapshot, new TargetSelection { StageNames = new[] { pick.Stage } })
-                .OrderBy(t => t.Kind == TargetKind.Authorizer ? 0 : 1)
-                .ToList();
-            var steps = pick.Trace.Concat(match.Trace).ToList();
+            var own = Reached(match, served.Authorizers, current);
+            snapshot.Resources = own.Resources;
+            snapshot.Authorizers = own.Authorizers;
+            var deployments = new Dictionary<string, ApiDeployment>(StringComparer.Ordinal);
+            if (served.DeploymentId != null)
+            {
+                deployments[served.DeploymentId] = own;
+            }
+
+            if (canary != null)
+            {
+                // A canary deployment without this route serves none of it to a Lambda function: no canary target, said once.
+                deployments[stage.Canary!.DeploymentId] = canary.Found ? Reached(canary, served.Canary!.Authorizers, current) : new ApiDeployment { Id = stage.Canary.DeploymentId };
+                if (!canary.Found)
+                {
+                    warned($"The canary of stage '{stage.StageName}' (deployment '{stage.Canary.DeploymentId}', {Percent(stage.Canary)} of its requests) has no method for {request.HttpMethod} {RequestUrl.PathOf(pick.Segments)}: those requests reach no Lambda function.");
+                }
+            }
+
+            snapshot.Deployments = deployments;
+            var resolution = TargetResolver.ResolveStages(snapshot, new TargetSelection { StageNames = new[] { stage.StageName }, Configuration = request.Configuration });
+            resolution.Warnings.ForEach(warned);
+            var targets = resolution.Targets.OrderBy(t => t.Canary ? 1 : 0).ThenBy(t => t.Kind == TargetKind.Authorizer ? 0 : 1).ToList();
             foreach (var target in targets)
             {
-                target.Trace = steps.Concat(Describe(target)).ToArray();
+                var route = target.Canary
+                    ? new[] { $"Canary: {Percent(stage.Canary!)} of the stage's requests go to deployment '{stage.Canary!.DeploymentId}' (read with GetExport)" }.Concat(canary!.Trace)
+                    : match.Trace;
+                target.Trace = pick.Trace.Concat(new[] { served.Step }).Concat(route).Concat(Describe(target)).ToArray();
             }
 
             return targets;
+        }
+
+        /// <summary>
+        /// What the stage serves: with the deployed configuration one GetExport per deployment (the stage's and its canary's, through
+        /// <see cref="DeploymentReader"/>, as the scan reads them); the current resources with -Configuration Current, for a stage
+        /// without a deployment, or when the stage's deployment cannot be read (the resolver then says so in a warning).
+        /// </summary>
+        private async Task<Served> ServedAsync(string restApiId, IReadOnlyList<ApiStage> stages, ApiStage stage, ApiConfiguration configuration)
+        {
+            var served = new Served();
+            if (configuration == ApiConfiguration.Deployed && !string.IsNullOrEmpty(stage.DeploymentId))
+            {
+                var read = new ApiSnapshot { Api = new RestApiSummary(restApiId, ""), Stages = stages };
+                await _deployments.ReadAsync(read, new TargetSelection { StageNames = new[] { stage.StageName } }).ConfigureAwait(false);
+                served.Unread = read.UnreadDeployments;
+                if (stage.Canary != null && read.Deployments.TryGetValue(stage.Canary.DeploymentId, out var canary))
+                {
+                    served.Canary = canary;
+                }
+
+                if (read.Deployments.TryGetValue(stage.DeploymentId!, out var deployment))
+                {
+                    served.DeploymentId = deployment.Id;
+                    served.Resources = deployment.Resources;
+                    served.Authorizers = deployment.Authorizers;
+                    served.Step = $"Deployment: stage '{stage.StageName}' serves deployment '{deployment.Id}' (read with GetExport)";
+                    served.Where = $"deployment '{deployment.Id}'";
+                    return served;
+                }
+
+                served.Step = $"Deployment: stage '{stage.StageName}' serves deployment '{stage.DeploymentId}', which could not be read ({read.UnreadDeployments[stage.DeploymentId!].TrimEnd('.')}): matched on the current configuration";
+            }
+            else
+            {
+                served.Step = configuration == ApiConfiguration.Current
+                    ? $"Deployment: the current configuration (-Configuration Current), not what stage '{stage.StageName}' serves"
+                    : $"Deployment: stage '{stage.StageName}' has no deployment: matched on the current configuration";
+            }
+
+            served.Where = "the current configuration";
+            served.Resources = await _run.Services.ApiGateway.GetResourcesAsync(restApiId, _run.Cancellation).ConfigureAwait(false);
+            return served;
+        }
+
+        private static bool NeedsAuthorizers(RouteMatch match, RouteMatch? canary) =>
+            match.Method!.AuthorizationType == "CUSTOM" || (canary?.Method?.AuthorizationType == "CUSTOM");
+
+        /// <summary>
+        /// The one resource and method a request reaches, with the authorizer it uses; an authorizer read from an export gets its
+        /// id from the current authorizers by name (the export has none; the id is in the source ARN the authorizer presents).
+        /// </summary>
+        private static ApiDeployment Reached(RouteMatch match, IReadOnlyList<ApiAuthorizer> served, IReadOnlyList<ApiAuthorizer> current)
+        {
+            var method = match.Method!;
+            var used = new List<ApiAuthorizer>();
+            if (method.AuthorizationType == "CUSTOM")
+            {
+                var authorizer = current.FirstOrDefault(a => !string.IsNullOrEmpty(method.AuthorizerId) && a.Id == method.AuthorizerId)
+                    ?? served.FirstOrDefault(a => a.Name == method.AuthorizerName);
+                if (authorizer != null && authorizer.Id.Length == 0)
+                {
+                    authorizer.Id = current.FirstOrDefault(a => a.Name == authorizer.Name)?.Id ?? "";
+                    method.AuthorizerId = authorizer.Id;
+                }
+
+                used.AddRange(authorizer == null ? new ApiAuthorizer[0] : new[] { authorizer });
+            }
+
+            return new ApiDeployment
+            {
+                Resources = new[] { new ApiResource { Id = match.Resource!.Id, Path = match.Resource.Path, Methods = new[] { method } } },
+                Authorizers = used,
+            };
         }
 
         private static IEnumerable<string> Describe(IntegrationTarget target)
@@ -111,6 +266,26 @@ namespace LambdaPermTools.Aws.Runs
             yield return target.FunctionArn.Length > 0
                 ? $"Function: {target.FunctionArn}, presented source ARN {target.PresentedSourceArn}"
                 : $"Function: unresolved (stage variables {string.Join(", ", target.UnresolvedVariables)} are not defined in stage '{target.StageName}')";
+        }
+
+        private static string Percent(ApiCanary canary) => canary.PercentTraffic.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+        private static string Listed(IEnumerable<string> items)
+        {
+            var list = items.ToList();
+            return list.Count == 0 ? "none" : string.Join(", ", list);
+        }
+
+        /// <summary>The configuration a stage's requests are matched on, and the Trace line that says which.</summary>
+        private sealed class Served
+        {
+            public string? DeploymentId { get; set; }
+            public IReadOnlyList<ApiResource> Resources { get; set; } = new ApiResource[0];
+            public IReadOnlyList<ApiAuthorizer> Authorizers { get; set; } = new ApiAuthorizer[0];
+            public ApiDeployment? Canary { get; set; }
+            public IReadOnlyDictionary<string, string> Unread { get; set; } = new Dictionary<string, string>();
+            public string Step { get; set; } = "";
+            public string Where { get; set; } = "";
         }
     }
 }

@@ -7,6 +7,7 @@ using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
+using LambdaPermTools.Requests;
 
 namespace LambdaPermTools.Aws.Runs
 {
@@ -67,7 +68,7 @@ namespace LambdaPermTools.Aws.Runs
         /// </summary>
         public async Task RouteAsync(RouteRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer)
         {
-            var targets = await _router.RouteAsync(request, observer.Failed).ConfigureAwait(false);
+            var targets = await _router.RouteAsync(request, observer.Failed, observer.Warned).ConfigureAwait(false);
             if (targets.Count > 0)
             {
                 observer.Delivered(targets);
@@ -88,13 +89,18 @@ namespace LambdaPermTools.Aws.Runs
             var targets = request.Targets.ToList();
             foreach (var route in request.Routes)
             {
-                targets.AddRange(await _router.RouteAsync(route, observer.Failed).ConfigureAwait(false));
+                targets.AddRange(await _router.RouteAsync(route, observer.Failed, observer.Warned).ConfigureAwait(false));
             }
 
             if (targets.Count > 0)
             {
                 var errors = new List<RunError>();
                 var judgement = await JudgeAsync(targets, errors).ConfigureAwait(false);
+                foreach (var finding in judgement.Findings.Where(f => f.Trace.Length > 0))
+                {
+                    finding.Trace = finding.Trace.Concat(new[] { PolicyStep.For(finding) }).ToArray();
+                }
+
                 errors.ForEach(observer.Failed);
                 observer.Delivered(judgement);
             }

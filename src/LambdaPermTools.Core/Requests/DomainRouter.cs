@@ -82,6 +82,29 @@ namespace LambdaPermTools.Requests
             return picks;
         }
 
+        /// <summary>
+        /// GetDomainName's routingMode: API Gateway v1 says BASE_PATH_MAPPING_ONLY and ROUTING_RULE_THEN_BASE_PATH_MAPPING where
+        /// v2 says API_MAPPING_ONLY and ROUTING_RULE_THEN_API_MAPPING; absent means mappings only. Null for a mode not known here.
+        /// </summary>
+        public static DomainRoutingMode? ParseRoutingMode(string? routingMode)
+        {
+            switch (routingMode)
+            {
+                case null:
+                case "":
+                case "BASE_PATH_MAPPING_ONLY":
+                case "API_MAPPING_ONLY":
+                    return DomainRoutingMode.ApiMappingOnly;
+                case "ROUTING_RULE_THEN_BASE_PATH_MAPPING":
+                case "ROUTING_RULE_THEN_API_MAPPING":
+                    return DomainRoutingMode.RoutingRuleThenApiMapping;
+                case "ROUTING_RULE_ONLY":
+                    return DomainRoutingMode.RoutingRuleOnly;
+                default:
+                    return null;
+            }
+        }
+
         private enum Outcome
         {
             NoMatch,

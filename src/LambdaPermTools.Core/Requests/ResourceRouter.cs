@@ -27,7 +27,8 @@ namespace LambdaPermTools.Requests
                 return new RouteMatch(null, null, Nearest(resources, segments), trace);
             }
 
-            trace.Add($"Resource: {requestPath} matches {resource.Path} (resource {resource.Id})");
+            // A resource read from a deployment's export has no id when the current configuration was not read.
+            trace.Add($"Resource: {requestPath} matches {resource.Path}" + (resource.Id.Length > 0 ? $" (resource {resource.Id})" : ""));
             var method = resource.Methods.FirstOrDefault(m => string.Equals(m.HttpMethod, verb, StringComparison.OrdinalIgnoreCase));
             if (method != null)
             {

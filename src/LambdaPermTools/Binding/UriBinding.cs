@@ -17,9 +17,9 @@ namespace LambdaPermTools.Binding
         internal const string ByUri = "Uri";
 
         /// <summary>Adds the request to the cmdlet's run request; without -Region, an execute-api host names the region to call.</summary>
-        public static RunError? AddTo(AwsCmdlet cmdlet, string uri, string httpMethod, Hashtable? headers)
+        public static RunError? AddTo(AwsCmdlet cmdlet, string uri, string httpMethod, Hashtable? headers, ApiConfiguration configuration)
         {
-            var route = Read(uri, httpMethod, headers, out var error);
+            var route = Read(uri, httpMethod, headers, configuration, out var error);
             if (error != null)
             {
                 return error;
@@ -34,7 +34,7 @@ namespace LambdaPermTools.Binding
             return null;
         }
 
-        private static RouteRequest Read(string uri, string httpMethod, Hashtable? headers, out RunError? error)
+        private static RouteRequest Read(string uri, string httpMethod, Hashtable? headers, ApiConfiguration configuration, out RunError? error)
         {
             error = null;
             RequestUrl url;
@@ -50,7 +50,7 @@ namespace LambdaPermTools.Binding
 
             try
             {
-                return new RouteRequest(url, httpMethod, Headers(headers));
+                return new RouteRequest(url, httpMethod, Headers(headers), configuration);
             }
             catch (RequestFormatException e)
             {

@@ -95,7 +95,7 @@ namespace LambdaPermTools.Commands
         {
             if (ParameterSetName == UriBinding.ByUri)
             {
-                TerminateOn(UriBinding.AddTo(this, Uri, HttpMethod, Header));
+                TerminateOn(UriBinding.AddTo(this, Uri, HttpMethod, Header, Configuration));
                 return;
             }
 

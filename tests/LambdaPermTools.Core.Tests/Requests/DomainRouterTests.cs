@@ -105,6 +105,18 @@ namespace LambdaPermTools.Tests.Requests
         [InlineData("*", "", true)]
         public void HeaderGlobs(string glob, string value, bool matches) => Assert.Equal(matches, HeaderGlob.IsMatch(glob, value));
 
+        [Theory] // API Gateway v1 (GetDomainName) and v2 spell two of the modes differently; absent = mappings only
+        [InlineData(null, DomainRoutingMode.ApiMappingOnly)]
+        [InlineData("BASE_PATH_MAPPING_ONLY", DomainRoutingMode.ApiMappingOnly)]
+        [InlineData("API_MAPPING_ONLY", DomainRoutingMode.ApiMappingOnly)]
+        [InlineData("ROUTING_RULE_THEN_BASE_PATH_MAPPING", DomainRoutingMode.RoutingRuleThenApiMapping)]
+        [InlineData("ROUTING_RULE_THEN_API_MAPPING", DomainRoutingMode.RoutingRuleThenApiMapping)]
+        [InlineData("ROUTING_RULE_ONLY", DomainRoutingMode.RoutingRuleOnly)]
+        public void RoutingModeSpellings(string? text, DomainRoutingMode mode) => Assert.Equal(mode, DomainRouter.ParseRoutingMode(text));
+
+        [Fact]
+        public void UnknownRoutingModeIsNotGuessed() => Assert.Null(DomainRouter.ParseRoutingMode("ROUTING_RULE_SOMETIMES"));
+
         private static IReadOnlyList<StagePick> Route(string url, DomainRoutingMode mode, RoutingRule[] rules, Dictionary<string, string> headers) =>
             DomainRouter.ForDomain(RequestUrl.Parse(url), mode, Mappings, rules, headers);
     }
