@@ -1,6 +1,10 @@
 # -Uri / -HttpMethod on Get-ApiIntegrationTarget and Test-ApiLambdaPermission against the in-memory fakes: a failing
 # request to exactly the resource, method and targets API Gateway reaches, with Trace; bad input ends before any call.
 
+BeforeDiscovery {
+    $base = 'https://api1.execute-api.us-east-1.amazonaws.com'   # for the -ForEach tables
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
     Import-LptTestDoubles
@@ -23,30 +27,57 @@ Describe '-Uri routes a request as API Gateway does' {
             AddMethod('/{proxy+}', 'ANY', 'AWS_PROXY', (Get-LambdaUri $fns.proxy)).
             AddMethod("/caf$([char]0xe9)", 'GET', 'AWS_PROXY', (Get-LambdaUri $fns.cafe)).
             AddStage('prod')
+        $null = $fake.AddDomainName('shop.example.com').AddBasePathMapping('(none)', 'api1', 'prod').AddBasePathMapping('v1/store', 'api1', 'prod')
     }
 
-    It '<Path> <Verb> reaches <Resource> <Method>' -ForEach @(
-        @{ Path = '/prod/pets/mine'; Verb = 'GET'; Resource = '/pets/mine'; Method = 'GET'; Fn = 'mine' }      # literal beats {param}
-        @{ Path = '/prod/pets/42'; Verb = 'GET'; Resource = '/pets/{petId}'; Method = 'GET'; Fn = 'pet' }      # {param} beats {proxy+}
-        @{ Path = '/prod/a/b/c'; Verb = 'GET'; Resource = '/{proxy+}'; Method = 'ANY'; Fn = 'proxy' }          # greedy takes the rest
-        @{ Path = '/prod/'; Verb = 'GET'; Resource = '/'; Method = 'GET'; Fn = 'root' }                        # root
-        @{ Path = '/prod/pets/42/'; Verb = 'GET'; Resource = '/pets/{petId}'; Method = 'GET'; Fn = 'pet' }     # trailing slash
-        @{ Path = '/prod/pets/42'; Verb = 'DELETE'; Resource = '/pets/{petId}'; Method = 'ANY'; Fn = 'pet' }   # ANY fallback
-        @{ Path = '/prod/caf%C3%A9'; Verb = 'GET'; Resource = "/caf$([char]0xe9)"; Method = 'GET'; Fn = 'cafe' } # URL-encoded
+    It '<Url> <Verb> reaches <Resource> <Method>' -ForEach @(
+        @{ Url = "$base/prod/pets/mine"; Verb = 'GET'; Resource = '/pets/mine'; Method = 'GET'; Fn = 'mine' }      # literal beats {param}
+        @{ Url = "$base/prod/pets/42"; Verb = 'GET'; Resource = '/pets/{petId}'; Method = 'GET'; Fn = 'pet' }      # {param} beats {proxy+}
+        @{ Url = "$base/prod/a/b/c"; Verb = 'GET'; Resource = '/{proxy+}'; Method = 'ANY'; Fn = 'proxy' }          # greedy takes the rest
+        @{ Url = "$base/prod/"; Verb = 'GET'; Resource = '/'; Method = 'GET'; Fn = 'root' }                        # root
+        @{ Url = "$base/prod/pets/42/"; Verb = 'GET'; Resource = '/pets/{petId}'; Method = 'GET'; Fn = 'pet' }     # trailing slash
+        @{ Url = "$base/prod/pets/42"; Verb = 'DELETE'; Resource = '/pets/{petId}'; Method = 'ANY'; Fn = 'pet' }   # ANY fallback
+        @{ Url = "$base/prod/caf%C3%A9"; Verb = 'GET'; Resource = "/caf$([char]0xe9)"; Method = 'GET'; Fn = 'cafe' } # URL-encoded
+        @{ Url = 'https://shop.example.com/pets/42'; Verb = 'GET'; Resource = '/pets/{petId}'; Method = 'GET'; Fn = 'pet' }         # custom domain, (none)
+        @{ Url = 'https://shop.example.com/v1/store/pets/mine'; Verb = 'GET'; Resource = '/pets/mine'; Method = 'GET'; Fn = 'mine' } # two-level base path
+        @{ Url = 'https://shop.example.com/v1/store'; Verb = 'GET'; Resource = '/'; Method = 'GET'; Fn = 'root' }                    # base path alone is the root
     ) {
-        $targets = @(Get-ApiIntegrationTarget -Uri ($base + $Path) -HttpMethod $Verb)
+        $targets = @(Get-ApiIntegrationTarget -Uri $Url -HttpMethod $Verb)
         $targets | Should -HaveCount 1
         $target = $targets[0]
         $target.ResourcePath | Should -Be $Resource
         $target.HttpMethod | Should -Be $Method
         $target.StageName | Should -Be 'prod'
         $target.FunctionArn | Should -Be $fns[$Fn]
-        $target.Trace[0] | Should -BeLike 'Host: api1.execute-api.us-east-1.amazonaws.com is REST API api1 in us-east-1*'
-        $target.Trace[1] | Should -Be "Stage: the first path segment names stage 'prod'"
-        $target.Trace[2] | Should -BeLike "Resource: * matches $Resource (resource *)"
-        $target.Trace[3] | Should -BeLike 'Method: *'
-        $target.Trace[4] | Should -BeLike 'Integration: AWS_PROXY *'
-        $target.Trace[5] | Should -BeLike "Function: $($fns[$Fn]), presented source ARN arn:aws:execute-api:us-east-1:111122223333:api1/prod/$Method/*"
+        if ($Url.StartsWith($base)) {
+            $target.Trace[0] | Should -BeLike 'Host: api1.execute-api.us-east-1.amazonaws.com is REST API api1 in us-east-1*'
+            $target.Trace[1] | Should -Be "Stage: the first path segment names stage 'prod'"
+        } else {
+            $target.Trace[0] | Should -Be 'Host: shop.example.com is a custom domain name (routing mode API_MAPPING_ONLY)'
+            $target.Trace[1] | Should -BeLike "API mapping: base path * maps to stage 'prod' of REST API api1"
+        }
+        $target.Trace[2] | Should -Be "Deployment: stage 'prod' serves deployment 'd-prod' (read with GetExport)"
+        $target.Trace[3] | Should -BeLike "Resource: * matches $Resource"
+        $target.Trace[4] | Should -BeLike 'Method: *'
+        $target.Trace[5] | Should -BeLike 'Integration: AWS_PROXY *'
+        $target.Trace[6] | Should -BeLike "Function: $($fns[$Fn]), presented source ARN arn:aws:execute-api:us-east-1:111122223333:api1/prod/$Method/*"
+    }
+
+    It 'a finding''s Trace ends with the policy statement compared, and the list view shows the Trace' {
+        $fake.SeedPermission($fns.pet, $null, 'pets-prod', 'arn:aws:execute-api:us-east-1:111122223333:api1/prod/*/pets/*')
+        $finding = Test-ApiLambdaPermission -Uri "$base/prod/pets/42"
+        $finding.Status | Should -Be 'Allowed'
+        $finding.Trace[-1] | Should -Be "Policy: statement 'pets-prod' of the policy of $($fns.pet) compared: Allowed (GrantedByPolicy)"
+        $listed = $finding | Format-List | Out-String -Width 300
+        $listed | Should -Match 'Trace\s+: Host: api1\.execute-api'
+        $listed | Should -Match "Policy: statement 'pets-prod'"
+        ($finding | Format-Table | Out-String -Width 300) | Should -Not -Match 'Host:'
+    }
+
+    It 'a Denied finding''s last step says why no statement decides it' {
+        $finding = Test-ApiLambdaPermission -Uri "$base/prod/a/b"
+        $finding.Status | Should -Be 'Denied'
+        $finding.Trace[-1] | Should -BeLike "Policy: Denied (NoPolicy), no statement of the policy of $($fns.proxy) decides it: *has no resource policy*"
     }
 
     It 'judges the authorizer first, then the integration, and only those' {
@@ -54,7 +85,8 @@ Describe '-Uri routes a request as API Gateway does' {
         $findings.Kind | Should -Be @('Authorizer', 'Integration')
         $findings.FunctionArn | Should -Be @($auth, $pets)
         $findings.Status | Should -Be @('Denied', 'Denied')
-        $findings[0].Trace[-2] | Should -BeLike 'Authorizer: token-auth (au1, TOKEN) calls *'
+        $findings[0].Trace[-3] | Should -BeLike 'Authorizer: token-auth (au1, TOKEN) calls *'
+        $findings[0].Trace[-1] | Should -BeLike "Policy: Denied (NoPolicy), no statement of the policy of $auth decides it: *"
     }
 
     It 'a Denied request is fixed by Add-ApiLambdaPermission, and the re-test is Allowed' {
@@ -74,6 +106,62 @@ Describe '-Uri routes a request as API Gateway does' {
         $null = Get-ApiIntegrationTarget -Uri "$base/prd/pets" -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'StageNotFound,*'
         $err[0].Exception.Message | Should -Match '\(stages: prod\)'
+    }
+
+    It 'an unknown custom domain is DomainNotFound after its one GetDomainName' {
+        $fake.ClearCalls()
+        $out = @(Test-ApiLambdaPermission -Uri 'https://nowhere.example.com/pets/42' -ErrorVariable err -ErrorAction SilentlyContinue)
+        $out | Should -HaveCount 0
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DomainNotFound,*'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        @($fake.Calls.Operation) | Should -Be @('GetDomainName')
+    }
+
+    It 'RouteNotFound reads nothing after the stage and its export: no authorizers, no account, no policy' {
+        $fake.ClearCalls()
+        $null = Test-ApiLambdaPermission -Uri "$base/prod/pets/mine" -HttpMethod POST -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
+        @($fake.Calls.Operation) | Should -Be @('GetStages', 'GetExport')
+    }
+
+    It 'a URL no base path of the domain maps is RouteNotFound naming the base paths, after the domain and its mappings' {
+        $null = $fake.AddDomainName('strict.example.com').AddBasePathMapping('v2', 'api1', 'prod')
+        $fake.ClearCalls()
+        $null = Get-ApiIntegrationTarget -Uri 'https://strict.example.com/v1/pets' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
+        $err[0].Exception.Message | Should -Match 'base paths: v2'
+        @($fake.Calls.Operation) | Should -Be @('GetDomainName', 'GetBasePathMappings')
+    }
+
+    Context 'routing rules' {
+        BeforeEach {
+            $null = $api.AddStage('beta')
+            $domain = $fake.AddDomainName('rules.example.com', 'ROUTING_RULE_THEN_BASE_PATH_MAPPING')
+            $null = $domain.AddBasePathMapping('(none)', 'api1', 'prod')
+            $null = $domain.AddRoutingRule(10, 'api1', 'beta').MatchHeaders('x-channel', 'beta*', 'x-canary', 'yes').MatchBasePaths('pets')
+        }
+
+        It '-Header that matches the rule gives only the rule''s stage' {
+            $targets = @(Get-ApiIntegrationTarget -Uri 'https://rules.example.com/pets/42' -Header @{ 'X-Channel' = 'beta-1' })
+            $targets.StageName | Should -Be 'beta'
+            $targets[0].ResourcePath | Should -Be '/{proxy+}'   # the rule strips its base path: /42 is what the API sees
+            $targets[0].Trace[1] | Should -Be "Routing rule rr1 (priority 10) matches: base path 'pets' matches, header X-Channel matches 'beta*': invokes stage 'beta' of REST API api1"
+        }
+
+        It '-Header that matches no condition falls through to the API mapping' {
+            $targets = @(Get-ApiIntegrationTarget -Uri 'https://rules.example.com/pets/42' -Header @{ 'x-channel' = 'stable'; 'x-canary' = 'no' })
+            $targets.StageName | Should -Be 'prod'
+            $targets[0].ResourcePath | Should -Be '/pets/{petId}'
+        }
+
+        It 'without -Header every stage the request could reach is judged, each Trace naming the rule and the headers' {
+            $findings = @(Test-ApiLambdaPermission -Uri 'https://rules.example.com/pets/42')
+            $findings.StageName | Should -Be @('beta', 'prod')
+            $findings[0].Trace[1] | Should -Be "Routing rule rr1 (priority 10) would pick it if header x-channel matches 'beta*' or header x-canary matches 'yes' (not given in -Header); base path 'pets' matches: invokes stage 'beta' of REST API api1"
+            $findings[1].Trace[1] | Should -Be "API mapping: base path (none) maps to stage 'prod' of REST API api1"
+            @($fake.CallsOf('ListRoutingRules')) | Should -HaveCount 1
+        }
     }
 
     It '<Uri> <Verb> ends with <Id> before any AWS call' -ForEach @(
