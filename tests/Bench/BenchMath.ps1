@@ -83,6 +83,11 @@ function Test-BenchTarget {
         @('peak_mb', $Result.peak_mb, '<= 180', { param($v) $v -le 180 }),
         @('import_s', $Result.import_s, '<= 1', { param($v) $v -le 1 })
     )
+    if ($Result.uri) {
+        # Issue 13: one -Uri diagnosis on the fake at 20 ms a call; its calls without the deeper diagnosis of denied targets.
+        $rows += , @('uri_calls', ($Result.uri.calls - $Result.uri.extraCalls), '<= 8', { param($v) $v -le 8 })
+        $rows += , @('uri_s', [math]::Round($Result.uri.fromStartSeconds, 2), '<= 2', { param($v) $v -le 2 })
+    }
     if ($Result.shortFloor) {
         $rows += , @('calls_ratio_short', $Result.shortFloor.calls_ratio, '= 1.00', { param($v) $v -eq 1 })
         $rows += , @('wall_vs_floor_short', $Result.shortFloor.wall_vs_floor, '<= 1.15', $withinFloor)

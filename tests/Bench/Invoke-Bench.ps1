@@ -10,8 +10,10 @@ The account-scale benchmark behind `build.ps1 Bench [-Small] [-Scale 1,2,4]`.
 4. Runs the same scan the way a careful user scripts it with the aws CLI, through the same proxy.
 5. Scans the short-floor account too (same APIs, 300 distinct function qualifiers: a 19 s floor), not at -Small.
 6. Measures Test-ApiLambdaPermissionTemplate on a generated 1 MB template (Measure-Template.ps1, offline).
-7. Prints a table, writes out/bench/result.json and ends with one line
-   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… template_parse_s=… template_check_s=… wall_vs_floor_short=…
+7. Measures one -Uri diagnosis against the in-memory fake with -LatencyMs per call (Measure-Uri.ps1): its calls and the
+   wall time from process start to the last finding.
+8. Prints a table, writes out/bench/result.json and ends with one line
+   calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… template_parse_s=… template_check_s=… uri_calls=… uri_s=… wall_vs_floor_short=…
 With -Scale: the default account with its APIs, authorizers and functions multiplied by each factor, one scan
 per size (steps 1-3, no CLI baseline), then the short-floor account; prints one row per size and how each figure
 grows, writes out/bench/scale.json.
@@ -227,6 +229,11 @@ Invoke-WithAccount -Size (Get-AccountSize ($Small ? 'Small' : 'Default')) -Body 
     $script:cliStats = Get-FaultProxyStats -Url $proxy.Url
 }
 $short = $Small ? $null : (Invoke-ShortFloorScan)
+Write-Step 'One -Uri diagnosis against the fake, 20 ms a call (a warm-up run builds the fakes, then the measured run)...'
+$null = Invoke-FreshPwsh -Script 'Measure-Uri.ps1' -Arguments @('-LatencyMs', $LatencyMs)
+$uriLoad = Get-LoadAverage
+$uri = Invoke-FreshPwsh -Script 'Measure-Uri.ps1' -Arguments @('-LatencyMs', $LatencyMs)
+$uri | Add-Member -NotePropertyName loadAverage -NotePropertyValue $uriLoad
 $scan = $measured.Scan
 $calls = $measured.Calls
 $floor = $measured.Floor
@@ -253,6 +260,7 @@ $result = [ordered]@{
     import          = [ordered]@{ samplesSeconds = $importSamples; medianSeconds = (Get-Median $importSamples) }
     shortFloor      = $short
     template        = $template
+    uri             = $uri
     calls_ratio     = [math]::Round($calls.Ratio, 2)
     wall_vs_floor   = $floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $floor.Seconds, 2) : $null
     speedup_vs_cli  = [math]::Round($cli.Seconds / $scan.scanSeconds, 1)
@@ -274,10 +282,13 @@ if ($short) {
     Write-Host "Short-floor account ($($short.qualifiers) distinct qualifiers): scan $($short.wall_s) s, floor $($short.floor_s) s ($($short.binding)), calls $($short.calls) of minimum $($short.minimum_calls)"
 }
 Write-Host "Template check: $($template.bytes) bytes, $($template.routes) routes, $($template.findings) findings: parse $([math]::Round($template.parseSeconds, 2)) s, whole check $([math]::Round($template.checkSeconds, 2)) s (medians)"
+Write-Host ("-Uri diagnosis (custom domain, two-level base path, authorizer; both targets Denied): {0} calls (target <= 8: {1}; the deeper diagnosis of the denied targets adds {2}: {3}); {4:0.00} s from process start to the last finding (target <= 2 s; pwsh start {5:0.00} s, imports {6:0.00} s, fake set-up {7:0.00} s, the cmdlet {8:0.00} s; load average {9:0.0})" -f
+    $uri.calls, ($uri.calls - $uri.extraCalls), $uri.extraCalls, ($uri.byOperation -join ', '), $uri.fromStartSeconds, $uri.pwshStartSeconds, $uri.importSeconds, $uri.setupSeconds, $uri.cmdletSeconds, $uri.loadAverage)
 Write-Step "Result: $resultPath"
 $invariant = [cultureinfo]::InvariantCulture
 $wallText = $null -eq $result.wall_vs_floor ? 'n/a' : $result.wall_vs_floor.ToString('0.00', $invariant)
 $line = "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={3:0} import_s={4:0.00} extra_calls={5}" -f $result.calls_ratio, $wallText, $result.speedup_vs_cli, $result.peak_mb, $result.import_s, $calls.ExtraTotal
 $line += ' template_parse_s={0:0.00} template_check_s={1:0.00}' -f $template.parseSeconds, $template.checkSeconds
+$line += ' uri_calls={0} uri_extra_calls={1} uri_s={2}' -f ($uri.calls - $uri.extraCalls), $uri.extraCalls, $uri.fromStartSeconds.ToString('0.00', $invariant)
 if ($short) { $line += ' wall_vs_floor_short=' + $short.wall_vs_floor.ToString('0.00', $invariant) }
 $line

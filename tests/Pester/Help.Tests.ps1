@@ -3,7 +3,9 @@
 # The fakes hold the scene of ./build.ps1 Demo (the AWS knowledge-center situation): REST API a1b2c3d4e5 "pets"
 # in eu-west-1, account 123456789012; GET /pets -> petsFn behind TOKEN authorizer petsAuth -> petsAuthorizer;
 # GET /pets/{petId} -> petsFn:${stageVariables.alias}; stages prod (alias=prod) and dev (alias=dev); no grants for
-# this API, and on petsFn one grant 'old-stack-pets' left behind by a deleted API (for the policy-hygiene examples).
+# this API, and on petsFn one grant 'old-stack-pets' left behind by a deleted API (for the policy-hygiene examples);
+# custom domain api.example.com maps base path v1 to stage prod, and rules.example.com routes by a rule on header
+# x-version (beta* -> dev), then by its (none) mapping to prod (for the -Uri examples).
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -39,6 +41,10 @@ BeforeAll {
             AddStage('prod', @{ alias = 'prod' }).
             AddStage('dev', @{ alias = 'dev' })
         $null = $fake.SeedPermission($petsFn, $null, 'old-stack-pets', 'arn:aws:execute-api:eu-west-1:123456789012:z9y8x7w6v5/*/GET/pets')
+        $null = $fake.AddDomainName('api.example.com').AddBasePathMapping('v1', 'a1b2c3d4e5', 'prod')
+        $rules = $fake.AddDomainName('rules.example.com', 'ROUTING_RULE_THEN_BASE_PATH_MAPPING')
+        $null = $rules.AddBasePathMapping('(none)', 'a1b2c3d4e5', 'prod')
+        $null = $rules.AddRoutingRule(10, 'a1b2c3d4e5', 'dev').MatchHeaders('x-version', 'beta*')
         $fake
     }
 

@@ -77,7 +77,7 @@ Describe '-Uri routes a request as API Gateway does' {
     It 'a Denied finding''s last step says why no statement decides it' {
         $finding = Test-ApiLambdaPermission -Uri "$base/prod/a/b"
         $finding.Status | Should -Be 'Denied'
-        $finding.Trace[-1] | Should -BeLike "Policy: Denied (NoPolicy), no statement of the policy of $($fns.proxy) decides it: *has no resource policy*"
+        $finding.Trace[-1] | Should -BeLike "Policy: Denied (NoPolicy) by the policy of $($fns.proxy): *has no resource policy*"
     }
 
     It 'judges the authorizer first, then the integration, and only those' {
@@ -86,7 +86,7 @@ Describe '-Uri routes a request as API Gateway does' {
         $findings.FunctionArn | Should -Be @($auth, $pets)
         $findings.Status | Should -Be @('Denied', 'Denied')
         $findings[0].Trace[-3] | Should -BeLike 'Authorizer: token-auth (au1, TOKEN) calls *'
-        $findings[0].Trace[-1] | Should -BeLike "Policy: Denied (NoPolicy), no statement of the policy of $auth decides it: *"
+        $findings[0].Trace[-1] | Should -BeLike "Policy: Denied (NoPolicy) by the policy of $auth*"
     }
 
     It 'a Denied request is fixed by Add-ApiLambdaPermission, and the re-test is Allowed' {

@@ -7,7 +7,7 @@ namespace LambdaPermTools.Requests
         {
             var policy = $"the policy of {finding.FunctionName}" + (string.IsNullOrEmpty(finding.Qualifier) ? "" : $":{finding.Qualifier}");
             return string.IsNullOrEmpty(finding.MatchedStatementId)
-                ? $"Policy: {finding.Status} ({finding.Cause}), no statement of {policy} decides it: {finding.Reason}"
+                ? $"Policy: {finding.Status} ({finding.Cause}) by {policy}: {finding.Reason}"
                 : $"Policy: statement '{finding.MatchedStatementId}' of {policy} compared: {finding.Status} ({finding.Cause})";
         }
     }
