@@ -33,7 +33,7 @@ namespace LambdaPermTools.Commands
         [Parameter(ParameterSetName = ApiSelector.ByAll)]
         public SwitchParameter All { get; set; }
 
-        /// <summary>The URL of a request that failed (execute-api host): only the targets that request reaches, each with its Trace.</summary>
+        /// <summary>The URL of a request that failed (an execute-api host or a custom domain name): only the targets that request reaches, each with its Trace.</summary>
         [Parameter(ParameterSetName = UriBinding.ByUri, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Uri { get; set; } = "";

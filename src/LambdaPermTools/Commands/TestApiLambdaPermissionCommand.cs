@@ -46,7 +46,7 @@ namespace LambdaPermTools.Commands
         [ValidateNotNull]
         public IntegrationTarget[] Target { get; set; } = new IntegrationTarget[0];
 
-        /// <summary>The URL of a request that failed (execute-api host): only the targets that request reaches, each with its Trace.</summary>
+        /// <summary>The URL of a request that failed (an execute-api host or a custom domain name): only the targets that request reaches, each with its Trace.</summary>
         [Parameter(ParameterSetName = UriBinding.ByUri, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Uri { get; set; } = "";
