@@ -70,11 +70,11 @@ namespace LambdaPermTools.Binding
             switch (_parameterSet)
             {
                 case ByRestApiId:
-                    return Add(request, _restApiIds.Select(id => (new RestApiSummary(id, ""), (object)id)));
+                    return Add(request, _restApiIds.Select(id => new RestApiSummary(id, "")));
                 case ByInputObject:
                     var notApis = _inputObjects.Where(i => i.Problem != null)
                         .Select(i => new RunError(ErrorId.InputObjectNotRestApi, i.Problem!, i.Input, "Pipe Get-AGRestApiList output, or pass -RestApiId."));
-                    return notApis.Concat(Add(request, _inputObjects.Where(i => i.Problem == null).Select(i => (new RestApiSummary(i.Id, i.Name), i.Input)))).ToList();
+                    return notApis.Concat(Add(request, _inputObjects.Where(i => i.Problem == null).Select(i => new RestApiSummary(i.Id, i.Name)))).ToList();
                 case ByAll:
                     request.AllApis = true;
                     return new RunError[0];
@@ -104,12 +104,14 @@ namespace LambdaPermTools.Binding
 
         /// <summary>
         /// A REST API id is letters and digits (AWS: 10 of them, e.g. a1b2c3d4e5). Anything else (an ARN, an invoke URL,
-        /// a name with spaces or dashes, '../') can never be found: an invalid argument, reported before any AWS call.
+        /// a name with spaces or dashes, '../') can never be found: an invalid argument, reported before any AWS call. The
+        /// error's target is the id itself, however it came: PowerShell may bind a record's RestApiId to -RestApiId or,
+        /// through <see cref="RestApiReference"/>, to -InputObject.
         /// </summary>
-        private static List<RunError> Add(RunRequest request, IEnumerable<(RestApiSummary Api, object Input)> apis)
+        private static List<RunError> Add(RunRequest request, IEnumerable<RestApiSummary> apis)
         {
             var errors = new List<RunError>();
-            foreach (var (api, input) in apis)
+            foreach (var api in apis)
             {
                 if (RestApiIdPattern.IsMatch(api.Id))
                 {
@@ -117,7 +119,7 @@ namespace LambdaPermTools.Binding
                     continue;
                 }
 
-                errors.Add(new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", input,
+                errors.Add(new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", api.Id,
                     "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL."));
             }
 
