@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,5 +36,8 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>API Gateway v2 ListRoutingRules of a custom domain name, every page (nextToken); same endpoint and signing name as v1.</summary>
         Task<IReadOnlyList<RoutingRule>> ListRoutingRulesAsync(string domainName, CancellationToken cancellationToken);
+
+        /// <summary>GetDeployment's createdDate (null when the answer has none).</summary>
+        Task<DateTimeOffset?> GetDeploymentCreatedDateAsync(string restApiId, string deploymentId, CancellationToken cancellationToken);
     }
 }

@@ -151,7 +151,7 @@ namespace LambdaPermTools.Aws.Runs
                 Stages = new[] { stage },
                 UnreadDeployments = served.Unread,
             };
-            var own = Reached(match, served.Authorizers, current);
+            var own = Reached(served.DeploymentId ?? "", match, served.Authorizers, current);
             snapshot.Resources = own.Resources;
             snapshot.Authorizers = own.Authorizers;
             var deployments = new Dictionary<string, ApiDeployment>(StringComparer.Ordinal);
@@ -163,7 +163,7 @@ namespace LambdaPermTools.Aws.Runs
             if (canary != null)
             {
                 // A canary deployment without this route serves none of it to a Lambda function: no canary target, said once.
-                deployments[stage.Canary!.DeploymentId] = canary.Found ? Reached(canary, served.Canary!.Authorizers, current) : new ApiDeployment { Id = stage.Canary.DeploymentId };
+                deployments[stage.Canary!.DeploymentId] = canary.Found ? Reached(stage.Canary.DeploymentId, canary, served.Canary!.Authorizers, current) : new ApiDeployment { Id = stage.Canary.DeploymentId };
                 if (!canary.Found)
                 {
                     warned($"The canary of stage '{stage.StageName}' (deployment '{stage.Canary.DeploymentId}', {Percent(stage.Canary)} of its requests) has no method for {request.HttpMethod} {RequestUrl.PathOf(pick.Segments)}: those requests reach no Lambda function.");
@@ -234,7 +234,7 @@ namespace LambdaPermTools.Aws.Runs
         /// The one resource and method a request reaches, with the authorizer it uses; an authorizer read from an export gets its
         /// id from the current authorizers by name (the export has none; the id is in the source ARN the authorizer presents).
         /// </summary>
-        private static ApiDeployment Reached(RouteMatch match, IReadOnlyList<ApiAuthorizer> served, IReadOnlyList<ApiAuthorizer> current)
+        private static ApiDeployment Reached(string deploymentId, RouteMatch match, IReadOnlyList<ApiAuthorizer> served, IReadOnlyList<ApiAuthorizer> current)
         {
             var method = match.Method!;
             var used = new List<ApiAuthorizer>();
@@ -253,6 +253,7 @@ namespace LambdaPermTools.Aws.Runs
 
             return new ApiDeployment
             {
+                Id = deploymentId,
                 Resources = new[] { new ApiResource { Id = match.Resource!.Id, Path = match.Resource.Path, Methods = new[] { method } } },
                 Authorizers = used,
             };
