@@ -39,6 +39,10 @@ BeforeAll {
             AddStage('prod', @{ alias = 'prod' }).
             AddStage('dev', @{ alias = 'dev' })
         $null = $fake.SeedPermission($petsFn, $null, 'old-stack-pets', 'arn:aws:execute-api:eu-west-1:123456789012:z9y8x7w6v5/*/GET/pets')
+        # Stage prod's execution log of ten minutes ago: GET /pets/{petId} and the authorizer failing (Find-ApiLambdaPermissionError).
+        $lines = @(Get-ExecutionLogLine -RequestId 'a1a1a1a1-0000-4000-8000-000000000001' -FunctionArn "${petsFn}:prod" -ResourcePath '/pets/{petId}' -RequestPath '/pets/42') +
+            @(Get-ExecutionLogLine -RequestId 'a1a1a1a1-0000-4000-8000-000000000002' -FunctionArn $authorizerFn -Authorizer)
+        $fake.AddLogEvents('API-Gateway-Execution-Logs_a1b2c3d4e5/prod', [DateTimeOffset]::UtcNow.AddMinutes(-10), [string[]] $lines)
         $fake
     }
 
