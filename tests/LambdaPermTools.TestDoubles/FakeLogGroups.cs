@@ -8,7 +8,7 @@ namespace LambdaPermTools.TestDoubles
     /// <summary>
     /// CloudWatch Logs groups of the fake account, per region, with FilterLogEvents' semantics (BC:logs): events in
     /// timestamp order, startTime and endTime both inclusive, a filter pattern of terms (all must occur, case-sensitive),
-    /// quoted phrases and ?-terms (any one must occur), pages with an opaque nextToken.
+    /// quoted phrases and ?-terms (any one must occur), pages with an opaque nextToken that may be empty.
     /// </summary>
     internal sealed class FakeLogGroups
     {
@@ -44,18 +44,39 @@ namespace LambdaPermTools.TestDoubles
             var matches = Pattern(filterPattern);
             var events = _groups[Key(region, name)];
             var page = new List<LogEvent>();
-            var i = offset;
-            for (; i < events.Count && page.Count < pageSize; i++)
+            // Events are searched by time, as CloudWatch indexes them: the first page starts at startTime, the last ends
+            // at endTime; each page searches up to pageSize events, matching or not.
+            var i = offset == 0 ? FirstAtOrAfter(events, startTime) : offset;
+            var searched = 0;
+            for (; i < events.Count && searched < pageSize && events[i].Timestamp.ToUnixTimeMilliseconds() <= endTime; i++, searched++)
             {
-                var e = events[i];
-                var ms = e.Timestamp.ToUnixTimeMilliseconds();
-                if (ms >= startTime && ms <= endTime && matches(e.Message))
+                if (matches(events[i].Message))
                 {
-                    page.Add(e);
+                    page.Add(events[i]);
                 }
             }
 
-            return (page, i < events.Count ? i : (int?)null);
+            var more = i < events.Count && events[i].Timestamp.ToUnixTimeMilliseconds() <= endTime;
+            return (page, more ? i : (int?)null);
+        }
+
+        private static int FirstAtOrAfter(List<LogEvent> events, long startTime)
+        {
+            int low = 0, high = events.Count;
+            while (low < high)
+            {
+                var mid = (low + high) / 2;
+                if (events[mid].Timestamp.ToUnixTimeMilliseconds() < startTime)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
         }
 
         /// <summary>
