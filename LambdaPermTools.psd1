@@ -27,6 +27,7 @@
         'Test-ApiLambdaPermissionTemplate'
         'Get-ApiLambdaPermission'
         'Remove-ApiLambdaPermission'
+        'Find-ApiLambdaPermissionError'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

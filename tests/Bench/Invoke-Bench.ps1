@@ -12,8 +12,11 @@ The account-scale benchmark behind `build.ps1 Bench [-Small] [-Scale 1,2,4]`.
 6. Measures Test-ApiLambdaPermissionTemplate on a generated 1 MB template (Measure-Template.ps1, offline).
 7. Measures one -Uri diagnosis against the in-memory fake with -LatencyMs per call (Measure-Uri.ps1): its calls and the
    wall time from process start to the last finding.
-8. Prints a table, writes out/bench/result.json and ends with one line
+8. Measures Find-ApiLambdaPermissionError over 100,000 log events in the fake's CloudWatch Logs, and over exported
+   logs of 10 and 100 MB piped in (Measure-Logs.ps1).
+9. Prints a table, writes out/bench/result.json and ends with one line
    calls_ratio=… wall_vs_floor=… speedup_vs_cli=… peak_mb=… import_s=… template_parse_s=… template_check_s=… uri_calls=… uri_s=… wall_vs_floor_short=…
+   logs_events=… logs_wall_s=… logs_calls=… logs_floor_s=… logs_peak_mb=… logs_peak_above_fill_mb=… logtext_100mb_s=… logtext_peak_mb_10mb=… logtext_peak_mb_100mb=…
 With -Scale: the default account with its APIs, authorizers and functions multiplied by each factor, one scan
 per size (steps 1-3, no CLI baseline), then the short-floor account; prints one row per size and how each figure
 grows, writes out/bench/scale.json.
@@ -220,6 +223,12 @@ Invoke-WithAccount -Size (Get-AccountSize ($Small ? 'Small' : 'Default')) -Body 
     $script:importSamples = @(1..5 | ForEach-Object { (Invoke-FreshPwsh @('-Mode', 'Import')).importSeconds })
     Write-Step 'Test-ApiLambdaPermissionTemplate on a generated 1 MB template (offline, no proxy)...'
     $script:template = Invoke-FreshPwsh -Script 'Measure-Template.ps1' -Arguments @('-OutDirectory', $OutDirectory)
+    Write-Step 'Find-ApiLambdaPermissionError over 100,000 log events (the fake''s CloudWatch, 20 ms per call) and over exported logs of 10 and 100 MB...'
+    $script:logs = [ordered]@{
+        group = Invoke-FreshPwsh -Script 'Measure-Logs.ps1' -Arguments @('-Mode', 'Group', '-Events', '100000', '-LatencyMs', $LatencyMs)
+        text10 = Invoke-FreshPwsh -Script 'Measure-Logs.ps1' -Arguments @('-Mode', 'Text', '-Megabytes', '10', '-OutDirectory', $OutDirectory)
+        text100 = Invoke-FreshPwsh -Script 'Measure-Logs.ps1' -Arguments @('-Mode', 'Text', '-Megabytes', '100', '-OutDirectory', $OutDirectory)
+    }
     $script:account = $account
     $script:measured = Measure-ProductScan -Account $account -Proxy $proxy
 
@@ -261,6 +270,7 @@ $result = [ordered]@{
     shortFloor      = $short
     template        = $template
     uri             = $uri
+    logs            = $logs
     calls_ratio     = [math]::Round($calls.Ratio, 2)
     wall_vs_floor   = $floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $floor.Seconds, 2) : $null
     speedup_vs_cli  = [math]::Round($cli.Seconds / $scan.scanSeconds, 1)
@@ -281,6 +291,9 @@ if ($floor.Binding -like '*latency*') {
 if ($short) {
     Write-Host "Short-floor account ($($short.qualifiers) distinct qualifiers): scan $($short.wall_s) s, floor $($short.floor_s) s ($($short.binding)), calls $($short.calls) of minimum $($short.minimum_calls)"
 }
+Write-Host ("Find-ApiLambdaPermissionError: {0} log events, {1} failures of {2} requests in {3:0.00} s with {4} FilterLogEvents calls (peak {5:0} MB, {6:0} MB above the filled fake); exported log {7} MB in {8:0.0} s, peak {9:0} MB (10 MB: {10:0} MB)" -f
+    $logs.group.events, $logs.group.failures, $logs.group.failedRequests, $logs.group.seconds, $logs.group.filterCalls, ($logs.group.peakKb / 1024),
+    (($logs.group.peakKb - $logs.group.filledKb) / 1024), $logs.text100.megabytes, $logs.text100.seconds, ($logs.text100.peakKb / 1024), ($logs.text10.peakKb / 1024))
 Write-Host "Template check: $($template.bytes) bytes, $($template.routes) routes, $($template.findings) findings: parse $([math]::Round($template.parseSeconds, 2)) s, whole check $([math]::Round($template.checkSeconds, 2)) s (medians)"
 Write-Host ("-Uri diagnosis (custom domain, two-level base path, authorizer; both targets Denied): {0} calls (target <= 8: {1}; the deeper diagnosis of the denied targets adds {2}: {3}); {4:0.00} s from process start to the last finding (target <= 2 s; pwsh start {5:0.00} s, imports {6:0.00} s, fake set-up {7:0.00} s, the cmdlet {8:0.00} s; load average {9:0.0})" -f
     $uri.calls, ($uri.calls - $uri.extraCalls), $uri.extraCalls, ($uri.byOperation -join ', '), $uri.fromStartSeconds, $uri.pwshStartSeconds, $uri.importSeconds, $uri.setupSeconds, $uri.cmdletSeconds, $uri.loadAverage)
@@ -291,4 +304,8 @@ $line = "calls_ratio={0:0.00} wall_vs_floor={1} speedup_vs_cli={2:0.0} peak_mb={
 $line += ' template_parse_s={0:0.00} template_check_s={1:0.00}' -f $template.parseSeconds, $template.checkSeconds
 $line += ' uri_calls={0} uri_extra_calls={1} uri_s={2}' -f ($uri.calls - $uri.extraCalls), $uri.extraCalls, $uri.fromStartSeconds.ToString('0.00', $invariant)
 if ($short) { $line += ' wall_vs_floor_short=' + $short.wall_vs_floor.ToString('0.00', $invariant) }
+# FilterLogEvents' quota is 5 per second per account and region: logs_floor_s is what the calls cost on AWS at that pace.
+$line += ' logs_events={0} logs_wall_s={1:0.00} logs_calls={2} logs_floor_s={3:0.0} logs_peak_mb={4:0} logs_peak_above_fill_mb={5:0}' -f $logs.group.events,
+    $logs.group.seconds, $logs.group.filterCalls, ([math]::Max(0, $logs.group.filterCalls - 5) / 5), ($logs.group.peakKb / 1024), (($logs.group.peakKb - $logs.group.filledKb) / 1024)
+$line += ' logtext_100mb_s={0:0.0} logtext_peak_mb_10mb={1:0} logtext_peak_mb_100mb={2:0}' -f $logs.text100.seconds, ($logs.text10.peakKb / 1024), ($logs.text100.peakKb / 1024)
 $line

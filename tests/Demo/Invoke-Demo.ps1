@@ -63,6 +63,39 @@ function Show-Change {
     }
 }
 
+function Write-DemoExecutionLog {
+    # The stage's execution log as API Gateway writes it when these requests fail (docs/aws-rules.md §7.2, §7.3): GET
+    # /pets/42 calling petsFn:prod, and a request whose TOKEN authorizer petsAuthorizer may not be invoked. On AWS the
+    # stage writes them itself once execution logging is on; here the AWS CLI puts them into the same group.
+    param([string] $RestApiId, [string] $AccountId)
+    $group = "API-Gateway-Execution-Logs_$RestApiId/prod"
+    $lambda = "https://lambda.$Region.amazonaws.com/2015-03-31/functions/arn:aws:lambda:${Region}:${AccountId}:function"
+    $integration = '7f2c1a9e-0b1d-4c3e-9f5a-000000000001'
+    $authorizer = '7f2c1a9e-0b1d-4c3e-9f5a-000000000002'
+    $lines = @(
+        "($integration) Starting execution for request: $integration"
+        "($integration) HTTP Method: GET, Resource Path: /pets/42"
+        "($integration) API Key  authorized because method 'GET /pets/{petId}' does not require API Key. Request will not contribute to throttle or quota limits"
+        "($integration) Sending request to $lambda`:petsFn:prod/invocations"
+        "($integration) Execution failed due to configuration error: Invalid permissions on Lambda function"
+        "($integration) Method completed with status: 500"
+        "($authorizer) Sending request to $lambda`:petsAuthorizer/invocations"
+        "($authorizer) Execution failed due to configuration error: Invalid permissions on Lambda function"
+        "($authorizer) Execution failed due to configuration error: Authorizer error"
+    )
+    $at = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds()
+    $events = Join-Path $work 'events.json'
+    ConvertTo-Json -InputObject @(for ($i = 0; $i -lt $lines.Count; $i++) { @{ timestamp = $at + $i; message = $lines[$i] } }) | Set-Content -LiteralPath $events
+    foreach ($arguments in @(
+            @('logs', 'create-log-group', '--log-group-name', $group),
+            @('logs', 'create-log-stream', '--log-group-name', $group, '--log-stream-name', 'demo'),
+            @('logs', 'put-log-events', '--log-group-name', $group, '--log-stream-name', 'demo', '--log-events', "file://$events"))) {
+        $output = Invoke-AwsCli @arguments 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "aws $($arguments -join ' ') failed: $output" }
+    }
+    $group
+}
+
 # Isolation: only the emulator, dummy keys (AWS's documented example key pair), temporary config files.
 $saved = @{}
 $isolated = @{
@@ -108,6 +141,15 @@ try {
     Write-Host "  'Execution failed due to configuration error: Invalid permissions on Lambda function'."
 
     $select = "-RestApiId $($api.RestApiId) -Region $Region -EndpointUrl $($server.Url)"
+    Write-Step 'Step 0 - Start from the execution log: which requests failed, and on what?' "Find-ApiLambdaPermissionError $select -StageName prod | Test-ApiLambdaPermission"
+    $logged = Write-DemoExecutionLog -RestApiId $api.RestApiId -AccountId $api.AccountId
+    Write-Host "  (the AWS CLI wrote the knowledge-center lines of two failed requests into $logged)"
+    $failures = @(Find-ApiLambdaPermissionError -RestApiId $api.RestApiId -StageName prod @connection)
+    foreach ($failure in $failures) {
+        Write-Host ("  {0,-11} {1,-20} {2}  failed {3}x" -f $failure.Kind, "$($failure.HttpMethod) $($failure.ResourcePath)", $failure.FunctionArn, $failure.Count)
+    }
+    $failures | Test-ApiLambdaPermission @connection | Show-Finding
+    Write-Host '  Pasted lines work too: Get-Content exported.log | Find-ApiLambdaPermissionError -RestApiId <id> -StageName prod'
     Write-Step 'Step 1 - What may API Gateway not invoke, and why?' "Test-ApiLambdaPermission $select | Where-Object Status -ne Allowed"
     $before = @(Test-ApiLambdaPermission -RestApiId $api.RestApiId @connection)
     $denied = @($before | Where-Object Status -ne Allowed)

@@ -33,6 +33,7 @@ namespace LambdaPermTools.TestDoubles
         private ConnectionException? _connectionFailure;
         private bool _concurrentSameStatement;
         private readonly FakeTraffic _traffic = new FakeTraffic();
+        private readonly FakeLogGroups _logs = new FakeLogGroups();
         private ConnectionException? _callFailure;
         private int _callsBeforeFailure;
 
@@ -47,6 +48,9 @@ namespace LambdaPermTools.TestDoubles
 
         /// <summary>Items per page for GetRestApis/GetResources/GetAuthorizers (small, so paging is exercised).</summary>
         public int PageSize { get; set; } = 2;
+
+        /// <summary>Log events FilterLogEvents searches per page (matching or not), so that paging and empty pages are exercised.</summary>
+        public int LogPageSize { get; set; } = 50;
 
         // ---- builder -------------------------------------------------------------------------------
 
@@ -170,6 +174,28 @@ namespace LambdaPermTools.TestDoubles
             lock (_sync)
             {
                 _roles[roleArn] = new FakeRole(roleArn, trustPolicyJson, invocableFunctionArns);
+            }
+        }
+
+        /// <summary>Creates an empty CloudWatch Logs group (as API Gateway does when a stage first logs).</summary>
+        public void AddLogGroup(string logGroupName, string? region = null)
+        {
+            lock (_sync)
+            {
+                _logs.AddGroup(Absent(region) ?? DefaultRegion ?? "us-east-1", logGroupName);
+            }
+        }
+
+        /// <summary>Puts log lines into a group (created if missing), one millisecond apart from <paramref name="time"/>.</summary>
+        public void AddLogEvents(string logGroupName, DateTimeOffset time, string[] messages, string logStreamName = "stream-1", string? region = null)
+        {
+            lock (_sync)
+            {
+                var where = Absent(region) ?? DefaultRegion ?? "us-east-1";
+                for (var i = 0; i < messages.Length; i++)
+                {
+                    _logs.Add(where, logGroupName, new LogEvent(time.AddMilliseconds(i), messages[i], logStreamName));
+                }
             }
         }
 
@@ -318,6 +344,8 @@ namespace LambdaPermTools.TestDoubles
         // ---- used by the ports ---------------------------------------------------------------------
 
         internal object Sync => _sync;
+
+        internal FakeLogGroups Logs => _logs;
 
         /// <summary>
         /// One call: waits <see cref="CallDelayMilliseconds"/> like a slow network (unless cancelled first), is recorded

@@ -16,6 +16,7 @@ namespace LambdaPermTools.TestDoubles
             ApiGateway = new FakeApiGatewayPort(fake, options, region);
             Iam = new FakeIamPort(fake, options);
             Sts = new FakeStsPort(fake, options, region);
+            Logs = new FakeLogsPort(fake, options, region);
         }
 
         public string Region { get; }
@@ -27,6 +28,8 @@ namespace LambdaPermTools.TestDoubles
         public IIamPort Iam { get; }
 
         public IStsPort Sts { get; }
+
+        public ICloudWatchLogsPort Logs { get; }
 
         public ILambdaPort Lambda(string region) => new FakeLambdaPort(_fake, _options, region);
 

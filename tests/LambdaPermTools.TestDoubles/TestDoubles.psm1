@@ -91,6 +91,36 @@ function Get-LambdaUri {
     "arn:aws:apigateway:${Region}:lambda:path/2015-03-31/functions/$FunctionArn/invocations"
 }
 
+function Get-ExecutionLogLine {
+    <#
+    .SYNOPSIS
+    The execution-log lines (CloudWatch form, "(request-id) " prefix) of one request that failed on a Lambda permission,
+    in the knowledge-center article's two forms (docs/aws-rules.md §7.2, §7.3): the integration form with the INFO lines
+    that name the method template and request path, or with -Authorizer the authorizer form.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $RequestId,
+        [Parameter(Mandatory)] [string] $FunctionArn,
+        [string] $HttpMethod = 'GET',
+        [string] $ResourcePath = '/pets',
+        [string] $RequestPath = $ResourcePath,
+        [switch] $Authorizer
+    )
+    $region = $FunctionArn.Split(':')[3]
+    $sending = "($RequestId) Sending request to https://lambda.$region.amazonaws.com/2015-03-31/functions/$FunctionArn/invocations"
+    $failed = "($RequestId) Execution failed due to configuration error: Invalid permissions on Lambda function"
+    if ($Authorizer) {
+        return $sending, $failed, "($RequestId) Execution failed due to configuration error: Authorizer error"
+    }
+
+    "($RequestId) Starting execution for request: $RequestId"
+    "($RequestId) HTTP Method: $HttpMethod, Resource Path: $RequestPath"
+    "($RequestId) API Key  authorized because method '$HttpMethod $ResourcePath' does not require API Key. Request will not contribute to throttle or quota limits"
+    $sending
+    $failed
+    "($RequestId) Method completed with status: 500"
+}
+
 function Invoke-ChildPwsh {
     <# .SYNOPSIS Runs a command in a fresh `pwsh -Command` (same PowerShell as this one) and returns its exit code and output. #>
     param([Parameter(Mandatory)] [string] $Command)
@@ -101,4 +131,4 @@ function Invoke-ChildPwsh {
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
 
-Export-ModuleMember -Function Import-LptTestDoubles, New-FakeAws, New-LptPowerShell, New-PetStoreFake, Get-PetStoreChildSetup, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath
+Export-ModuleMember -Function Import-LptTestDoubles, Get-ExecutionLogLine, New-FakeAws, New-LptPowerShell, New-PetStoreFake, Get-PetStoreChildSetup, Remove-FakeAws, Get-LambdaUri, Invoke-ChildPwsh, Get-LptModulePath

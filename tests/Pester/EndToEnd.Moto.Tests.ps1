@@ -325,3 +325,65 @@ Describe 'Policy hygiene against moto' {
         (@($grants | Remove-ApiLambdaPermission -Confirm:$false @grantReader)).Result | Sort-Object -Unique | Should -Be 'Skipped'
     }
 }
+
+Describe 'From the execution log to the fix against moto' {
+    # moto deviations for CloudWatch Logs (moto/logs/utils.py EventMessageFilter, moto/logs/models.py):
+    # - moto models only a single plain or quoted term: a pattern of ?-terms (the OR of the failed request ids that
+    #   the second pass sends) counts as "unsupported" and matches every event, so moto answers the second pass with
+    #   every line of the window. The result is the same (the reader groups lines by request id); that CloudWatch
+    #   receives the narrow pattern is asserted against the fakes (Find-ApiLambdaPermissionError.Tests.ps1).
+    # - moto does not interleave streams unless asked; the scene writes one stream.
+    # - moto's PutLogEvents checks no ingestion window, and no execution logging is configured on the stage: the aws
+    #   CLI writes the knowledge-center lines into the group API Gateway would write them to.
+    BeforeAll {
+        # Own functions named pets/auth: start from an empty moto (this block runs last).
+        Reset-MotoServer -Url $moto.Url
+        $kc = New-KnowledgeCenterApi
+        $group = "API-Gateway-Execution-Logs_$($kc.Api)/prod"
+        $null = Invoke-Aws logs create-log-group --log-group-name $group
+        $null = Invoke-Aws logs create-log-stream --log-group-name $group --log-stream-name 'stream-1'
+        $lines = @(Get-ExecutionLogLine -RequestId '11111111-aaaa-4bbb-8ccc-000000000001' -FunctionArn $kc.Pets -ResourcePath '/pets') +
+            @(Get-ExecutionLogLine -RequestId '22222222-aaaa-4bbb-8ccc-000000000002' -FunctionArn $kc.Auth -Authorizer)
+        $at = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds()
+        $events = Join-Path $TestDrive 'events.json'
+        ConvertTo-Json -InputObject @(for ($i = 0; $i -lt $lines.Count; $i++) { @{ timestamp = $at + $i; message = $lines[$i] } }) |
+            Set-Content -LiteralPath $events
+        $null = Invoke-Aws logs put-log-events --log-group-name $group --log-stream-name 'stream-1' --log-events "file://$events"
+        $logs = @{ Region = 'us-east-1'; EndpointUrl = $moto.Url }
+    }
+
+    It 'Find-ApiLambdaPermissionError | Test-ApiLambdaPermission | Add-ApiLambdaPermission, then the request re-tested by -Uri is Allowed' {
+        $failures = @(Find-ApiLambdaPermissionError -RestApiId $kc.Api -StageName prod @logs)
+        $failures | Should -HaveCount 2
+        $integration = $failures | Where-Object Kind -EQ 'Integration'
+        ($integration.HttpMethod, $integration.ResourcePath, $integration.FunctionArn, $integration.LogGroupName) | Should -Be @('GET', '/pets', $kc.Pets, $group)
+        ($failures | Where-Object Kind -EQ 'Authorizer').FunctionArn | Should -Be $kc.Auth
+
+        # moto's GetExport has no integrations: the stage is judged on its current configuration, with a warning.
+        $findings = @($failures | Test-ApiLambdaPermission @logs -WarningAction SilentlyContinue)
+        $findings | Should -HaveCount 2
+        $findings.Status | Sort-Object -Unique | Should -Be 'Denied'
+
+        # moto's RevisionId deviation (see 'fixes the same starting state with Add-ApiLambdaPermission'): a policy first.
+        foreach ($function in $kc.Pets, $kc.Auth) {
+            $null = Invoke-Aws lambda add-permission --function-name $function --statement-id other-api --action lambda:InvokeFunction `
+                --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:us-east-1:$($kc.Account):otherapi/*/GET/x"
+        }
+        $changes = @($failures | Test-ApiLambdaPermission @logs -WarningAction SilentlyContinue | Add-ApiLambdaPermission @logs)
+        $changes.Result | Sort-Object -Unique | Should -Be 'Added'
+        $changes | Should -HaveCount 2
+
+        $retest = @(Test-ApiLambdaPermission -Uri "https://$($kc.Api).execute-api.us-east-1.amazonaws.com/prod/pets" -HttpMethod GET @logs)
+        ($retest.Kind -join ',') | Should -Be 'Authorizer,Integration'
+        $retest.Status | Sort-Object -Unique | Should -Be 'Allowed'
+    }
+
+    It 'a stage that never logged is LogGroupNotFound' {
+        $null = Invoke-Aws apigateway create-deployment --rest-api-id $kc.Api --stage-name dev
+        $failures = @(Find-ApiLambdaPermissionError -RestApiId $kc.Api -StageName dev @logs -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $failures | Should -HaveCount 0
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'LogGroupNotFound*'
+        $errs[0].TargetObject | Should -Be "API-Gateway-Execution-Logs_$($kc.Api)/dev"
+    }
+}

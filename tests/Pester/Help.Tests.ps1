@@ -45,6 +45,10 @@ BeforeAll {
         $rules = $fake.AddDomainName('rules.example.com', 'ROUTING_RULE_THEN_BASE_PATH_MAPPING')
         $null = $rules.AddBasePathMapping('(none)', 'a1b2c3d4e5', 'prod')
         $null = $rules.AddRoutingRule(10, 'a1b2c3d4e5', 'dev').MatchHeaders('x-version', 'beta*')
+        # Stage prod's execution log of ten minutes ago: GET /pets/{petId} and the authorizer failing (Find-ApiLambdaPermissionError).
+        $lines = @(Get-ExecutionLogLine -RequestId 'a1a1a1a1-0000-4000-8000-000000000001' -FunctionArn "${petsFn}:prod" -ResourcePath '/pets/{petId}' -RequestPath '/pets/42') +
+            @(Get-ExecutionLogLine -RequestId 'a1a1a1a1-0000-4000-8000-000000000002' -FunctionArn $authorizerFn -Authorizer)
+        $fake.AddLogEvents('API-Gateway-Execution-Logs_a1b2c3d4e5/prod', [DateTimeOffset]::UtcNow.AddMinutes(-10), [string[]] $lines)
         $fake
     }
 

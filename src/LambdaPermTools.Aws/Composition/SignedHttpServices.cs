@@ -21,6 +21,7 @@ namespace LambdaPermTools.Aws.Composition
             ApiGateway = new ApiGatewayClient(new ServiceCaller(context, AwsService.ApiGateway, region), context.Settings.PageSize);
             Iam = new IamClient(new ServiceCaller(context, AwsService.Iam, region), context.Settings.PageSize);
             Sts = new StsClient(new ServiceCaller(context, AwsService.Sts, region));
+            Logs = new CloudWatchLogsClient(new ServiceCaller(context, AwsService.Logs, region), context.Settings.PageSize);
         }
 
         public string Region { get; }
@@ -28,6 +29,7 @@ namespace LambdaPermTools.Aws.Composition
         public IApiGatewayPort ApiGateway { get; }
         public IIamPort Iam { get; }
         public IStsPort Sts { get; }
+        public ICloudWatchLogsPort Logs { get; }
 
         public ILambdaPort Lambda(string region)
         {

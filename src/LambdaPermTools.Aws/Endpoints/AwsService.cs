@@ -7,6 +7,7 @@ namespace LambdaPermTools.Aws.Endpoints
         public static readonly AwsService Lambda = new AwsService("Lambda", "lambda", "lambda", "LAMBDA", global: false);
         public static readonly AwsService Iam = new AwsService("IAM", "iam", "iam", "IAM", global: true);
         public static readonly AwsService Sts = new AwsService("STS", "sts", "sts", "STS", global: false);
+        public static readonly AwsService Logs = new AwsService("CloudWatch Logs", "logs", "logs", "CLOUDWATCH_LOGS", global: false);
 
         private AwsService(string displayName, string signingName, string hostPrefix, string envSuffix, bool global)
         {

@@ -32,6 +32,8 @@ namespace LambdaPermTools.Aws.Http
         public byte[] Body { get; private set; } = new byte[0];
         public string? ContentType { get; private set; }
         public string? Accept { get; set; }
+        /// <summary>Further headers to sign and send, such as the JSON protocol's X-Amz-Target.</summary>
+        public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>();
         /// <summary>Client-side rate buckets this call draws from (<see cref="RateLimiterRegistry"/>).</summary>
         public string[] RateBuckets { get; set; } = new string[0];
 

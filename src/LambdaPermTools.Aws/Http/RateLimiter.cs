@@ -69,7 +69,7 @@ namespace LambdaPermTools.Aws.Http
     /// Client-side pacing per account (credentials) and region, shared by every connection made in the process so that
     /// consecutive cmdlet calls share the budget. One bucket per published quota (docs/aws-rules.md §6.1, §6.2): API Gateway
     /// control plane 10 rps burst 40 per account, GetResources 5 per 2 s; Lambda GetPolicy 15 rps, GetFunction 100 rps and
-    /// the rest of the Lambda control plane 15 rps, each its own quota. Lambda publishes no burst: one second's worth.
+    /// the rest of the Lambda control plane 15 rps, each its own quota; CloudWatch Logs FilterLogEvents 5 rps. Lambda publishes no burst: one second's worth.
     /// </summary>
     internal sealed class RateLimiterRegistry
     {
@@ -78,6 +78,7 @@ namespace LambdaPermTools.Aws.Http
         public const string LambdaGetPolicy = "lambda:GetPolicy";
         public const string LambdaGetFunction = "lambda:GetFunction";
         public const string LambdaControlPlane = "lambda";
+        public const string LogsFilterLogEvents = "logs:FilterLogEvents";
 
         /// <summary>
         /// The share of each published rate the client uses. Requests paced exactly at the quota reach AWS with network
@@ -117,6 +118,9 @@ namespace LambdaPermTools.Aws.Http
                     return Paced(100, 100);
                 case LambdaControlPlane:
                     return Paced(15, 15);
+                case LogsFilterLogEvents:
+                    // 5 transactions per second per account and region, not adjustable (https://repost.aws/knowledge-center/cloudwatch-logs-throttling).
+                    return Paced(5, 5);
                 default:
                     throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "unknown rate bucket");
             }

@@ -188,7 +188,7 @@ namespace LambdaPermTools.Aws.Http
             string query = AwsRequest.EncodeQuery(request.Query);
             var uri = new Uri(_endpoint.Url.GetLeftPart(UriPartial.Authority) + path + (query.Length > 0 ? "?" + query : ""));
 
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase);
             if (request.Accept != null)
             {
                 headers["Accept"] = request.Accept;

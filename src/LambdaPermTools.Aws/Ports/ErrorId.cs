@@ -20,6 +20,7 @@ namespace LambdaPermTools.Aws.Ports
         NoSelection,
         InvalidUri,
         InvalidHttpMethod,
+        InvalidTimeWindow,
 
         // Test-ApiLambdaPermissionTemplate and -JUnitPath: files that cannot be read, parsed or written.
         PathNotFound,

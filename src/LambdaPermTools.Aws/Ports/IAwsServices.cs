@@ -20,6 +20,9 @@ namespace LambdaPermTools.Aws.Ports
 
         IStsPort Sts { get; }
 
+        /// <summary>CloudWatch Logs in the resolved region (execution logs live in the API's region).</summary>
+        ICloudWatchLogsPort Logs { get; }
+
         ILambdaPort Lambda(string region);
     }
 }

@@ -91,7 +91,7 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>The named APIs and, with <see cref="RunRequest.AllApis"/>, every API of the region; each once.</summary>
-        private async Task<IReadOnlyList<RestApiSummary>> ApisAsync<T>(RunRequest request, IRunObserver<T> observer)
+        public async Task<IReadOnlyList<RestApiSummary>> ApisAsync<T>(RunRequest request, IRunObserver<T> observer)
         {
             var apis = new List<RestApiSummary>(request.Apis);
             if (request.AllApis)

@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
 using LambdaPermTools.Planning;
 using LambdaPermTools.Rendering;
 using LambdaPermTools.Requests;
+using LambdaPermTools.Targets;
 
 namespace LambdaPermTools.Aws.Runs
 {
@@ -36,6 +39,7 @@ namespace LambdaPermTools.Aws.Runs
         private readonly GrantLister _lister;
         private readonly GrantRemover _remover;
         private readonly RequestRouter _router;
+        private readonly FailureFinder _failures;
 
         public Run(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
         {
@@ -46,6 +50,7 @@ namespace LambdaPermTools.Aws.Runs
             _lister = new GrantLister(_run, _scanner, MaxConcurrentReads);
             _remover = new GrantRemover(_run);
             _router = new RequestRouter(_run);
+            _failures = new FailureFinder(_run, _scanner);
         }
 
         /// <summary>Lists the Lambda targets of the requested APIs: one list per API, delivered as each API is read.</summary>
@@ -76,6 +81,13 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>
+        /// Reads the execution logs of the requested APIs' stages (and canaries) in the window for "Invalid permissions
+        /// on Lambda function": one list of failures per stage, LogGroupNotFound for a stage that logs nothing.
+        /// </summary>
+        public Task FindFailuresAsync(RunRequest request, LogWindow window, IRunObserver<IReadOnlyList<PermissionFailure>> observer) =>
+            _failures.FindAsync(request, window, observer);
+
+        /// <summary>
         /// Judges what the request names: its findings pass as they are (judged before), its targets are judged without
         /// reading their APIs, then the requested APIs are read and judged, one judgement per API as each completes.
         /// </summary>
@@ -103,6 +115,11 @@ namespace LambdaPermTools.Aws.Runs
 
                 errors.ForEach(observer.Failed);
                 observer.Delivered(judgement);
+            }
+
+            if (request.Failures.Count > 0)
+            {
+                await JudgeFailuresAsync(request.Failures, observer).ConfigureAwait(false);
             }
 
             if (request.SelectsApis)
@@ -141,6 +158,39 @@ namespace LambdaPermTools.Aws.Runs
         public Task<RemovalOutcome> RemoveAsync(PendingRemoval pending) => _remover.RemoveAsync(pending);
 
         public void Dispose() => _run.Dispose();
+
+        /// <summary>
+        /// Logged failures name targets of what their stages serve: each failing API is read for those stages only, and
+        /// exactly the targets the failures name are judged. A failure that no served target matches any more (redeployed
+        /// since) is a warning.
+        /// </summary>
+        private async Task JudgeFailuresAsync(IReadOnlyList<PermissionFailure> failures, IRunObserver<Judgement> observer)
+        {
+            var matched = new ConcurrentDictionary<PermissionFailure, bool>();
+            foreach (var api in failures.GroupBy(f => f.RestApiId, StringComparer.Ordinal))
+            {
+                var read = new RunRequest { Stages = new TargetSelection { StageNames = api.Select(f => f.StageName).Distinct().ToList() } };
+                read.Apis.Add(new RestApiSummary(api.Key, ""));
+                await _scanner.ScanAsync(read, (targets, errors) =>
+                {
+                    var named = new List<IntegrationTarget>();
+                    foreach (var failure in api)
+                    {
+                        var selected = FailureTargets.Select(failure, targets);
+                        matched[failure] = selected.Count > 0;
+                        named.AddRange(selected.Where(t => !named.Contains(t)));
+                    }
+
+                    return JudgeAsync(named, errors);
+                }, observer).ConfigureAwait(false);
+            }
+
+            foreach (var failure in failures.Where(f => matched.TryGetValue(f, out var found) && !found))
+            {
+                observer.Warned($"No target that stage '{failure.StageName}' of REST API {failure.RestApiId} serves now matches the logged failure " +
+                    $"({failure.Kind} {failure.HttpMethod} {failure.ResourcePath} → {failure.FunctionArn}): it may have been redeployed since it was logged.");
+            }
+        }
 
         private async Task<Judgement> JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
         {

@@ -37,6 +37,9 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Failing requests (-Uri): each stands for exactly the targets it reaches.</summary>
         public List<RouteRequest> Routes { get; } = new List<RouteRequest>();
 
+        /// <summary>Failures Find-ApiLambdaPermissionError read from execution logs: each stands for the targets it names.</summary>
+        public List<PermissionFailure> Failures { get; } = new List<PermissionFailure>();
+
         public bool SelectsApis => AllApis || Apis.Count > 0;
     }
 }

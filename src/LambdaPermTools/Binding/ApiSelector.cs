@@ -86,6 +86,28 @@ namespace LambdaPermTools.Binding
         /// <summary>Targets piped in (also findings, to judge again), as far as -StageName selects their stage.</summary>
         public void AddTargets(RunRequest request, IEnumerable<IntegrationTarget> targets) => request.Targets.AddRange(targets.Where(InStages));
 
+        /// <summary>
+        /// Failures piped in, as far as -StageName selects their stage; one read from log text without -RestApiId and
+        /// -StageName names no stage to judge, and is a per-item error.
+        /// </summary>
+        public IReadOnlyList<RunError> AddFailures(RunRequest request, IEnumerable<PermissionFailure> failures)
+        {
+            var errors = new List<RunError>();
+            foreach (var failure in failures.Where(f => _stageNames == null || _stageNames.Contains(f.StageName)))
+            {
+                if (RestApiIdPattern.IsMatch(failure.RestApiId) && failure.StageName.Length > 0)
+                {
+                    request.Failures.Add(failure);
+                    continue;
+                }
+
+                errors.Add(new RunError(ErrorId.InvalidRestApiId, $"The failure of {failure.FunctionArn} names no REST API and stage (RestApiId '{failure.RestApiId}', StageName '{failure.StageName}').",
+                    failure, "Read log text with Find-ApiLambdaPermissionError -LogText … -RestApiId <id> -StageName <stage>, so that its failures say where they came from."));
+            }
+
+            return errors;
+        }
+
         /// <summary>Findings piped in pass as they are; targets piped in are judged first (as Test-ApiLambdaPermission would).</summary>
         public void AddFindings(RunRequest request, IEnumerable<IntegrationTarget> items)
         {

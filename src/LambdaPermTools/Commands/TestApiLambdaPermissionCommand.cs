@@ -13,7 +13,7 @@ namespace LambdaPermTools.Commands
     /// <summary>
     /// Decides, per target and stage, whether API Gateway may invoke the function, and why. Takes REST APIs
     /// (-RestApiId, -InputObject, -All; with no selection and nothing piped in, every REST API of the region) or
-    /// Get-ApiIntegrationTarget output from the pipeline (-Target). A denied or missing policy is a finding, not an
+    /// Get-ApiIntegrationTarget output (-Target) or Find-ApiLambdaPermissionError output (-Failure) from the pipeline. A denied or missing policy is a finding, not an
     /// error; -FailOnDenied ends with a terminating error (DeniedTargetsFound) after every finding is written, for CI gates.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "ApiLambdaPermission")]
@@ -21,6 +21,7 @@ namespace LambdaPermTools.Commands
     public sealed class TestApiLambdaPermissionCommand : AwsCmdlet
     {
         private const string ByTarget = "Target";
+        private const string ByFailure = "Failure";
         private readonly HashSet<string> _warnedStatements = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<PermissionFinding> _reported = new List<PermissionFinding>();
         private int _denied;
@@ -45,6 +46,11 @@ namespace LambdaPermTools.Commands
         [Parameter(ParameterSetName = ByTarget, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public IntegrationTarget[] Target { get; set; } = new IntegrationTarget[0];
+
+        /// <summary>Failures from Find-ApiLambdaPermissionError: exactly the targets they name, as their stages serve them.</summary>
+        [Parameter(ParameterSetName = ByFailure, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PermissionFailure[] Failure { get; set; } = new PermissionFailure[0];
 
         /// <summary>The URL of a request that failed (an execute-api host or a custom domain name): only the targets that request reaches, each with its Trace.</summary>
         [Parameter(ParameterSetName = UriBinding.ByUri, Mandatory = true)]
@@ -100,7 +106,7 @@ namespace LambdaPermTools.Commands
             }
 
             var request = Request();
-            WriteErrors(Selection.AddTo(request));
+            WriteErrors(ParameterSetName == ByFailure ? Selection.AddFailures(request, Failure) : Selection.AddTo(request));
             if (ParameterSetName == ByTarget)
             {
                 Selection.AddTargets(request, Target);
@@ -126,11 +132,7 @@ namespace LambdaPermTools.Commands
         {
             foreach (var finding in findings)
             {
-                if (finding.Status == PermissionStatus.Denied)
-                {
-                    _denied++;
-                }
-
+                _denied += finding.Status == PermissionStatus.Denied ? 1 : 0;
                 if (finding.OverlyBroad && _warnedStatements.Add($"{finding.FunctionName}:{finding.Qualifier}#{finding.MatchedStatementId}"))
                 {
                     WriteWarning($"Statement '{finding.MatchedStatementId}' in the policy of {finding.FunctionArn} grants more than API Gateway needs (no SourceArn, Principal '*', or a whole-API SourceArn). {finding.Reason}");

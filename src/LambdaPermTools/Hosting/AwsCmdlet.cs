@@ -83,8 +83,9 @@ namespace LambdaPermTools.Hosting
 
         internal IEnumerable<(Run Run, RunRequest Request)> Runs() => _requests.Open(AwsServices.Factory, Dispatcher.Cancellation);
 
-        /// <summary>Runs a verb that streams: each result, error and progress step reaches the pipeline thread as it comes.</summary>
-        internal void Stream<T>(Func<IRunObserver<T>, Task> verb, Action<T> write) => new PipelineObserver<T>(this, write).Observe(verb);
+        /// <summary>Runs a verb that streams: each result, error and progress step (named by <paramref name="activity"/> and <paramref name="items"/>) reaches the pipeline thread as it comes.</summary>
+        internal void Stream<T>(Func<IRunObserver<T>, Task> verb, Action<T> write, string activity = "Scanning REST APIs", string items = "APIs scanned") =>
+            new PipelineObserver<T>(this, write, activity, items).Observe(verb);
 
         /// <summary>Runs a verb that streams and keeps every result (its errors and progress are written as they come).</summary>
         internal List<T> Collect<T>(Func<IRunObserver<T>, Task> verb)

@@ -9,15 +9,19 @@ namespace LambdaPermTools.Hosting
     internal sealed class PipelineObserver<T> : IRunObserver<T>
     {
         private const int ActivityId = 0x1A9D;
-        private const string Activity = "Scanning REST APIs";
         private readonly AwsCmdlet _cmdlet;
         private readonly Action<T> _write;
+        private readonly string _activity;
+        private readonly string _items;
         private bool _progressShown;
 
-        public PipelineObserver(AwsCmdlet cmdlet, Action<T> write)
+        /// <summary><paramref name="activity"/> and <paramref name="items"/> name the progress: "Scanning REST APIs", "3 of 7 APIs scanned".</summary>
+        public PipelineObserver(AwsCmdlet cmdlet, Action<T> write, string activity, string items)
         {
             _cmdlet = cmdlet;
             _write = write;
+            _activity = activity;
+            _items = items;
         }
 
         /// <summary>Runs <paramref name="verb"/> with this observer until it ends.</summary>
@@ -36,7 +40,7 @@ namespace LambdaPermTools.Hosting
                 // Also when the run ends with a terminating error: no progress bar is left behind.
                 if (_progressShown)
                 {
-                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
                 }
             }
         }
@@ -57,7 +61,7 @@ namespace LambdaPermTools.Hosting
             _cmdlet.Dispatcher.Post(() =>
             {
                 _progressShown = true;
-                _cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, $"{completed} of {total} APIs scanned (last: {restApiId})")
+                _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, $"{completed} of {total} {_items} (last: {restApiId})")
                 {
                     PercentComplete = completed * 100 / total,
                 });
