@@ -141,7 +141,14 @@ try {
     Write-Host "  'Execution failed due to configuration error: Invalid permissions on Lambda function'."
 
     $select = "-RestApiId $($api.RestApiId) -Region $Region -EndpointUrl $($server.Url)"
-    Write-Step 'Step 0 - Start from the execution log: which requests failed, and on what?' "Find-ApiLambdaPermissionError $select -StageName prod | Test-ApiLambdaPermission"
+    $url = "https://$($api.RestApiId).execute-api.$Region.amazonaws.com/prod/pets/42"
+    Write-Step 'Start A - From the URL that answers 500: what does that one request reach?' "Test-ApiLambdaPermission -Uri $url -EndpointUrl $($server.Url)"
+    # moto has no OpenAPI 3 export: the stage is judged on the current configuration, and the tool warns that it is.
+    $reached = @(Test-ApiLambdaPermission -Uri $url @connection -WarningAction SilentlyContinue)
+    $reached | Show-Finding
+    Write-Host '  How the request got there (Trace):'
+    $reached[-1].Trace | ForEach-Object { Write-Host "    $_" }
+    Write-Step 'Start B - From the execution log: which requests failed, and on what?' "Find-ApiLambdaPermissionError $select -StageName prod | Test-ApiLambdaPermission"
     $logged = Write-DemoExecutionLog -RestApiId $api.RestApiId -AccountId $api.AccountId
     Write-Host "  (the AWS CLI wrote the knowledge-center lines of two failed requests into $logged)"
     $failures = @(Find-ApiLambdaPermissionError -RestApiId $api.RestApiId -StageName prod @connection)

@@ -31,7 +31,10 @@ Describe 'build.ps1 Demo' {
             $run = Invoke-Demo
             $run.ExitCode | Should -Be 0 -Because "attempt $attempt must end all-allowed:`n$($run.Output)"
             $run.Output | Should -Match 'LOCAL EMULATOR ONLY: moto_server at http://127\.0\.0\.1:\d+'
-            $run.Output | Should -Match '=== Step 0 .*\n(.*\n)*\s+Integration\s+GET /pets/\{petId\}\s+arn:aws:lambda:eu-west-1:123456789012:function:petsFn:prod\s+failed 1x'
+            $run.Output | Should -Match '=== Start A .*\n(.*\n)*\s+Denied\s+prod\s+GET /pets/\{petId\}\s+arn:aws:lambda:eu-west-1:123456789012:function:petsFn:prod'
+            $run.Output | Should -Match '(?m)^\s+Resource: .*/pets/\{petId\}'
+            $run.Output | Should -Match "(?m)^\s+Policy: "
+            $run.Output | Should -Match '=== Start B .*\n(.*\n)*\s+Integration\s+GET /pets/\{petId\}\s+arn:aws:lambda:eu-west-1:123456789012:function:petsFn:prod\s+failed 1x'
             $run.Output | Should -Match '\s+Authorizer\s+arn:aws:lambda:eu-west-1:123456789012:function:petsAuthorizer\s+failed 1x'
             $run.Output | Should -Match '=== Step 1 .*\n(.*\n)*\s+Denied\s+prod\s+GET /pets/\{petId\}\s+arn:aws:lambda:eu-west-1:123456789012:function:petsFn:prod'
             $run.Output | Should -Match '6 of 6 targets cannot be invoked'

@@ -350,9 +350,13 @@ Describe 'From the execution log to the fix against moto' {
             Set-Content -LiteralPath $events
         $null = Invoke-Aws logs put-log-events --log-group-name $group --log-stream-name 'stream-1' --log-events "file://$events"
         $logs = @{ Region = 'us-east-1'; EndpointUrl = $moto.Url }
+        # The operator's URL is on the API's custom domain (a made-up certificate, as moto issues none).
+        $null = Invoke-Aws apigateway create-domain-name --domain-name pets.kc.example --regional-certificate-arn 'arn:aws:acm:us-east-1:123456789012:certificate/made-up' `
+            --endpoint-configuration types=REGIONAL
+        $null = Invoke-Aws apigateway create-base-path-mapping --domain-name pets.kc.example --base-path store --rest-api-id $kc.Api --stage prod
     }
 
-    It 'Find-ApiLambdaPermissionError | Test-ApiLambdaPermission | Add-ApiLambdaPermission, then the request re-tested by -Uri is Allowed' {
+    It 'Find-ApiLambdaPermissionError | Test-ApiLambdaPermission | Add-ApiLambdaPermission, then the request re-tested by -Uri (execute-api and custom domain) is Allowed' {
         $failures = @(Find-ApiLambdaPermissionError -RestApiId $kc.Api -StageName prod @logs)
         $failures | Should -HaveCount 2
         $integration = $failures | Where-Object Kind -EQ 'Integration'
@@ -373,9 +377,12 @@ Describe 'From the execution log to the fix against moto' {
         $changes.Result | Sort-Object -Unique | Should -Be 'Added'
         $changes | Should -HaveCount 2
 
-        $retest = @(Test-ApiLambdaPermission -Uri "https://$($kc.Api).execute-api.us-east-1.amazonaws.com/prod/pets" -HttpMethod GET @logs)
-        ($retest.Kind -join ',') | Should -Be 'Authorizer,Integration'
-        $retest.Status | Sort-Object -Unique | Should -Be 'Allowed'
+        foreach ($url in "https://$($kc.Api).execute-api.us-east-1.amazonaws.com/prod/pets", 'https://pets.kc.example/store/pets') {
+            $retest = @(Test-ApiLambdaPermission -Uri $url -HttpMethod GET @logs -WarningAction SilentlyContinue)
+            ($retest.Kind -join ',') | Should -Be 'Authorizer,Integration' -Because $url
+            $retest.Status | Sort-Object -Unique | Should -Be 'Allowed' -Because $url
+        }
+        $retest[0].Trace[0] | Should -BeLike 'Host: pets.kc.example is a custom domain name*'
     }
 
     It 'a stage that never logged is LogGroupNotFound' {
