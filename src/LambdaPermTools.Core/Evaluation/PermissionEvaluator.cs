@@ -14,12 +14,13 @@ namespace LambdaPermTools.Evaluation
         public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence)
         {
             var grantSourceArn = InvocationPath.GrantCanFix(target) ? GrantSourceArn.LeastPrivilege(target) : "";
-            var verdict = Decide(target, evidence, new ReasonWriter(target, grantSourceArn));
+            var alsoGrant = grantSourceArn.Length > 0 ? GrantSourceArn.Additional(target, "*") : new string[0];
+            var verdict = Decide(target, evidence, new ReasonWriter(target, new[] { grantSourceArn }.Concat(alsoGrant).Where(a => a.Length > 0).ToArray()));
             var finding = new PermissionFinding(target)
             {
                 Status = verdict.Status,
                 Cause = verdict.Cause,
-                Reason = verdict.Reason,
+                Reason = target.ReasonNote.Length == 0 ? verdict.Reason : verdict.Reason + " " + target.ReasonNote,
                 MatchedStatementId = verdict.MatchedStatementId,
                 OverlyBroad = verdict.OverlyBroad,
                 GrantCannotFix = !verdict.FixableByGrant && GrantFixability.Causes.Contains(verdict.Cause),
