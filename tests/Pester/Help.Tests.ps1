@@ -3,6 +3,7 @@
 # The fakes hold the scene of ./build.ps1 Demo (the AWS knowledge-center situation): REST API a1b2c3d4e5 "pets"
 # in eu-west-1, account 123456789012; GET /pets -> petsFn behind TOKEN authorizer petsAuth -> petsAuthorizer;
 # GET /pets/{petId} -> petsFn:${stageVariables.alias}; stages prod (alias=prod) and dev (alias=dev); no grants.
+# Examples about HTTP and WebSocket APIs also get HTTP API h1t2p3q4r5 "pets-http", quick-created on petsFn.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -22,7 +23,7 @@ BeforeAll {
     Import-LptTestDoubles
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 
-    function New-DemoScene {
+    function New-DemoScene([switch] $WithHttpApi) {
         # The demo's scene, in the fakes (which keep one policy per qualifier, as AWS does).
         $fake = New-FakeAws
         $fake.CallerAccount = '123456789012'
@@ -37,6 +38,10 @@ BeforeAll {
             AddMethod('/pets/{petId}', 'GET', 'AWS_PROXY', (Get-LambdaUri "${petsFn}:`${stageVariables.alias}" -Region eu-west-1)).
             AddStage('prod', @{ alias = 'prod' }).
             AddStage('dev', @{ alias = 'dev' })
+        if ($WithHttpApi) {
+            $null = $fake.QuickCreateHttpApi('h1t2p3q4r5', 'pets-http', $petsFn)
+        }
+
         $fake
     }
 
@@ -45,6 +50,11 @@ BeforeAll {
     function Get-AGRestApiList {
         param([string] $Region)
         [Amazon.APIGateway.Model.RestApi]@{ Id = 'a1b2c3d4e5'; Name = 'pets'; RootResourceId = 'root' }
+    }
+
+    function Get-AG2ApiList {
+        param([string] $Region)
+        [pscustomobject]@{ ApiId = 'h1t2p3q4r5'; Name = 'pets-http'; ProtocolType = 'HTTP' }
     }
 
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
@@ -102,7 +112,7 @@ Describe 'Get-Help about_LambdaPermTools' {
 
 Describe 'Help example <Command> #<Number>' -ForEach $examples {
     BeforeEach {
-        $fake = New-DemoScene
+        $fake = New-DemoScene -WithHttpApi:($Code -match 'Get-AG2ApiList|-ApiId|-ApiType')
         Clear-AddLMPermissionCall
         Push-Location -LiteralPath $TestDrive
     }

@@ -16,12 +16,14 @@ namespace LambdaPermTools.Aws.Ports
 
         // Whole-call parameters that cannot work (terminating, before any AWS call).
         InvalidRestApiId,
+        InvalidApiId,
         InputObjectNotRestApi,
         NoSelection,
 
         // Per item (non-terminating): what could not be read or changed.
         RestApiNotFound,
         StageNotFound,
+        ApiNotFound,
         FunctionNotFound,
         AccessDenied,
         Throttled,

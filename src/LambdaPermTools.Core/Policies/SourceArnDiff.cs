@@ -113,7 +113,16 @@ namespace LambdaPermTools.Policies
                 return;
             }
 
-            Compare(differences, DifferencePart.Method, "route key", Rest(pattern, 2), routeKey, " (the route presents its key after the stage, with no method segment)");
+            var allowed = Rest(pattern, 2);
+            if (pattern.Length > 3 && !Glob.IsMatch(allowed, routeKey, ignoreCase: false))
+            {
+                // A method-and-path pattern for a route that presents only its key: a different shape, not a near miss.
+                differences.Add(new Difference(DifferencePart.SourceArnShape,
+                    $"the source ARN (it allows the method-and-path form '{allowed}', the route '{routeKey}' presents only its key after the stage)"));
+                return;
+            }
+
+            Compare(differences, DifferencePart.Method, "route key", allowed, routeKey, " (the route presents its key after the stage, with no method segment)");
         }
 
         // presented = [api, stage, METHOD, path segments...] (root: [api, stage, METHOD, ""]).

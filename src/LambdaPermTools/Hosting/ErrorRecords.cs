@@ -26,6 +26,7 @@ namespace LambdaPermTools.Hosting
             switch (id)
             {
                 case ErrorId.RestApiNotFound:
+                case ErrorId.ApiNotFound:
                 case ErrorId.StageNotFound:
                 case ErrorId.FunctionNotFound:
                     return ErrorCategory.ObjectNotFound;
