@@ -1,5 +1,5 @@
-# Starts and stops a local moto server (python -m moto.server, the Python from Python.psm1) for tests, the
-# demo and the bench. It listens on 127.0.0.1 only, on a free port, so it can never be mistaken for a real AWS
+# Starts and stops a local moto server (moto_server_v2.py: moto.server plus the v2 GetAuthorizers listing moto
+# lacks; the Python from Python.psm1) for tests, the demo and the bench. It listens on 127.0.0.1 only, on a free port, so it can never be mistaken for a real AWS
 # endpoint and never clashes with another run.
 
 Import-Module (Join-Path $PSScriptRoot 'Python.psm1')
@@ -23,14 +23,14 @@ function Start-MotoServer {
     $python = Get-ToolPython
     $port = Get-FreeTcpPort
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.log"
-    $process = Start-Process -FilePath $python -ArgumentList '-m', 'moto.server', '-H', '127.0.0.1', '-p', $port `
+    $process = Start-Process -FilePath $python -ArgumentList (Join-Path $PSScriptRoot 'moto_server_v2.py'), '-H', '127.0.0.1', '-p', $port `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
     $url = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ($true) {
         if ($process.HasExited) {
             $detail = Get-Content -Raw -LiteralPath "$log.err" -ErrorAction SilentlyContinue
-            throw "moto ($python -m moto.server) could not start on 127.0.0.1:${port}: $detail"
+            throw "moto ($python moto_server_v2.py) could not start on 127.0.0.1:${port}: $detail"
         }
         try {
             $null = Invoke-RestMethod -Uri "$url/moto-api/data.json" -TimeoutSec 2
