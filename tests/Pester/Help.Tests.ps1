@@ -4,6 +4,7 @@
 # in eu-west-1, account 123456789012; GET /pets -> petsFn behind TOKEN authorizer petsAuth -> petsAuthorizer;
 # GET /pets/{petId} -> petsFn:${stageVariables.alias}; stages prod (alias=prod) and dev (alias=dev); no grants for
 # this API, and on petsFn one grant 'old-stack-pets' left behind by a deleted API (for the policy-hygiene examples).
+# Examples about HTTP and WebSocket APIs also get HTTP API h1t2p3q4r5 "pets-http", quick-created on petsFn.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -23,7 +24,7 @@ BeforeAll {
     Import-LptTestDoubles
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 
-    function New-DemoScene {
+    function New-DemoScene([switch] $WithHttpApi) {
         # The demo's scene, in the fakes (which keep one policy per qualifier, as AWS does).
         $fake = New-FakeAws
         $fake.CallerAccount = '123456789012'
@@ -39,6 +40,10 @@ BeforeAll {
             AddStage('prod', @{ alias = 'prod' }).
             AddStage('dev', @{ alias = 'dev' })
         $null = $fake.SeedPermission($petsFn, $null, 'old-stack-pets', 'arn:aws:execute-api:eu-west-1:123456789012:z9y8x7w6v5/*/GET/pets')
+        if ($WithHttpApi) {
+            $null = $fake.QuickCreateHttpApi('h1t2p3q4r5', 'pets-http', $petsFn)
+        }
+
         $fake
     }
 
@@ -47,6 +52,11 @@ BeforeAll {
     function Get-AGRestApiList {
         param([string] $Region)
         [Amazon.APIGateway.Model.RestApi]@{ Id = 'a1b2c3d4e5'; Name = 'pets'; RootResourceId = 'root' }
+    }
+
+    function Get-AG2ApiList {
+        param([string] $Region)
+        [pscustomobject]@{ ApiId = 'h1t2p3q4r5'; Name = 'pets-http'; ProtocolType = 'HTTP' }
     }
 
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
@@ -104,7 +114,7 @@ Describe 'Get-Help about_LambdaPermTools' {
 
 Describe 'Help example <Command> #<Number>' -ForEach $examples {
     BeforeEach {
-        $fake = New-DemoScene
+        $fake = New-DemoScene -WithHttpApi:($Code -match 'Get-AG2ApiList|-ApiId|-ApiType')
         Clear-AddLMPermissionCall
         # Test-ApiLambdaPermissionTemplate's examples read the template fixtures from ./templates.
         Copy-Item -Recurse -LiteralPath (Join-Path $PSScriptRoot '../Fixtures/Templates') -Destination (Join-Path $TestDrive 'templates')

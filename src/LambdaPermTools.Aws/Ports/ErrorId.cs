@@ -16,6 +16,7 @@ namespace LambdaPermTools.Aws.Ports
 
         // Whole-call parameters that cannot work (terminating, before any AWS call).
         InvalidRestApiId,
+        InvalidApiId,
         InputObjectNotRestApi,
         NoSelection,
 
@@ -31,6 +32,7 @@ namespace LambdaPermTools.Aws.Ports
         // Per item (non-terminating): what could not be read or changed.
         RestApiNotFound,
         StageNotFound,
+        ApiNotFound,
         FunctionNotFound,
         AccessDenied,
         Throttled,
