@@ -48,7 +48,7 @@ namespace LambdaPermTools.Evaluation
             {
                 case DecisionKind.Granted:
                     var granting = decision.Deciding!;
-                    return FormDependent(target, policy, role, reasons, granted: true) ?? Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Name, IsOverlyBroad(granting, request, target.ApiId));
+                    return FormDependent(target, policy, role, reasons, granted: true) ?? Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Name, IsOverlyBroad(granting, request, target.GrantApiId));
                 case DecisionKind.ExplicitlyDenied:
                     // A matching Deny wins over every grant (§3.6, §11.5): never fixable, no grant planned.
                     return Verdict.Denied(PermissionCause.ExplicitDeny, reasons.ExplicitDeny(decision.Deciding!));

@@ -48,7 +48,7 @@ namespace LambdaPermTools.Grants
         private static string Api(IntegrationTarget target)
         {
             var partition = ArnPattern.SplitComponents(target.FunctionName)?[1] ?? "aws";
-            return ExecuteApiArn.Prefix(partition, target.Region, target.ApiAccountId) + ":" + target.ApiId;
+            return ExecuteApiArn.Prefix(partition, target.Region, target.ApiAccountId) + ":" + target.GrantApiId;
         }
 
         /// <summary>The template path with every {param} and {param+} segment as *, no trailing slash; the root stays "/".</summary>

@@ -59,6 +59,12 @@ namespace LambdaPermTools
         /// </summary>
         internal string[] AlternativeSourceArns { get; set; } = new string[0];
 
+        /// <summary>The API id a grant names: RestApiId for a REST API (the property a piped, possibly edited, finding shows), else ApiId.</summary>
+        internal string GrantApiId => ApiType == ApiType.Rest ? RestApiId : ApiId;
+
+        /// <summary>The property <see cref="GrantApiId"/> reads, to name in a refusal.</summary>
+        internal string GrantApiIdField => ApiType == ApiType.Rest ? nameof(RestApiId) : nameof(ApiId);
+
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
         {
