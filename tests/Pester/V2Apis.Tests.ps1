@@ -69,7 +69,7 @@ Describe 'HTTP and WebSocket APIs' {
             $wsAuthorizer = Find-Target $findings ws1 '$connect' 'Authorizer'
             $wsAuthorizer.PresentedSourceArn | Should -Be "$ws/authorizers/wa1"
             $wsAuthorizer.Reason | Should -Match ([regex]::Escape("'$ws/authorizers/wa1' and '$ws/*/`$connect'"))
-            ($findings | Select-Object -First 1).ApiType | Should -Be 'Http'
+            (Find-Target $findings http1 '$default').ApiType | Should -Be 'Http' -Because 'APIs are delivered as each is done, in no fixed order'
             (Find-Target $findings ws1 '$default').ApiType | Should -Be 'WebSocket'
         }
 
@@ -194,12 +194,45 @@ Describe 'HTTP and WebSocket APIs' {
     }
 
     Context 'a manually deployed stage' {
-        It 'judges the current configuration and says that the deployed snapshot is not read' {
+        It 'judges the current configuration and says so, in the Reason and in one warning per stage' {
+            $null = $fake.AddHttpApi('manual1', 'manual').AddRoute('$default', $pets).AddRoute('GET /pets', $pets).AddStage('live', $false)
+            $findings = @(Test-ApiLambdaPermission -ApiId manual1 -WarningVariable warnings -WarningAction SilentlyContinue)
+            $findings | Should -HaveCount 2
+            $findings.Status | Sort-Object -Unique | Should -Be 'Denied'
+            foreach ($finding in $findings) {
+                $finding.Reason | Should -Match ([regex]::Escape("Stage 'live' is deployed manually and serves deployment 'dep-live', which the tool does not read for HTTP APIs: this verdict is for the API's current configuration"))
+            }
+            $warnings | Should -HaveCount 1
+            "$warnings" | Should -Match ([regex]::Escape("Stage 'live' of HTTP API 'manual1' is deployed manually"))
+        }
+
+        It 'says nothing of deployments with -Configuration Current, nor for an auto-deploying stage' {
             $null = $fake.AddHttpApi('manual1', 'manual').AddRoute('$default', $pets).AddStage('live', $false)
-            $finding = Test-ApiLambdaPermission -ApiId manual1
-            $finding.Status | Should -Be 'Denied'
-            $finding.Reason | Should -Match "Stage 'live' is deployed manually"
-            $finding.Reason | Should -Match 'deployed snapshot is not read'
+            $current = Test-ApiLambdaPermission -ApiId manual1 -Configuration Current -WarningVariable warnings
+            $current.Reason | Should -Not -Match 'deployed manually'
+            $warnings | Should -BeNullOrEmpty
+            $auto = @(Test-ApiLambdaPermission -ApiId http1, ws1 -WarningVariable warnings)
+            $auto.Reason | Should -Not -Match 'deployed manually'
+            $warnings | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'grant hygiene' {
+        It 'sees the grants HTTP and WebSocket targets need as InUse, and a deleted v2 API''s as ApiDeleted' {
+            $null = Add-ApiLambdaPermission -ApiId http1, ws1
+            $null = $fake.SeedPermission($wsFn, $null, 'gone', 'arn:aws:execute-api:us-east-1:111122223333:deadv2/*/$default')
+            $null = $fake.SeedPermission($pets, $null, 'no-route', "$http/*/GET/nothing")
+            $grants = @(Get-ApiLambdaPermission -FunctionName $pets, $auth, $wsFn, $wsAuth)
+            ($grants | Where-Object StatementId -eq 'gone').Usage | Should -Be 'ApiDeleted'
+            ($grants | Where-Object StatementId -eq 'no-route').Usage | Should -Be 'Unused'
+            $added = @($grants | Where-Object StatementId -notin 'gone', 'no-route')
+            $added | Should -HaveCount 9   # petsFn 3, authFn 1, wsFn 3, wsAuth 2
+            # ANY /{proxy+}'s grant {api}/*/*/* also grants GET /pets/{id}: that route's own grant is Redundant, not Unused.
+            ($added | Where-Object SourceArn -eq "$http/*/GET/pets/*").Usage | Should -Be 'Redundant'
+            ($added | Where-Object SourceArn -ne "$http/*/GET/pets/*").Usage | Sort-Object -Unique | Should -Be 'InUse'
+            ($added | Where-Object SourceArn -eq "$http/*/`$default").UsedBy | Should -Be 'http1/$default $default'
+            # Either form of the $connect authorizer may be the one AWS presents (§8): each is in use, neither redundant.
+            ($added | Where-Object FunctionName -eq $wsAuth).UsedBy | Sort-Object -Unique | Should -Be 'ws1/production authorizer connect-auth'
         }
     }
 

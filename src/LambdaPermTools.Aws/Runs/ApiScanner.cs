@@ -115,15 +115,15 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>
-        /// The HTTP and WebSocket APIs named by id and, with <see cref="RunRequest.AllV2Types"/>, every one of those types; each
-        /// once. One GetApis listing serves both: it gives each named API its type and name (its routes do not say whether it
+        /// The HTTP and WebSocket APIs named by id, already listed (<see cref="RunRequest.V2Apis"/>) and, with
+        /// <see cref="RunRequest.AllV2Types"/>, every one of those types; each once. One GetApis listing serves both: it gives each named API its type and name (its routes do not say whether it
         /// is HTTP or WebSocket), and an id it does not list is an ApiNotFound without further calls.
         /// </summary>
         private async Task<IReadOnlyList<V2ApiSummary>> V2ApisAsync<T>(RunRequest request, IRunObserver<T> observer)
         {
             if (request.V2ApiIds.Count == 0 && request.AllV2Types.Count == 0)
             {
-                return new V2ApiSummary[0];
+                return request.V2Apis;
             }
 
             IReadOnlyList<V2ApiSummary> listed;
@@ -143,7 +143,8 @@ namespace LambdaPermTools.Aws.Runs
                     "Check the API id and the region (-Region); Get-AG2ApiList lists the HTTP and WebSocket APIs of a region, Get-AGRestApiList the REST APIs (-RestApiId)."));
             }
 
-            return listed.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).ToList();
+            return listed.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).Concat(request.V2Apis)
+                .GroupBy(a => a.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
         }
 
         /// <summary>
@@ -200,7 +201,10 @@ namespace LambdaPermTools.Aws.Runs
             return new ResolvedApi(stages.Select(s => s.StageName).ToList(), TargetResolver.ResolveStages(snapshot, selection));
         }
 
-        /// <summary>Only the API's list pages (docs/aws-rules.md §8); a stage serves the current configuration when it auto-deploys.</summary>
+        /// <summary>
+        /// Only the API's list pages (docs/aws-rules.md §8): the current configuration, which an auto-deploying stage serves; a
+        /// manually deployed stage's deployment is not read (its findings and a warning say so).
+        /// </summary>
         private async Task<ResolvedApi> ReadV2Async(V2ApiSummary api, TargetSelection selection)
         {
             var gateway = _run.Services.ApiGatewayV2;
@@ -219,9 +223,7 @@ namespace LambdaPermTools.Aws.Runs
                 Authorizers = authorizers,
                 Stages = stages,
             };
-            var resolution = new TargetResolution();
-            resolution.Targets.AddRange(V2TargetResolver.Resolve(snapshot, selection));
-            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), resolution);
+            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), V2TargetResolver.ResolveStages(snapshot, selection));
         }
 
         /// <summary>One API to scan: its id and how to read and resolve it.</summary>

@@ -21,6 +21,9 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>HTTP and WebSocket APIs to read, by id (their type and name come from one GetApis listing).</summary>
         public List<string> V2ApiIds { get; } = new List<string>();
 
+        /// <summary>HTTP and WebSocket APIs already listed (type and name known): read without a GetApis listing.</summary>
+        public List<V2ApiSummary> V2Apis { get; } = new List<V2ApiSummary>();
+
         /// <summary>Every HTTP and/or WebSocket API of the region (GetApis) of these types, besides <see cref="V2ApiIds"/>.</summary>
         public HashSet<ApiType> AllV2Types { get; } = new HashSet<ApiType>();
 
@@ -40,6 +43,6 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Statements to remove, as Get-ApiLambdaPermission listed them.</summary>
         public List<PermissionGrant> Grants { get; } = new List<PermissionGrant>();
 
-        public bool SelectsApis => AllApis || Apis.Count > 0 || V2ApiIds.Count > 0 || AllV2Types.Count > 0;
+        public bool SelectsApis => AllApis || Apis.Count > 0 || V2ApiIds.Count > 0 || V2Apis.Count > 0 || AllV2Types.Count > 0;
     }
 }

@@ -18,7 +18,14 @@ namespace LambdaPermTools.Targets
 
         private const string ConnectRoute = "$connect";
 
-        public static IReadOnlyList<IntegrationTarget> Resolve(V2ApiSnapshot api, TargetSelection selection)
+        public static IReadOnlyList<IntegrationTarget> Resolve(V2ApiSnapshot api, TargetSelection selection) => ResolveStages(api, selection).Targets;
+
+        /// <summary>
+        /// The targets of every selected stage, each read from the API's current configuration. An auto-deploying stage serves
+        /// it; a manually deployed stage serves its last deployment, which the tool does not read for HTTP and WebSocket APIs:
+        /// with <see cref="ApiConfiguration.Deployed"/> each such stage's targets say so in their Reason, and one warning per stage.
+        /// </summary>
+        public static TargetResolution ResolveStages(V2ApiSnapshot api, TargetSelection selection)
         {
             var integrations = api.Integrations.ToDictionary(i => "integrations/" + i.IntegrationId, StringComparer.Ordinal);
             var routes = api.Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal)
@@ -29,9 +36,11 @@ namespace LambdaPermTools.Targets
                 .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.AuthorizerId, StringComparer.Ordinal).ToList();
 
             var wanted = selection.StageNames;
-            var targets = new List<IntegrationTarget>();
+            var result = new TargetResolution();
+            var targets = result.Targets;
             foreach (var stage in api.Stages.Where(s => wanted == null || wanted.Count == 0 || wanted.Contains(s.StageName)).OrderBy(s => s.StageName, StringComparer.Ordinal))
             {
+                var first = targets.Count;
                 foreach (var (route, integration) in routes)
                 {
                     var target = NewTarget(api, stage, TargetKind.Integration, integration!.IntegrationType, integration.IntegrationUri!, integration.CredentialsArn);
@@ -68,9 +77,19 @@ namespace LambdaPermTools.Targets
 
                     targets.Add(target);
                 }
+
+                if (!stage.AutoDeploy && selection.Configuration == ApiConfiguration.Deployed && targets.Count > first)
+                {
+                    var kind = api.Api.Type == ApiType.WebSocket ? "WebSocket" : "HTTP";
+                    var deployment = string.IsNullOrEmpty(stage.DeploymentId) ? "its last deployment" : $"deployment '{stage.DeploymentId}'";
+                    var note = $"Stage '{stage.StageName}' is deployed manually and serves {deployment}, which the tool does not read for {kind} APIs: "
+                        + "this verdict is for the API's current configuration, which the stage serves only if it was deployed after the last change.";
+                    targets.Skip(first).ToList().ForEach(t => t.ConfigurationNote = note);
+                    result.Warnings.Add($"Stage '{stage.StageName}' of {kind} API '{api.Api.Id}' is deployed manually ({deployment}): its targets are judged on the current configuration, which may differ from what it serves.");
+                }
             }
 
-            return targets;
+            return result;
         }
 
         /// <summary>The Lambda URI of a v2 integration or authorizer: the invocations form, or a bare function ARN (quick create writes one).</summary>
@@ -121,12 +140,6 @@ namespace LambdaPermTools.Targets
                 CredentialsArn = StageVariables.Substitute(credentials ?? "", stage.StageVariables, unresolved),
                 UnresolvedVariables = unresolved.ToArray(),
             };
-
-            if (!stage.AutoDeploy)
-            {
-                target.ConfigurationNote = $"Stage '{stage.StageName}' is deployed manually{(string.IsNullOrEmpty(stage.DeploymentId) ? "" : $" (deployment '{stage.DeploymentId}')")}: "
-                    + "this verdict is for the API's current configuration; the deployed snapshot is not read for HTTP and WebSocket APIs.";
-            }
 
             return target;
         }

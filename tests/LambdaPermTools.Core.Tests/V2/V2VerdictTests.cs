@@ -113,7 +113,7 @@ namespace LambdaPermTools.Tests.V2
         public void ManualStageSaysTheDeploymentIsNotRead()
         {
             var finding = new TestV2Api().Stage("prod", autoDeploy: false).Route("$default", Fn("f")).Findings(Evidence()).Single();
-            Assert.Contains("deployed manually (deployment 'dep1')", finding.Reason, System.StringComparison.Ordinal);
+            Assert.Contains("Stage 'prod' is deployed manually and serves deployment 'dep1', which the tool does not read for HTTP APIs: this verdict is for the API's current configuration", finding.Reason, System.StringComparison.Ordinal);
             var auto = Http("$default");
             Assert.DoesNotContain("deployed manually", auto.Reason, System.StringComparison.Ordinal);
         }
