@@ -237,22 +237,32 @@ Describe 'HTTP and WebSocket APIs' {
     }
 
     Context 'call counts' {
-        It 'a mixed REST + HTTP + WebSocket account costs the minimum: list pages per API, one GetPolicy per function' {
-            # REST api1 shares petsFn with the HTTP API: its policy is read once for both.
+        It 'a mixed REST + HTTP + WebSocket account costs the minimum: list pages per API, one export per deployment, one GetPolicy per function' {
+            # REST rest1 shares petsFn with the HTTP API: its policy is read once for both.
             $null = $fake.AddRestApi('rest1', 'classic').AddMethod('/pets', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets)).AddStage('prod')
             $fake.PageSize = 2
             $null = Test-ApiLambdaPermission -All
-            $fake.CallCount('GetCallerIdentity') | Should -Be 1
-            $fake.CallCount('GetRestApis') | Should -Be 1
-            $fake.CallCount('GetResources') | Should -Be 1        # root and /pets: one page of 2
-            $fake.CallCount('GetAuthorizers') | Should -Be 1
-            $fake.CallCount('GetStages') | Should -Be 1
-            $fake.CallCount('GetApis') | Should -Be 1              # http1, ws1: one page of 2
-            $fake.CallCount('GetRoutes') | Should -Be 4            # 3 routes each: two pages per API
-            $fake.CallCount('GetIntegrations') | Should -Be 4
-            $fake.CallCount('GetV2Authorizers') | Should -Be 2     # http1 has 2 (one page), ws1 has 1
-            $fake.CallCount('GetV2Stages') | Should -Be 2
-            $fake.CallCount('GetPolicy') | Should -Be 4            # petsFn, authFn, wsFn, wsAuth: each once
+            $expected = @{
+                GetCallerIdentity = 1
+                GetRestApis       = 1   # rest1: one page
+                GetResources      = 1   # root and /pets: one page of 2
+                GetAuthorizers    = 1
+                GetStages         = 1
+                GetExport         = 1   # prod serves one deployment (-Configuration Deployed)
+                GetApis           = 1   # http1, ws1: one page of 2
+                GetRoutes         = 4   # 3 routes each: two pages per API
+                GetIntegrations   = 4
+                GetV2Authorizers  = 2   # http1 has 2 (one page), ws1 has 1
+                GetV2Stages       = 2   # both auto-deploy: no deployment to read
+                GetPolicy         = 4   # petsFn, authFn, wsFn, wsAuth: each once
+                GetFunction       = 4   # each GetPolicy answers 404 (no policy): one GetFunction each, to tell NoPolicy from FunctionNotFound
+                ListAliases       = 4   # the deeper diagnosis of denied targets (another qualifier's policy), once per function
+                ListVersionsByFunction = 4
+            }
+            $actual = @{}
+            $fake.Calls | Group-Object Operation | ForEach-Object { $actual[$_.Name] = $_.Count }
+            ($actual.Keys | Sort-Object) | Should -Be ($expected.Keys | Sort-Object)
+            foreach ($op in $expected.Keys) { $actual[$op] | Should -Be $expected[$op] -Because $op }
             ($fake.CallsOf('GetPolicy') | ForEach-Object { $_['FunctionName'] } | Sort-Object -Unique) | Should -HaveCount 4
         }
     }
