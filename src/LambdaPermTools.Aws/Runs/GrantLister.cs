@@ -36,7 +36,7 @@ namespace LambdaPermTools.Aws.Runs
             var region = _run.Services.Region;
             var restApis = await ListRestApisAsync(observer).ConfigureAwait(false);
             var v2Apis = await ListV2ApisAsync(observer).ConfigureAwait(false);
-            var existing = restApis == null || v2Apis == null ? null : new HashSet<string>(restApis.Concat(v2Apis.Keys), StringComparer.Ordinal);
+            var existing = restApis == null || v2Apis == null ? null : new HashSet<string>(restApis.Keys.Concat(v2Apis.Keys), StringComparer.Ordinal);
             var caller = await _run.CallerAccountAsync().ConfigureAwait(false);
             var targets = new ConcurrentBag<IntegrationTarget>();
             var read = new HashSet<string>(StringComparer.Ordinal);
@@ -45,11 +45,11 @@ namespace LambdaPermTools.Aws.Runs
             var selected = request.Apis.Select(a => a.Id).ToList();
             if (request.AllApis && restApis != null)
             {
-                selected.AddRange(restApis);
+                selected.AddRange(restApis.Keys);
             }
 
             var selectedV2 = v2Apis?.Values.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).ToList() ?? new List<V2ApiSummary>();
-            await ScanAsync(selected, selectedV2, read, targets, observer).ConfigureAwait(false);
+            await ScanAsync(selected, restApis, selectedV2, read, targets, observer).ConfigureAwait(false);
 
             var functions = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
             foreach (var target in targets.Where(t => t.FunctionName.Length > 0 && t.FunctionAccountId == caller))
@@ -85,7 +85,7 @@ namespace LambdaPermTools.Aws.Runs
             var named = policies.SelectMany(p => GrantClassifier.ApisNamed(p.PolicyJson, caller, p.Region))
                 .Where(id => existing?.Contains(id) == true && !read.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
             var namedV2 = named.Where(id => v2Apis?.ContainsKey(id) == true).Select(id => v2Apis![id]).ToList();
-            await ScanAsync(named.Except(namedV2.Select(a => a.Id)).ToList(), namedV2, read, targets, observer).ConfigureAwait(false);
+            await ScanAsync(named.Except(namedV2.Select(a => a.Id)).ToList(), restApis, namedV2, read, targets, observer).ConfigureAwait(false);
 
             var all = targets.ToList();
             foreach (var policy in policies)
@@ -115,11 +115,13 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        private async Task<IReadOnlyList<string>?> ListRestApisAsync<T>(IRunObserver<T> observer)
+        /// <summary>The region's REST APIs by id; their names spare the scan a GetRestApi per API.</summary>
+        private async Task<IReadOnlyDictionary<string, RestApiSummary>?> ListRestApisAsync<T>(IRunObserver<T> observer)
         {
             try
             {
-                return (await _run.Services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false)).Select(a => a.Id).ToList();
+                var apis = await _run.Services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false);
+                return apis.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             }
             catch (AwsServiceException e)
             {
@@ -155,9 +157,9 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        /// <summary>Reads REST APIs by id and HTTP and WebSocket APIs as listed (so the scan needs no listing of its own).</summary>
-        private async Task ScanAsync<T>(IReadOnlyCollection<string> apiIds, IReadOnlyCollection<V2ApiSummary> v2Apis, HashSet<string> read, ConcurrentBag<IntegrationTarget> targets,
-            IRunObserver<T> observer)
+        /// <summary>Reads REST APIs by id (named from the listing where it has them) and HTTP and WebSocket APIs as listed (so the scan needs no listing of its own).</summary>
+        private async Task ScanAsync<T>(IReadOnlyCollection<string> apiIds, IReadOnlyDictionary<string, RestApiSummary>? restApis, IReadOnlyCollection<V2ApiSummary> v2Apis,
+            HashSet<string> read, ConcurrentBag<IntegrationTarget> targets, IRunObserver<T> observer)
         {
             if (apiIds.Count == 0 && v2Apis.Count == 0)
             {
@@ -165,7 +167,7 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             var scan = new RunRequest();
-            scan.Apis.AddRange(apiIds.Select(id => new RestApiSummary(id, "")));
+            scan.Apis.AddRange(apiIds.Select(id => restApis != null && restApis.TryGetValue(id, out var api) ? api : new RestApiSummary(id, "")));
             scan.V2Apis.AddRange(v2Apis);
             var collector = new Collector<T>(observer);
             await _scanner.ScanAsync(scan, (found, errors) => Task.FromResult(found), collector).ConfigureAwait(false);
