@@ -165,7 +165,7 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             stagesByApi[api.Id] = resolved.Stages;
-            return resolved.Resolution;
+            return await resolved.Resolve().ConfigureAwait(false);
         }
 
         /// <summary>
@@ -198,7 +198,16 @@ namespace LambdaPermTools.Aws.Runs
                 await _deployments.ReadAsync(snapshot, selection).ConfigureAwait(false);
             }
 
-            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), TargetResolver.ResolveStages(snapshot, selection));
+            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), () => ResolveRestAsync(snapshot, selection));
+        }
+
+        /// <summary>Resolves outside the reading slot: dating an undeployed change may read deployments, after which the targets are resolved again.</summary>
+        private async Task<TargetResolution> ResolveRestAsync(ApiSnapshot snapshot, TargetSelection selection)
+        {
+            var resolution = TargetResolver.ResolveStages(snapshot, selection);
+            return await _deployments.DateChangedAsync(snapshot, resolution.Targets).ConfigureAwait(false)
+                ? TargetResolver.ResolveStages(snapshot, selection)
+                : resolution;
         }
 
         /// <summary>
@@ -223,7 +232,7 @@ namespace LambdaPermTools.Aws.Runs
                 Authorizers = authorizers,
                 Stages = stages,
             };
-            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), V2TargetResolver.ResolveStages(snapshot, selection));
+            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), () => Task.FromResult(V2TargetResolver.ResolveStages(snapshot, selection)));
         }
 
         /// <summary>One API to scan: its id and how to read and resolve it.</summary>
@@ -243,14 +252,16 @@ namespace LambdaPermTools.Aws.Runs
 
         private sealed class ResolvedApi
         {
-            public ResolvedApi(IReadOnlyList<string> stages, TargetResolution resolution)
+            public ResolvedApi(IReadOnlyList<string> stages, Func<Task<TargetResolution>> resolve)
             {
                 Stages = stages;
-                Resolution = resolution;
+                Resolve = resolve;
             }
 
             public IReadOnlyList<string> Stages { get; }
-            public TargetResolution Resolution { get; }
+
+            /// <summary>Resolves the targets once the reading slot is released.</summary>
+            public Func<Task<TargetResolution>> Resolve { get; }
         }
     }
 }
