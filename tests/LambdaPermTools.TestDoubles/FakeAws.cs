@@ -23,6 +23,7 @@ namespace LambdaPermTools.TestDoubles
         private readonly List<FakeRestApi> _apis = new List<FakeRestApi>();
         private readonly Dictionary<FakeRestApi, string> _apiRegions = new Dictionary<FakeRestApi, string>();
         private readonly Dictionary<(string Region, string Name), FakeDomainName> _domains = new Dictionary<(string Region, string Name), FakeDomainName>();
+        private readonly List<(FakeV2Api Api, string Region)> _v2Apis = new List<(FakeV2Api, string)>();
         private readonly Dictionary<string, FakeFunction> _functions = new Dictionary<string, FakeFunction>(StringComparer.Ordinal);
         private readonly Dictionary<string, FakeRole> _roles = new Dictionary<string, FakeRole>(StringComparer.Ordinal);
         private readonly List<FakeCall> _calls = new List<FakeCall>();
@@ -75,6 +76,16 @@ namespace LambdaPermTools.TestDoubles
                 return domain;
             }
         }
+
+        /// <summary>An HTTP API (no routes or stages yet).</summary>
+        public FakeV2Api AddHttpApi(string id, string name, string? region = null) => AddV2Api(id, name, ApiType.Http, region);
+
+        /// <summary>A WebSocket API (no routes or stages yet).</summary>
+        public FakeV2Api AddWebSocketApi(string id, string name, string? region = null) => AddV2Api(id, name, ApiType.WebSocket, region);
+
+        /// <summary>As CreateApi with a Target: a $default route, an AWS_PROXY integration to the function and an auto-deploying $default stage.</summary>
+        public FakeV2Api QuickCreateHttpApi(string id, string name, string functionArn, string? region = null) =>
+            AddHttpApi(id, name, region).AddRoute("$default", functionArn).AddStage("$default", autoDeploy: true);
 
         /// <summary>Creates a function and returns its unqualified ARN.</summary>
         public string AddFunction(string name, string? region = null, string? account = null)
@@ -398,6 +409,20 @@ namespace LambdaPermTools.TestDoubles
                     injection.Times--;
                     throw FakeErrors.For(injection.Kind, service, operation, subject);
                 }
+            }
+        }
+
+        internal IReadOnlyList<FakeV2Api> V2ApisIn(string region) => _v2Apis.Where(a => a.Region == region).Select(a => a.Api).ToList();
+
+        internal FakeV2Api? FindV2Api(string region, string id) => V2ApisIn(region).FirstOrDefault(a => a.Id == id);
+
+        private FakeV2Api AddV2Api(string id, string name, ApiType type, string? region)
+        {
+            lock (_sync)
+            {
+                var api = new FakeV2Api(id, name, type, _sync);
+                _v2Apis.Add((api, Absent(region) ?? DefaultRegion ?? "us-east-1"));
+                return api;
             }
         }
 

@@ -14,6 +14,7 @@ namespace LambdaPermTools.TestDoubles
             _options = options;
             Region = region;
             ApiGateway = new FakeApiGatewayPort(fake, options, region);
+            ApiGatewayV2 = new FakeApiGatewayV2Port(fake, options, region);
             Iam = new FakeIamPort(fake, options);
             Sts = new FakeStsPort(fake, options, region);
             Logs = new FakeLogsPort(fake, options, region);
@@ -24,6 +25,8 @@ namespace LambdaPermTools.TestDoubles
         public string Partition => Region.StartsWith("cn-") ? "aws-cn" : Region.StartsWith("us-gov-") ? "aws-us-gov" : "aws";
 
         public IApiGatewayPort ApiGateway { get; }
+
+        public IApiGatewayV2Port ApiGatewayV2 { get; }
 
         public IIamPort Iam { get; }
 

@@ -347,6 +347,6 @@ Describe 'Get-ApiIntegrationTarget' {
     It 'names its output type and shows the default table columns' {
         (Get-Command Get-ApiIntegrationTarget).OutputType.Type | Should -Be ([LambdaPermTools.IntegrationTarget])
         $table = Get-ApiIntegrationTarget -RestApiId api1 -StageName prod | Format-Table | Out-String -Width 300
-        $table | Should -Match 'RestApiId\s+StageName\s+Kind\s+HttpMethod\s+ResourcePath\s+FunctionName\s+Qualifier'
+        $table | Should -Match 'ApiId\s+StageName\s+Kind\s+HttpMethod\s+ResourcePath\s+RouteKey\s+FunctionName\s+Qualifier'
     }
 }

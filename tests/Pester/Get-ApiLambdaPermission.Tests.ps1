@@ -120,6 +120,7 @@ Describe 'Get-ApiLambdaPermission' {
         $expected = @{
             GetCallerIdentity = 1
             GetRestApis       = [math]::Ceiling(3 / $fake.PageSize)            # api1..api3, once for every statement
+            GetApis           = 1                                               # no HTTP or WebSocket API: one empty page
             ListFunctions     = [math]::Ceiling($functions / $fake.PageSize)
             ListAliases       = $functions
             GetPolicy         = $functions + 2 * $aliased

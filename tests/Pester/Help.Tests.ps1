@@ -6,6 +6,7 @@
 # this API, and on petsFn one grant 'old-stack-pets' left behind by a deleted API (for the policy-hygiene examples);
 # custom domain api.example.com maps base path v1 to stage prod, and rules.example.com routes by a rule on header
 # x-version (beta* -> dev), then by its (none) mapping to prod (for the -Uri examples).
+# Examples about HTTP and WebSocket APIs also get HTTP API h1t2p3q4r5 "pets-http", quick-created on petsFn.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/TestDoubles.psm1') -Force
@@ -25,7 +26,7 @@ BeforeAll {
     Import-LptTestDoubles
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 
-    function New-DemoScene {
+    function New-DemoScene([switch] $WithHttpApi) {
         # The demo's scene, in the fakes (which keep one policy per qualifier, as AWS does).
         $fake = New-FakeAws
         $fake.CallerAccount = '123456789012'
@@ -49,6 +50,10 @@ BeforeAll {
         $lines = @(Get-ExecutionLogLine -RequestId 'a1a1a1a1-0000-4000-8000-000000000001' -FunctionArn "${petsFn}:prod" -ResourcePath '/pets/{petId}' -RequestPath '/pets/42') +
             @(Get-ExecutionLogLine -RequestId 'a1a1a1a1-0000-4000-8000-000000000002' -FunctionArn $authorizerFn -Authorizer)
         $fake.AddLogEvents('API-Gateway-Execution-Logs_a1b2c3d4e5/prod', [DateTimeOffset]::UtcNow.AddMinutes(-10), [string[]] $lines)
+        if ($WithHttpApi) {
+            $null = $fake.QuickCreateHttpApi('h1t2p3q4r5', 'pets-http', $petsFn)
+        }
+
         $fake
     }
 
@@ -57,6 +62,11 @@ BeforeAll {
     function Get-AGRestApiList {
         param([string] $Region)
         [Amazon.APIGateway.Model.RestApi]@{ Id = 'a1b2c3d4e5'; Name = 'pets'; RootResourceId = 'root' }
+    }
+
+    function Get-AG2ApiList {
+        param([string] $Region)
+        [pscustomobject]@{ ApiId = 'h1t2p3q4r5'; Name = 'pets-http'; ProtocolType = 'HTTP' }
     }
 
     Import-Module (Join-Path $PSScriptRoot '../LambdaPermTools.TestDoubles/AwsToolsStandIn.psm1') -Force
@@ -114,7 +124,7 @@ Describe 'Get-Help about_LambdaPermTools' {
 
 Describe 'Help example <Command> #<Number>' -ForEach $examples {
     BeforeEach {
-        $fake = New-DemoScene
+        $fake = New-DemoScene -WithHttpApi:($Code -match 'Get-AG2ApiList|-ApiId|-ApiType')
         Clear-AddLMPermissionCall
         # Test-ApiLambdaPermissionTemplate's examples read the template fixtures from ./templates.
         Copy-Item -Recurse -LiteralPath (Join-Path $PSScriptRoot '../Fixtures/Templates') -Destination (Join-Path $TestDrive 'templates')

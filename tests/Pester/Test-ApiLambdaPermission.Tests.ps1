@@ -108,7 +108,7 @@ Describe 'Test-ApiLambdaPermission' {
         It 'names its output type and shows the default table columns' {
             (Get-Command Test-ApiLambdaPermission).OutputType.Type | Should -Be ([LambdaPermTools.PermissionFinding])
             $table = Test-ApiLambdaPermission -RestApiId api1 | Format-Table | Out-String -Width 300
-            $table | Should -Match 'Status\s+Cause\s+StageName\s+HttpMethod\s+ResourcePath\s+FunctionName\s+Qualifier'
+            $table | Should -Match 'Status\s+Cause\s+StageName\s+HttpMethod\s+ResourcePath\s+RouteKey\s+FunctionName\s+Qualifier'
         }
 
         It 'writes each AWS call to Verbose from the worker threads' {

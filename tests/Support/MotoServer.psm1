@@ -1,5 +1,5 @@
-# Starts and stops a local moto server (python -m moto.server, the Python from Python.psm1) for tests, the
-# demo and the bench. It listens on 127.0.0.1 only, on a free port, so it can never be mistaken for a real AWS
+# Starts and stops a local moto server (moto_server_v2.py: moto.server plus the v2 GetAuthorizers listing moto
+# lacks; the Python from Python.psm1) for tests, the demo and the bench. It listens on 127.0.0.1 only, on a free port, so it can never be mistaken for a real AWS
 # endpoint and never clashes with another run.
 
 Import-Module (Join-Path $PSScriptRoot 'Python.psm1')
@@ -26,10 +26,12 @@ function Start-MotoServer {
     $python = Get-ToolPython
     $port = Get-FreeTcpPort
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.log"
-    $entry = @('-m', 'moto.server')
+    $server = Join-Path $PSScriptRoot 'moto_server_v2.py'
+    $entry = @($server)
     if ($Prelude) {
         $script = Join-Path ([System.IO.Path]::GetTempPath()) "moto-$port.py"
-        Set-Content -LiteralPath $script -Value ($Prelude + "`nimport runpy, sys`nsys.argv = ['moto.server'] + sys.argv[1:]`nrunpy.run_module('moto.server', run_name='__main__')`n")
+        $path = $server.Replace('\', '\\')
+        Set-Content -LiteralPath $script -Value ($Prelude + "`nimport runpy, sys`nsys.argv = ['$path'] + sys.argv[1:]`nrunpy.run_path('$path', run_name='__main__')`n")
         $entry = @($script)
     }
     $process = Start-Process -FilePath $python -ArgumentList ($entry + @('-H', '127.0.0.1', '-p', $port)) `
@@ -39,7 +41,7 @@ function Start-MotoServer {
     while ($true) {
         if ($process.HasExited) {
             $detail = Get-Content -Raw -LiteralPath "$log.err" -ErrorAction SilentlyContinue
-            throw "moto ($python -m moto.server) could not start on 127.0.0.1:${port}: $detail"
+            throw "moto ($python moto_server_v2.py) could not start on 127.0.0.1:${port}: $detail"
         }
         try {
             $null = Invoke-RestMethod -Uri "$url/moto-api/data.json" -TimeoutSec 2
@@ -48,7 +50,7 @@ function Start-MotoServer {
         catch {
             if ([DateTime]::UtcNow -gt $deadline) {
                 Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
-                throw "moto ($python -m moto.server) did not answer on $url within $TimeoutSeconds s."
+                throw "moto ($python moto_server_v2.py) did not answer on $url within $TimeoutSeconds s."
             }
             Start-Sleep -Milliseconds 200
         }

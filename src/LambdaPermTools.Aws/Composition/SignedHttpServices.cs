@@ -19,6 +19,7 @@ namespace LambdaPermTools.Aws.Composition
             Region = region;
             Partition = Endpoints.Partition.Of(region).Name;
             ApiGateway = new ApiGatewayClient(new ServiceCaller(context, AwsService.ApiGateway, region), context.Settings.PageSize);
+            ApiGatewayV2 = new ApiGatewayV2Client(new ServiceCaller(context, AwsService.ApiGateway, region), context.Settings.PageSize);
             Iam = new IamClient(new ServiceCaller(context, AwsService.Iam, region), context.Settings.PageSize);
             Sts = new StsClient(new ServiceCaller(context, AwsService.Sts, region));
             Logs = new CloudWatchLogsClient(new ServiceCaller(context, AwsService.Logs, region), context.Settings.PageSize);
@@ -27,6 +28,7 @@ namespace LambdaPermTools.Aws.Composition
         public string Region { get; }
         public string Partition { get; }
         public IApiGatewayPort ApiGateway { get; }
+        public IApiGatewayV2Port ApiGatewayV2 { get; }
         public IIamPort Iam { get; }
         public IStsPort Sts { get; }
         public ICloudWatchLogsPort Logs { get; }

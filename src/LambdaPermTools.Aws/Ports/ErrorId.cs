@@ -16,6 +16,7 @@ namespace LambdaPermTools.Aws.Ports
 
         // Whole-call parameters that cannot work (terminating, before any AWS call).
         InvalidRestApiId,
+        InvalidApiId,
         InputObjectNotRestApi,
         NoSelection,
         InvalidUri,
@@ -34,6 +35,7 @@ namespace LambdaPermTools.Aws.Ports
         // Per item (non-terminating): what could not be read or changed.
         RestApiNotFound,
         StageNotFound,
+        ApiNotFound,
         FunctionNotFound,
         AccessDenied,
         Throttled,

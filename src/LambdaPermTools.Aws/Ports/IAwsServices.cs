@@ -16,6 +16,9 @@ namespace LambdaPermTools.Aws.Ports
 
         IApiGatewayPort ApiGateway { get; }
 
+        /// <summary>HTTP and WebSocket APIs.</summary>
+        IApiGatewayV2Port ApiGatewayV2 { get; }
+
         IIamPort Iam { get; }
 
         IStsPort Sts { get; }

@@ -12,8 +12,10 @@ using LambdaPermTools.Targets;
 namespace LambdaPermTools.Aws.Runs
 {
     /// <summary>
-    /// Reads REST APIs frugally (per API only GetResources pages with embed=methods, GetAuthorizers pages, one
-    /// GetStages, GetRestApi when only the id is known, and one GetExport per distinct deployment the selected stages serve; GetRestApis pages for every API of the region), resolves their targets and hands each API's targets
+    /// Reads APIs frugally (per REST API only GetResources pages with embed=methods, GetAuthorizers pages, one GetStages,
+    /// GetRestApi when only the id is known, and one GetExport per distinct deployment the selected stages serve; GetRestApis
+    /// pages for every API of the region; per HTTP or WebSocket API only its GetRoutes, GetIntegrations, GetAuthorizers and
+    /// GetStages pages, and one GetApis listing for all of them), resolves their targets and hands each API's targets
     /// to a finishing step (listing or judging) whose result goes to the observer as soon as that API is done. Reads up
     /// to <see cref="MaxConcurrentApis"/> APIs from API Gateway at once and lets later APIs' reads overlap earlier APIs'
     /// policy reads, holding at most <see cref="MaxApisInMemory"/> at a time. Knows every API's stages, so that a
@@ -44,7 +46,9 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Reads the requested APIs concurrently; <paramref name="finish"/> turns one API's targets into its result.</summary>
         public async Task ScanAsync<T>(RunRequest request, Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
         {
-            var apis = await ApisAsync(request, observer).ConfigureAwait(false);
+            var apis = (await RestApisAsync(request, observer).ConfigureAwait(false)).Select(a => new ApiSource(a.Id, () => ReadRestAsync(a, request.Stages), e => RunError.ForApi(e, a.Id)))
+                .Concat((await V2ApisAsync(request, observer).ConfigureAwait(false)).Select(a => new ApiSource(a.Id, () => ReadV2Async(a, request.Stages), e => RunError.FromAws(e, a.Id, $"{a.Type} API '{a.Id}'"))))
+                .ToList();
             var stagesByApi = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             using var reading = new SemaphoreSlim(MaxConcurrentApis);
             using var held = new SemaphoreSlim(MaxApisInMemory);
@@ -54,7 +58,7 @@ namespace LambdaPermTools.Aws.Runs
                 await held.WaitAsync(_run.Cancellation).ConfigureAwait(false);
                 try
                 {
-                    await ScanAsync(api, request.Stages, reading, stagesByApi, finish, observer).ConfigureAwait(false);
+                    await ScanAsync(api, reading, stagesByApi, finish, observer).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -69,17 +73,17 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        private async Task ScanAsync<T>(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading, ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi,
+        private async Task ScanAsync<T>(ApiSource api, SemaphoreSlim reading, ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi,
             Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
         {
             TargetResolution resolution;
             try
             {
-                resolution = await ReadTargetsAsync(api, stages, reading, stagesByApi).ConfigureAwait(false);
+                resolution = await ReadTargetsAsync(api, reading, stagesByApi).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
             {
-                observer.Failed(RunError.ForApi(e, api.Id));
+                observer.Failed(api.Failure(e));
                 return;
             }
 
@@ -90,8 +94,8 @@ namespace LambdaPermTools.Aws.Runs
             observer.Delivered(result);
         }
 
-        /// <summary>The named APIs and, with <see cref="RunRequest.AllApis"/>, every API of the region; each once.</summary>
-        public async Task<IReadOnlyList<RestApiSummary>> ApisAsync<T>(RunRequest request, IRunObserver<T> observer)
+        /// <summary>The named REST APIs and, with <see cref="RunRequest.AllApis"/>, every REST API of the region; each once.</summary>
+        public async Task<IReadOnlyList<RestApiSummary>> RestApisAsync<T>(RunRequest request, IRunObserver<T> observer)
         {
             var apis = new List<RestApiSummary>(request.Apis);
             if (request.AllApis)
@@ -111,35 +115,64 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>
+        /// The HTTP and WebSocket APIs named by id, already listed (<see cref="RunRequest.V2Apis"/>) and, with
+        /// <see cref="RunRequest.AllV2Types"/>, every one of those types; each once. One GetApis listing serves both: it gives each named API its type and name (its routes do not say whether it
+        /// is HTTP or WebSocket), and an id it does not list is an ApiNotFound without further calls.
+        /// </summary>
+        private async Task<IReadOnlyList<V2ApiSummary>> V2ApisAsync<T>(RunRequest request, IRunObserver<T> observer)
+        {
+            if (request.V2ApiIds.Count == 0 && request.AllV2Types.Count == 0)
+            {
+                return request.V2Apis;
+            }
+
+            IReadOnlyList<V2ApiSummary> listed;
+            try
+            {
+                listed = await _run.Services.ApiGatewayV2.GetApisAsync(_run.Cancellation).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the HTTP and WebSocket APIs of region {_run.Services.Region}"));
+                return new V2ApiSummary[0];
+            }
+
+            foreach (var missing in request.V2ApiIds.Distinct(StringComparer.Ordinal).Where(id => listed.All(a => a.Id != id)))
+            {
+                observer.Failed(new RunError(ErrorId.ApiNotFound, $"HTTP or WebSocket API '{missing}' was not found in region {_run.Services.Region}.", missing,
+                    "Check the API id and the region (-Region); Get-AG2ApiList lists the HTTP and WebSocket APIs of a region, Get-AGRestApiList the REST APIs (-RestApiId)."));
+            }
+
+            return listed.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).Concat(request.V2Apis)
+                .GroupBy(a => a.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        }
+
+        /// <summary>
         /// Holds a reading slot only while API Gateway is read; the snapshot is dropped here, once its targets are
         /// resolved, so that an API waiting for its policy reads keeps only its targets.
         /// </summary>
-        private async Task<TargetResolution> ReadTargetsAsync(RestApiSummary api, TargetSelection stages, SemaphoreSlim reading,
-            ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi)
+        private async Task<TargetResolution> ReadTargetsAsync(ApiSource api, SemaphoreSlim reading, ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi)
         {
-            ApiSnapshot snapshot;
+            ResolvedApi resolved;
             await reading.WaitAsync(_run.Cancellation).ConfigureAwait(false);
             try
             {
-                snapshot = await ReadSnapshotAsync(api, stages).ConfigureAwait(false);
+                resolved = await api.Read().ConfigureAwait(false);
             }
             finally
             {
                 reading.Release();
             }
 
-            stagesByApi[api.Id] = snapshot.Stages.Select(s => s.StageName).ToList();
-            var resolution = TargetResolver.ResolveStages(snapshot, stages);
-            return await _deployments.DateChangedAsync(snapshot, resolution.Targets).ConfigureAwait(false)
-                ? TargetResolver.ResolveStages(snapshot, stages)
-                : resolution;
+            stagesByApi[api.Id] = resolved.Stages;
+            return await resolved.Resolve().ConfigureAwait(false);
         }
 
         /// <summary>
         /// GetRestApi (only for an API named by id, to fill its name) or GetResources first: a missing API costs one call. With
         /// the deployed configuration, then one GetExport per distinct deployment of the selected stages.
         /// </summary>
-        private async Task<ApiSnapshot> ReadSnapshotAsync(RestApiSummary api, TargetSelection selection)
+        private async Task<ResolvedApi> ReadRestAsync(RestApiSummary api, TargetSelection selection)
         {
             var gateway = _run.Services.ApiGateway;
             if (api.Name.Length == 0)
@@ -165,7 +198,70 @@ namespace LambdaPermTools.Aws.Runs
                 await _deployments.ReadAsync(snapshot, selection).ConfigureAwait(false);
             }
 
-            return snapshot;
+            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), () => ResolveRestAsync(snapshot, selection));
+        }
+
+        /// <summary>Resolves outside the reading slot: dating an undeployed change may read deployments, after which the targets are resolved again.</summary>
+        private async Task<TargetResolution> ResolveRestAsync(ApiSnapshot snapshot, TargetSelection selection)
+        {
+            var resolution = TargetResolver.ResolveStages(snapshot, selection);
+            return await _deployments.DateChangedAsync(snapshot, resolution.Targets).ConfigureAwait(false)
+                ? TargetResolver.ResolveStages(snapshot, selection)
+                : resolution;
+        }
+
+        /// <summary>
+        /// Only the API's list pages (docs/aws-rules.md §8): the current configuration, which an auto-deploying stage serves; a
+        /// manually deployed stage's deployment is not read (its findings and a warning say so).
+        /// </summary>
+        private async Task<ResolvedApi> ReadV2Async(V2ApiSummary api, TargetSelection selection)
+        {
+            var gateway = _run.Services.ApiGatewayV2;
+            var routes = await gateway.GetRoutesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            var integrations = await gateway.GetIntegrationsAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            var authorizers = await gateway.GetAuthorizersAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            var stages = await gateway.GetStagesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            var snapshot = new V2ApiSnapshot
+            {
+                Api = api,
+                AccountId = await _run.CallerAccountAsync().ConfigureAwait(false),
+                Region = _run.Services.Region,
+                Partition = _run.Services.Partition,
+                Routes = routes,
+                Integrations = integrations,
+                Authorizers = authorizers,
+                Stages = stages,
+            };
+            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), () => Task.FromResult(V2TargetResolver.ResolveStages(snapshot, selection)));
+        }
+
+        /// <summary>One API to scan: its id and how to read and resolve it.</summary>
+        private sealed class ApiSource
+        {
+            public ApiSource(string id, Func<Task<ResolvedApi>> read, Func<AwsServiceException, RunError> failure)
+            {
+                Id = id;
+                Read = read;
+                Failure = failure;
+            }
+
+            public string Id { get; }
+            public Func<Task<ResolvedApi>> Read { get; }
+            public Func<AwsServiceException, RunError> Failure { get; }
+        }
+
+        private sealed class ResolvedApi
+        {
+            public ResolvedApi(IReadOnlyList<string> stages, Func<Task<TargetResolution>> resolve)
+            {
+                Stages = stages;
+                Resolve = resolve;
+            }
+
+            public IReadOnlyList<string> Stages { get; }
+
+            /// <summary>Resolves the targets once the reading slot is released.</summary>
+            public Func<Task<TargetResolution>> Resolve { get; }
         }
     }
 }

@@ -36,7 +36,7 @@ namespace LambdaPermTools.Aws.Runs
         {
             var stages = new List<(string RestApiId, ApiStage Stage)>();
             var stagesByApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var api in await _scanner.ApisAsync(request, observer).ConfigureAwait(false))
+            foreach (var api in await _scanner.RestApisAsync(request, observer).ConfigureAwait(false))
             {
                 try
                 {

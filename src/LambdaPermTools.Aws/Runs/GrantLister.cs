@@ -13,9 +13,10 @@ namespace LambdaPermTools.Aws.Runs
 {
     /// <summary>
     /// Lists the API Gateway statements of functions' resource policies with what each is still used for, frugally: one
-    /// GetRestApis listing of the region answers "does this API exist" for every statement; per function one ListAliases
-    /// (unless a qualifier was named) and one GetPolicy per qualifier that can have a policy (unqualified, aliases, versions
-    /// that are aliased or invoked); per API that a statement names and that exists, the reads of a scan (ApiScanner), once.
+    /// GetRestApis and one GetApis listing of the region answer "does this API exist" for every statement (REST, HTTP and
+    /// WebSocket APIs share the execute-api ARN); per function one ListAliases (unless a qualifier was named) and one
+    /// GetPolicy per qualifier that can have a policy (unqualified, aliases, versions that are aliased or invoked); per API
+    /// that a statement names and that exists, the reads of a scan (ApiScanner), once.
     /// </summary>
     internal sealed class GrantLister
     {
@@ -33,20 +34,22 @@ namespace LambdaPermTools.Aws.Runs
         public async Task ListAsync(RunRequest request, IRunObserver<IReadOnlyList<PermissionGrant>> observer)
         {
             var region = _run.Services.Region;
-            var apis = await ListApisAsync(observer).ConfigureAwait(false);
-            var existing = apis == null ? null : new HashSet<string>(apis.Keys, StringComparer.Ordinal);
+            var restApis = await ListRestApisAsync(observer).ConfigureAwait(false);
+            var v2Apis = await ListV2ApisAsync(observer).ConfigureAwait(false);
+            var existing = restApis == null || v2Apis == null ? null : new HashSet<string>(restApis.Keys.Concat(v2Apis.Keys), StringComparer.Ordinal);
             var caller = await _run.CallerAccountAsync().ConfigureAwait(false);
             var targets = new ConcurrentBag<IntegrationTarget>();
             var read = new HashSet<string>(StringComparer.Ordinal);
 
             // The selected APIs: their targets name the functions to read, and answer the usage of their own grants.
             var selected = request.Apis.Select(a => a.Id).ToList();
-            if (request.AllApis && existing != null)
+            if (request.AllApis && restApis != null)
             {
-                selected.AddRange(existing);
+                selected.AddRange(restApis.Keys);
             }
 
-            await ScanAsync(selected, apis, read, targets, observer).ConfigureAwait(false);
+            var selectedV2 = v2Apis?.Values.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).ToList() ?? new List<V2ApiSummary>();
+            await ScanAsync(selected, restApis, selectedV2, read, targets, observer).ConfigureAwait(false);
 
             var functions = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
             foreach (var target in targets.Where(t => t.FunctionName.Length > 0 && t.FunctionAccountId == caller))
@@ -81,7 +84,8 @@ namespace LambdaPermTools.Aws.Runs
             // The APIs the statements name that exist and were not read yet: read each once, for every policy.
             var named = policies.SelectMany(p => GrantClassifier.ApisNamed(p.PolicyJson, caller, p.Region))
                 .Where(id => existing?.Contains(id) == true && !read.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-            await ScanAsync(named, apis, read, targets, observer).ConfigureAwait(false);
+            var namedV2 = named.Where(id => v2Apis?.ContainsKey(id) == true).Select(id => v2Apis![id]).ToList();
+            await ScanAsync(named.Except(namedV2.Select(a => a.Id)).ToList(), restApis, namedV2, read, targets, observer).ConfigureAwait(false);
 
             var all = targets.ToList();
             foreach (var policy in policies)
@@ -112,7 +116,7 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>The region's REST APIs by id; their names spare the scan a GetRestApi per API.</summary>
-        private async Task<Dictionary<string, RestApiSummary>?> ListApisAsync<T>(IRunObserver<T> observer)
+        private async Task<IReadOnlyDictionary<string, RestApiSummary>?> ListRestApisAsync<T>(IRunObserver<T> observer)
         {
             try
             {
@@ -122,6 +126,20 @@ namespace LambdaPermTools.Aws.Runs
             catch (AwsServiceException e)
             {
                 observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the REST APIs of region {_run.Services.Region}"));
+                return null;
+            }
+        }
+
+        private async Task<IReadOnlyDictionary<string, V2ApiSummary>?> ListV2ApisAsync<T>(IRunObserver<T> observer)
+        {
+            try
+            {
+                var apis = await _run.Services.ApiGatewayV2.GetApisAsync(_run.Cancellation).ConfigureAwait(false);
+                return apis.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            }
+            catch (AwsServiceException e)
+            {
+                observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the HTTP and WebSocket APIs of region {_run.Services.Region}"));
                 return null;
             }
         }
@@ -139,16 +157,18 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        private async Task ScanAsync<T>(
-            IReadOnlyCollection<string> apiIds, Dictionary<string, RestApiSummary>? apis, HashSet<string> read, ConcurrentBag<IntegrationTarget> targets, IRunObserver<T> observer)
+        /// <summary>Reads REST APIs by id (named from the listing where it has them) and HTTP and WebSocket APIs as listed (so the scan needs no listing of its own).</summary>
+        private async Task ScanAsync<T>(IReadOnlyCollection<string> apiIds, IReadOnlyDictionary<string, RestApiSummary>? restApis, IReadOnlyCollection<V2ApiSummary> v2Apis,
+            HashSet<string> read, ConcurrentBag<IntegrationTarget> targets, IRunObserver<T> observer)
         {
-            if (apiIds.Count == 0)
+            if (apiIds.Count == 0 && v2Apis.Count == 0)
             {
                 return;
             }
 
             var scan = new RunRequest();
-            scan.Apis.AddRange(apiIds.Select(id => apis != null && apis.TryGetValue(id, out var api) ? api : new RestApiSummary(id, "")));
+            scan.Apis.AddRange(apiIds.Select(id => restApis != null && restApis.TryGetValue(id, out var api) ? api : new RestApiSummary(id, "")));
+            scan.V2Apis.AddRange(v2Apis);
             var collector = new Collector<T>(observer);
             await _scanner.ScanAsync(scan, (found, errors) => Task.FromResult(found), collector).ConfigureAwait(false);
             foreach (var list in collector.Results)
@@ -158,11 +178,11 @@ namespace LambdaPermTools.Aws.Runs
                     targets.Add(target);
                 }
 
-                read.UnionWith(list.Select(t => t.RestApiId));
+                read.UnionWith(list.Select(t => t.ApiId));
             }
 
             // An API without targets was read too; only the ones that failed are missing from Failed's targets.
-            read.UnionWith(apiIds.Except(collector.FailedApis, StringComparer.Ordinal));
+            read.UnionWith(apiIds.Concat(v2Apis.Select(a => a.Id)).Except(collector.FailedApis, StringComparer.Ordinal));
         }
 
         /// <summary>Every policy the function has at the wanted qualifiers; a 404 is "no policy" (or no such qualifier).</summary>

@@ -106,7 +106,7 @@ namespace LambdaPermTools.Aws.Runs
 
         /// <summary>A finding's identity (target and stage); the planner may hand back copies.</summary>
         private static string Key(PermissionFinding f) =>
-            string.Join("\n", f.RestApiId, f.StageName, f.Kind, f.ResourceId, f.HttpMethod, f.AuthorizerId, f.FunctionArn, f.PresentedSourceArn);
+            string.Join("\n", f.ApiId, f.StageName, f.Kind, f.ResourceId, f.RouteKey, f.HttpMethod, f.AuthorizerId, f.FunctionArn, f.PresentedSourceArn);
 
         private static PermissionChange Skip(PermissionFinding f) => new PermissionChange
         {

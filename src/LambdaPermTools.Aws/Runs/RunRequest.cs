@@ -6,7 +6,7 @@ using LambdaPermTools.Targets;
 namespace LambdaPermTools.Aws.Runs
 {
     /// <summary>
-    /// What one connection's run is asked to look at: REST APIs (by id, as piped objects, or every API of the region)
+    /// What one connection's run is asked to look at: REST, HTTP and WebSocket APIs (by id, as piped objects, or every API of the region)
     /// and which of their stages; targets that were listed before (judged as they are, without reading their API
     /// again); findings that were judged before (planned as they are).
     /// </summary>
@@ -17,6 +17,15 @@ namespace LambdaPermTools.Aws.Runs
 
         /// <summary>Every REST API of the region (GetRestApis), besides <see cref="Apis"/>.</summary>
         public bool AllApis { get; set; }
+
+        /// <summary>HTTP and WebSocket APIs to read, by id (their type and name come from one GetApis listing).</summary>
+        public List<string> V2ApiIds { get; } = new List<string>();
+
+        /// <summary>HTTP and WebSocket APIs already listed (type and name known): read without a GetApis listing.</summary>
+        public List<V2ApiSummary> V2Apis { get; } = new List<V2ApiSummary>();
+
+        /// <summary>Every HTTP and/or WebSocket API of the region (GetApis) of these types, besides <see cref="V2ApiIds"/>.</summary>
+        public HashSet<ApiType> AllV2Types { get; } = new HashSet<ApiType>();
 
         /// <summary>Which stages of each API to resolve targets for.</summary>
         public TargetSelection Stages { get; set; } = new TargetSelection();
@@ -40,6 +49,6 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Failures Find-ApiLambdaPermissionError read from execution logs: each stands for the targets it names.</summary>
         public List<PermissionFailure> Failures { get; } = new List<PermissionFailure>();
 
-        public bool SelectsApis => AllApis || Apis.Count > 0;
+        public bool SelectsApis => AllApis || Apis.Count > 0 || V2ApiIds.Count > 0 || V2Apis.Count > 0 || AllV2Types.Count > 0;
     }
 }

@@ -18,6 +18,18 @@ namespace LambdaPermTools.Arns
         /// <summary><c>{prefix}:{apiId}/authorizers/{authorizerId}</c>: no stage, method or path (§1.6).</summary>
         public static string ForAuthorizer(string prefix, string apiId, string authorizerId) => $"{prefix}:{apiId}/authorizers/{authorizerId}";
 
+        /// <summary>
+        /// An HTTP or WebSocket route (docs/aws-rules.md §8): "GET /pets/{id}" presents <c>{prefix}:{apiId}/{stage}/GET/pets/{id}</c>;
+        /// a key without a method ("$default", "$connect", "sendmessage") presents <c>{prefix}:{apiId}/{stage}/{routeKey}</c>.
+        /// </summary>
+        public static string ForRoute(string prefix, string apiId, string stage, string routeKey)
+        {
+            var space = routeKey.IndexOf(' ');
+            return space < 0
+                ? $"{prefix}:{apiId}/{stage}/{routeKey}"
+                : ForMethod(prefix, apiId, stage, routeKey.Substring(0, space), routeKey.Substring(space + 1));
+        }
+
         /// <summary>The ARN's prefix (everything before the resource component), or null when it is not a six-component ARN.</summary>
         public static string? PrefixOf(string arn)
         {

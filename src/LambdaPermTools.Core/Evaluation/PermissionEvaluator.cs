@@ -14,7 +14,8 @@ namespace LambdaPermTools.Evaluation
         public static PermissionFinding Evaluate(IntegrationTarget target, EvidenceSet evidence)
         {
             var grantSourceArn = InvocationPath.GrantCanFix(target) && target.PresentedSourceArn.Length > 0 ? GrantSourceArn.LeastPrivilege(target) : "";
-            var verdict = Decide(target, evidence, new ReasonWriter(target, grantSourceArn));
+            var alsoGrant = grantSourceArn.Length > 0 ? GrantSourceArn.Additional(target, "*") : new string[0];
+            var verdict = Decide(target, evidence, new ReasonWriter(target, new[] { grantSourceArn }.Concat(alsoGrant).Where(a => a.Length > 0).ToArray()));
             var finding = new PermissionFinding(target)
             {
                 Status = verdict.Status,

@@ -10,17 +10,21 @@ namespace LambdaPermTools.Evaluation
     internal sealed class ReasonWriter
     {
         private readonly IntegrationTarget _target;
-        private readonly string _grantSourceArn;
+        private readonly string[] _grantSourceArns;
 
-        public ReasonWriter(IntegrationTarget target, string grantSourceArn)
+        /// <param name="target">The target the sentences are about.</param>
+        /// <param name="grantSourceArns">The least-privilege grant(s) that fix a fixable finding; empty when none can.</param>
+        public ReasonWriter(IntegrationTarget target, string[] grantSourceArns)
         {
             _target = target;
-            _grantSourceArn = grantSourceArn;
+            _grantSourceArns = grantSourceArns;
         }
 
         private string Subject => _target.Kind == TargetKind.Authorizer
             ? $"authorizer '{_target.AuthorizerName}' ({_target.AuthorizerId})"
-            : $"the {_target.HttpMethod} {_target.ResourcePath} integration in stage '{_target.StageName}'";
+            : _target.RouteKey.Length > 0
+                ? $"the route '{_target.RouteKey}' in stage '{_target.StageName}'"
+                : $"the {_target.HttpMethod} {_target.ResourcePath} integration in stage '{_target.StageName}'";
 
         private string Function => $"'{_target.FunctionArn}'";
 
@@ -28,7 +32,9 @@ namespace LambdaPermTools.Evaluation
             ? $"the unqualified function '{_target.FunctionName}'"
             : $"'{_target.FunctionName}' at qualifier '{_target.Qualifier}'";
 
-        private string FixClause => _grantSourceArn.Length == 0 ? "" : $"; add a {LambdaPermission.InvokeAction} grant for {LambdaPermission.ApiGatewayPrincipal} with source ARN '{_grantSourceArn}'{InFunctionAccount}";
+        private string FixClause => _grantSourceArns.Length == 0 ? ""
+            : _grantSourceArns.Length == 1 ? $"; add a {LambdaPermission.InvokeAction} grant for {LambdaPermission.ApiGatewayPrincipal} with source ARN '{_grantSourceArns[0]}'{InFunctionAccount}"
+            : $"; add {LambdaPermission.InvokeAction} grants for {LambdaPermission.ApiGatewayPrincipal} with source ARNs {Join(_grantSourceArns.Select(a => $"'{a}'").ToArray())}{InFunctionAccount}";
 
         // A cross-account function is granted by its own account (§1.1, §9).
         private string InFunctionAccount => _target.FunctionAccountId.Length > 0 && _target.FunctionAccountId != _target.ApiAccountId
@@ -100,6 +106,16 @@ namespace LambdaPermTools.Evaluation
                 : $"; the nearest, {nearest.Statement.Label}, differs in {Join(nearest.Differences.Select(d => d.Text).ToArray())}";
             var fix = role == null ? FixClause : "; add a statement that allows the role or its account";
             return start + nearestText + fix + ".";
+        }
+
+        /// <summary>The policy decides one form API Gateway may present one way and another form the other way (docs/aws-rules.md §8 UNCONFIRMED).</summary>
+        public string FormUncertain(string granted, string notGranted)
+        {
+            var why = _target.Kind == TargetKind.Authorizer
+                ? "a WebSocket authorizer on $connect presents its authorizer ARN or the $connect route's ARN"
+                : $"the route '{_target.RouteKey}' presents path parameters as the template or as the request's values, and ANY as the literal or the request's method";
+            return $"{Cap(PolicyOwner)} lets API Gateway invoke it from '{granted}' but not from '{notGranted}', and AWS does not document whether {why} (uncertain), "
+                + $"so the tool cannot tell whether {Subject} works{(_grantSourceArns.Length == 0 ? "" : $"; grant {Join(_grantSourceArns.Select(a => $"'{a}'").ToArray())} to cover every form")}.";
         }
 
         public string QualifierMismatch(PolicyStatement statement, string? grantedQualifier)

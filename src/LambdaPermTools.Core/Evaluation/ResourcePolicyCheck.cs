@@ -48,14 +48,15 @@ namespace LambdaPermTools.Evaluation
             {
                 case DecisionKind.Granted:
                     var granting = decision.Deciding!;
-                    return Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Name, IsOverlyBroad(granting, request, target.RestApiId));
+                    return FormDependent(target, policy, role, reasons, granted: true) ?? Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Name, IsOverlyBroad(granting, request, target.GrantApiId));
                 case DecisionKind.ExplicitlyDenied:
                     // A matching Deny wins over every grant (§3.6, §11.5): never fixable, no grant planned.
                     return Verdict.Denied(PermissionCause.ExplicitDeny, reasons.ExplicitDeny(decision.Deciding!));
                 case DecisionKind.Uncertain:
                     return Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.Uncertain(decision.Deciding!));
                 default:
-                    return OtherQualifier(target, evidence, reasons, role)
+                    return FormDependent(target, policy, role, reasons, granted: false)
+                        ?? OtherQualifier(target, evidence, reasons, role)
                         ?? Denial(fixable, PermissionCause.NoMatchingStatement, reasons.NoMatchingStatement(decision.Deciding, policy.Statements.Count, role?.Text));
             }
         }
@@ -90,10 +91,30 @@ namespace LambdaPermTools.Evaluation
             return null;
         }
 
-        private static InvokeRequest RequestFor(IntegrationTarget target, string functionArn, CredentialsArn? role) => new InvokeRequest
+        /// <summary>
+        /// Unknown when the policy decides another form API Gateway may present (docs/aws-rules.md §8 UNCONFIRMED) otherwise than
+        /// the presented one; null when every form gets the same answer.
+        /// </summary>
+        private static Verdict? FormDependent(IntegrationTarget target, PolicyDocument policy, CredentialsArn? role, ReasonWriter reasons, bool granted)
+        {
+            foreach (var alternative in target.AlternativeSourceArns)
+            {
+                var decision = PolicyDecision.Evaluate(policy, RequestFor(target, target.FunctionArn, role, alternative), explainNearest: false);
+                if ((decision.Kind == DecisionKind.Granted) != granted)
+                {
+                    return granted
+                        ? Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.FormUncertain(target.PresentedSourceArn, alternative))
+                        : Verdict.Unknown(PermissionCause.UnsupportedCondition, reasons.FormUncertain(alternative, target.PresentedSourceArn));
+                }
+            }
+
+            return null;
+        }
+
+        private static InvokeRequest RequestFor(IntegrationTarget target, string functionArn, CredentialsArn? role, string? presented = null) => new InvokeRequest
         {
             FunctionArn = functionArn,
-            PresentedSourceArn = target.PresentedSourceArn,
+            PresentedSourceArn = presented ?? target.PresentedSourceArn,
             ApiAccountId = target.ApiAccountId,
             RoleArn = role?.Text,
             RoleAccountId = role?.AccountId,

@@ -21,8 +21,12 @@ namespace LambdaPermTools.Grants
         // doubles, emulators) are still literal and name one API, so the length is capped, not pinned.
         private static readonly Regex Id = new Regex("^[a-z0-9]{1,10}$", RegexOptions.CultureInvariant);
 
-        // Stage names: letters, digits, '-' and '_' (API Gateway CreateStage), at most 128.
-        private static readonly Regex Stage = new Regex("^[A-Za-z0-9_-]{1,128}$", RegexOptions.CultureInvariant);
+        // Stage names: letters, digits, '-' and '_' (API Gateway CreateStage), at most 128; and an HTTP API's '$default' stage.
+        private static readonly Regex Stage = new Regex(@"^([A-Za-z0-9_-]{1,128}|\$default)$", RegexOptions.CultureInvariant);
+
+        // A route key without a method (an HTTP API's $default, a WebSocket route): literal, so that it names one route; '*',
+        // '?' and '/' would widen or shift the ARN. Keys of other characters are refused rather than guessed safe.
+        private static readonly Regex RouteKey = new Regex(@"^\$?[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant);
 
         // A path part: "only a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the
         // closing brace" (API Gateway's CreateResource message). '.' and '..' alone are refused: they read as an escape.
@@ -51,11 +55,17 @@ namespace LambdaPermTools.Grants
                 return new GrantRefusal(nameof(target.FunctionName), target.FunctionName, "is not a Lambda function ARN of an AWS partition.");
             }
 
-            var refusal = CheckApi(function[1], target.Region, target.ApiAccountId, target.RestApiId)
-                ?? Check(nameof(target.StageName), target.StageName, Stage, "is not a stage name (letters, digits, '-' and '_').");
+            var refusal = CheckApi(function[1], target.Region, target.ApiAccountId, target.GrantApiId, target.GrantApiIdField)
+                ?? Check(nameof(target.StageName), target.StageName, Stage, "is not a stage name (letters, digits, '-' and '_', or '$default').");
             if (refusal != null || target.Kind == TargetKind.Authorizer)
             {
                 return refusal ?? Check(nameof(target.AuthorizerId), target.AuthorizerId, Id, "is not an authorizer id (lower-case letters and digits).");
+            }
+
+            // An HTTP API's $default route and every WebSocket route: the route key takes the place of method and path (§8).
+            if (target.ApiType != ApiType.Rest && target.HttpMethod.Length == 0)
+            {
+                return Check(nameof(target.RouteKey), target.RouteKey, RouteKey, "is not a literal route key (letters, digits, '.', '_', '-', after an optional '$').");
             }
 
             return HttpMethods.Contains(target.HttpMethod.ToUpperInvariant())
@@ -65,7 +75,8 @@ namespace LambdaPermTools.Grants
 
         /// <summary>
         /// Null when <paramref name="sourceArn"/> is <c>arn:{partition}:execute-api:{region}:{account}:{api}/</c> followed by
-        /// <c>*</c>, <c>authorizers/{id}</c> or <c>{stage or *}/{METHOD or *}/{path}</c> (path segments literal or <c>*</c>); else the field at fault.
+        /// <c>*</c>, <c>authorizers/{id}</c>, <c>{stage or *}/{METHOD or *}/{path}</c> (path segments literal or <c>*</c>) or, for HTTP and
+        /// WebSocket APIs, <c>{stage or *}/{routeKey}</c> (a literal route key); else the field at fault.
         /// </summary>
         public static GrantRefusal? CheckSourceArn(string sourceArn)
         {
@@ -76,7 +87,7 @@ namespace LambdaPermTools.Grants
             }
 
             var resource = parts[5].Split('/');
-            var refusal = CheckApi(parts[1], parts[3], parts[4], resource[0]);
+            var refusal = CheckApi(parts[1], parts[3], parts[4], resource[0], "RestApiId");
             if (refusal != null)
             {
                 return refusal;
@@ -92,14 +103,20 @@ namespace LambdaPermTools.Grants
                 return Check("AuthorizerId", resource[2], Id, "is not an authorizer id (lower-case letters and digits).");
             }
 
-            if (resource.Length < 4)
+            var routeKey = resource.Length == 3 && RouteKey.IsMatch(resource[2]);
+            if (resource.Length < 4 && !routeKey)
             {
-                return new GrantRefusal("SourceArn", sourceArn, "names neither the whole API ('/*'), an authorizer nor a stage, method and path.");
+                return new GrantRefusal("SourceArn", sourceArn, "names neither the whole API ('/*'), an authorizer, a stage, method and path, nor a stage and route key.");
             }
 
             if (resource[1] != "*" && !Stage.IsMatch(resource[1]))
             {
                 return new GrantRefusal("StageName", resource[1], "is neither '*' nor a stage name.");
+            }
+
+            if (routeKey)
+            {
+                return null;
             }
 
             if (resource[2] != "*" && (resource[2] == "ANY" || !HttpMethods.Contains(resource[2])))
@@ -113,10 +130,10 @@ namespace LambdaPermTools.Grants
             return bad == null ? null : new GrantRefusal("ResourcePath", "/" + string.Join("/", path), $"has the segment '{bad}', which is neither '*' nor literal.");
         }
 
-        private static GrantRefusal? CheckApi(string partition, string region, string account, string apiId) =>
+        private static GrantRefusal? CheckApi(string partition, string region, string account, string apiId, string apiIdField) =>
             (Regions[partition].IsMatch(region) ? null : new GrantRefusal("Region", region, $"is not a region of partition '{partition}'."))
             ?? (ArnSyntax.IsAccountId(account) ? null : new GrantRefusal("ApiAccountId", account, "is not a 12-digit account id."))
-            ?? Check("RestApiId", apiId, Id, "is not a REST API id (lower-case letters and digits, such as 'a1b2c3d4e5').");
+            ?? Check(apiIdField, apiId, Id, "is not an API id (lower-case letters and digits, such as 'a1b2c3d4e5').");
 
         /// <summary>A resource template: '/' or '/'-separated literal and {param} segments, nothing empty and no '.' or '..'.</summary>
         private static GrantRefusal? CheckPath(string path)

@@ -18,7 +18,7 @@ namespace LambdaPermTools.Hygiene
     {
         private const string ExecuteApi = ":execute-api:";
 
-        /// <summary>The REST API ids of the caller's account and the policy's region that the policy's statements name: the APIs whose targets are needed.</summary>
+        /// <summary>The API ids (REST, HTTP or WebSocket) of the caller's account and the policy's region that the policy's statements name: the APIs whose targets are needed.</summary>
         public static IReadOnlyList<string> ApisNamed(string? policyJson, string callerAccountId, string region) =>
             Statements(policyJson)
                 .Select(s => Source.Of(s))
@@ -74,16 +74,26 @@ namespace LambdaPermTools.Hygiene
             var request = new InvokeRequest { FunctionArn = qualified, PresentedSourceArn = source.Arn, ApiAccountId = source.Account };
             grant.OverlyBroad = source.ApiId.Length == 0 || ResourcePolicyCheck.IsOverlyBroad(StatementMatcher.Match(statement, request, explain: false), request, source.ApiId);
 
-            var outcomes = targets.Select(t => (Target: t, Outcome: StatementMatcher.Match(statement, new InvokeRequest
-            {
-                FunctionArn = qualified,
-                PresentedSourceArn = t.PresentedSourceArn,
-                ApiAccountId = t.ApiAccountId,
-            }, explain: false).Outcome)).Where(o => o.Outcome != MatchOutcome.DoesNotMatch).ToList();
+            var outcomes = targets.Select(t => (Target: t, Outcome: Outcome(statement, qualified, t))).Where(o => o.Outcome != MatchOutcome.DoesNotMatch).ToList();
             grant.UsedBy = outcomes.Select(o => Describe(o.Target)).ToArray();
             var judged = new Judged(grant, statement, outcomes.Where(o => o.Outcome == MatchOutcome.Matches).Select(o => Describe(o.Target)), grant.UsedBy);
             (grant.Usage, grant.Reason) = Usage(source, policy, grant.UsedBy.Length);
             return judged;
+        }
+
+        /// <summary>
+        /// Whether the statement grants the target: a v2 target that may present another form (docs/aws-rules.md §8) is granted
+        /// for certain only when every form matches, and possibly when some form does, so such a grant is never called Unused.
+        /// </summary>
+        private static MatchOutcome Outcome(PolicyStatement statement, string qualified, IntegrationTarget target)
+        {
+            var outcomes = new[] { target.PresentedSourceArn }.Concat(target.AlternativeSourceArns).Select(arn => StatementMatcher.Match(statement, new InvokeRequest
+            {
+                FunctionArn = qualified,
+                PresentedSourceArn = arn,
+                ApiAccountId = target.ApiAccountId,
+            }, explain: false).Outcome).Distinct().ToList();
+            return outcomes.Count == 1 ? outcomes[0] : MatchOutcome.CannotEvaluate;
         }
 
         private static (GrantUsage, string) Usage(Source source, GrantPolicy policy, int used)
@@ -115,7 +125,7 @@ namespace LambdaPermTools.Hygiene
 
             if (policy.ExistingApiIds == null)
             {
-                return (GrantUsage.Foreign, $"The REST APIs of region {policy.Region} could not be listed, so whether API '{source.ApiId}' exists is not known.");
+                return (GrantUsage.Foreign, $"The REST, HTTP and WebSocket APIs of region {policy.Region} could not be listed, so whether API '{source.ApiId}' exists is not known.");
             }
 
             if (!policy.ExistingApiIds.Contains(source.ApiId))
@@ -129,7 +139,7 @@ namespace LambdaPermTools.Hygiene
             }
 
             return used == 0
-                ? (GrantUsage.Unused, $"API '{source.ApiId}' exists, but no method or authorizer of any of its stages invokes this function{(policy.Qualifier.Length == 0 ? "" : ":" + policy.Qualifier)} through this grant.")
+                ? (GrantUsage.Unused, $"API '{source.ApiId}' exists, but no method, route or authorizer of any of its stages invokes this function{(policy.Qualifier.Length == 0 ? "" : ":" + policy.Qualifier)} through this grant.")
                 : (GrantUsage.InUse, $"It grants {used} target(s) that a stage serves today.");
         }
 
@@ -160,8 +170,8 @@ namespace LambdaPermTools.Hygiene
 
         private static string Describe(IntegrationTarget t) =>
             t.Kind == TargetKind.Authorizer
-                ? $"{t.RestApiId}/{t.StageName} authorizer {t.AuthorizerName}"
-                : $"{t.RestApiId}/{t.StageName} {t.HttpMethod} {t.ResourcePath}";
+                ? $"{t.GrantApiId}/{t.StageName} authorizer {t.AuthorizerName}"
+                : t.RouteKey.Length > 0 ? $"{t.GrantApiId}/{t.StageName} {t.RouteKey}" : $"{t.GrantApiId}/{t.StageName} {t.HttpMethod} {t.ResourcePath}";
 
         private static bool HasWildcard(string value) => value.IndexOfAny(new[] { '*', '?' }) >= 0;
 

@@ -16,7 +16,7 @@ namespace LambdaPermTools.Hygiene
         /// <summary>The credentials' account: the only account whose APIs the tool can see.</summary>
         public string CallerAccountId { get; set; } = "";
 
-        /// <summary>The REST API ids of <see cref="Region"/> (one GetRestApis listing); null when the listing failed.</summary>
+        /// <summary>The REST, HTTP and WebSocket API ids of <see cref="Region"/> (one GetRestApis and one GetApis listing); null when either failed.</summary>
         public ISet<string>? ExistingApiIds { get; set; }
 
         /// <summary>APIs whose targets were read (their targets are in <see cref="Targets"/>).</summary>

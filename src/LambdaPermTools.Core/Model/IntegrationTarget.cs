@@ -1,14 +1,19 @@
 namespace LambdaPermTools
 {
     /// <summary>
-    /// One Lambda function that a REST API invokes, for one stage: a method integration or a Lambda
-    /// authorizer, with the function resolved for that stage and the source ARN API Gateway presents.
+    /// One Lambda function that an API invokes, for one stage: a REST method integration, an HTTP or WebSocket
+    /// route's integration, or a Lambda authorizer, with the function resolved for that stage and the source ARN API Gateway presents.
     /// Emitted by Get-ApiIntegrationTarget (contract: LambdaPermTools.IntegrationTarget).
     /// </summary>
     public class IntegrationTarget
     {
         public string RestApiId { get; set; } = "";
         public string RestApiName { get; set; } = "";
+        /// <summary>The API's id, for a REST API the same as RestApiId (which is empty for HTTP and WebSocket APIs).</summary>
+        public string ApiId { get; set; } = "";
+        public ApiType ApiType { get; set; }
+        /// <summary>HTTP and WebSocket APIs: the route ("GET /pets/{id}", "$default", "$connect"); empty for REST.</summary>
+        public string RouteKey { get; set; } = "";
         public string ApiAccountId { get; set; } = "";
         public string ApiRegion { get; set; } = "";
         public string StageName { get; set; } = "";
@@ -50,11 +55,26 @@ namespace LambdaPermTools
         /// <summary>With -Uri: the steps from the URL to this target, one line each; else empty.</summary>
         public string[] Trace { get; set; } = new string[0];
 
+        /// <summary>
+        /// Source ARNs API Gateway may present instead of <see cref="PresentedSourceArn"/> where AWS does not document which
+        /// (docs/aws-rules.md §8: v2 path parameters, ANY, the WebSocket authorizer): a verdict that depends on the choice is Unknown.
+        /// </summary>
+        internal string[] AlternativeSourceArns { get; set; } = new string[0];
+
+        /// <summary>The API id a grant names: RestApiId for a REST API (the property a piped, possibly edited, finding shows), else ApiId.</summary>
+        internal string GrantApiId => ApiType == ApiType.Rest ? RestApiId : ApiId;
+
+        /// <summary>The property <see cref="GrantApiId"/> reads, to name in a refusal.</summary>
+        internal string GrantApiIdField => ApiType == ApiType.Rest ? nameof(RestApiId) : nameof(ApiId);
+
         /// <summary>Copies every target property onto another object (used to build findings).</summary>
         internal void CopyTargetTo(IntegrationTarget other)
         {
             other.RestApiId = RestApiId;
             other.RestApiName = RestApiName;
+            other.ApiId = ApiId;
+            other.ApiType = ApiType;
+            other.RouteKey = RouteKey;
             other.ApiAccountId = ApiAccountId;
             other.ApiRegion = ApiRegion;
             other.StageName = StageName;
@@ -82,6 +102,7 @@ namespace LambdaPermTools
             other.LogicalId = LogicalId;
             other.PermissionLogicalId = PermissionLogicalId;
             other.Trace = (string[])Trace.Clone();
+            other.AlternativeSourceArns = AlternativeSourceArns;
         }
     }
 }

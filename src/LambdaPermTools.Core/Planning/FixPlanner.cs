@@ -28,23 +28,25 @@ namespace LambdaPermTools.Planning
             var covers = new Dictionary<string, List<PermissionFinding>>(StringComparer.Ordinal);
             foreach (var finding in findings.Where(GrantFixability.IsFixable))
             {
-                var sourceArn = SourceArn(finding, options.Scope);
-                var key = string.Join("\n", finding.FunctionName, finding.Qualifier ?? "", sourceArn);
-                if (!groups.ContainsKey(key))
+                foreach (var sourceArn in SourceArns(finding, options.Scope))
                 {
-                    groups[key] = new PlannedGrant
+                    var key = string.Join("\n", finding.FunctionName, finding.Qualifier ?? "", sourceArn);
+                    if (!groups.ContainsKey(key))
                     {
-                        FunctionName = finding.FunctionName,
-                        Qualifier = finding.Qualifier,
-                        Region = finding.Region,
-                        FunctionAccountId = finding.FunctionAccountId,
-                        SourceArn = sourceArn,
-                        StatementId = StatementIds.For(sourceArn, finding.Qualifier),
-                    };
-                    covers[key] = new List<PermissionFinding>();
-                }
+                        groups[key] = new PlannedGrant
+                        {
+                            FunctionName = finding.FunctionName,
+                            Qualifier = finding.Qualifier,
+                            Region = finding.Region,
+                            FunctionAccountId = finding.FunctionAccountId,
+                            SourceArn = sourceArn,
+                            StatementId = StatementIds.For(sourceArn, finding.Qualifier),
+                        };
+                        covers[key] = new List<PermissionFinding>();
+                    }
 
-                covers[key].Add(finding);
+                    covers[key].Add(finding);
+                }
             }
 
             var grants = groups.OrderBy(g => g.Value.FunctionName, StringComparer.Ordinal)
@@ -83,16 +85,16 @@ namespace LambdaPermTools.Planning
             return found != null;
         }
 
-        private static string SourceArn(IntegrationTarget target, FixScope scope)
+        private static IEnumerable<string> SourceArns(IntegrationTarget target, FixScope scope)
         {
             switch (scope)
             {
                 case FixScope.Stage:
-                    return GrantSourceArn.PinnedToStage(target);
+                    return new[] { GrantSourceArn.PinnedToStage(target) }.Concat(GrantSourceArn.Additional(target, target.StageName));
                 case FixScope.Api:
-                    return GrantSourceArn.WholeApi(target);
+                    return new[] { GrantSourceArn.WholeApi(target) };
                 default:
-                    return GrantSourceArn.LeastPrivilege(target);
+                    return new[] { GrantSourceArn.LeastPrivilege(target) }.Concat(GrantSourceArn.Additional(target, "*"));
             }
         }
 

@@ -86,7 +86,43 @@ namespace LambdaPermTools.Policies
                 return;
             }
 
+            // Only v2 routes present three segments: {api}/{stage}/{routeKey} ($default, WebSocket keys; docs/aws-rules.md §8).
+            if (presented.Length == 3)
+            {
+                ExplainRouteKey(differences, pattern, presented);
+                return;
+            }
+
             ExplainMethod(differences, pattern, presented);
+        }
+
+        private static void ExplainRouteKey(List<Difference> differences, string[] pattern, string[] presented)
+        {
+            var routeKey = presented[2];
+            if (pattern.Length == 4 && Glob.IsMatch(pattern[1], presented[1], ignoreCase: false) && Glob.IsMatch(pattern[3], routeKey, ignoreCase: false))
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape,
+                    $"the source ARN (it has a method segment '{pattern[2]}', but the route '{routeKey}' presents '{{apiId}}/{{stage}}/{routeKey}' with none, so a '{{apiId}}/*/*/{routeKey}' form never matches it; the any-stage form is '{{apiId}}/*/{routeKey}')"));
+                return;
+            }
+
+            Compare(differences, DifferencePart.Stage, "stage", pattern[1], presented[1], StageNote(pattern[1], presented[1]));
+            if (pattern.Length == 2)
+            {
+                differences.Add(new Difference(DifferencePart.SourceArnShape, $"the source ARN (it stops after the stage '{pattern[1]}', so no route matches)"));
+                return;
+            }
+
+            var allowed = Rest(pattern, 2);
+            if (pattern.Length > 3 && !Glob.IsMatch(allowed, routeKey, ignoreCase: false))
+            {
+                // A method-and-path pattern for a route that presents only its key: a different shape, not a near miss.
+                differences.Add(new Difference(DifferencePart.SourceArnShape,
+                    $"the source ARN (it allows the method-and-path form '{allowed}', the route '{routeKey}' presents only its key after the stage)"));
+                return;
+            }
+
+            Compare(differences, DifferencePart.Method, "route key", allowed, routeKey, " (the route presents its key after the stage, with no method segment)");
         }
 
         // presented = [api, stage, METHOD, path segments...] (root: [api, stage, METHOD, ""]).

@@ -78,14 +78,14 @@ namespace LambdaPermTools.Reporting
         private static string Suite(PermissionFinding finding) =>
             finding.TemplatePath.Length > 0 ? finding.TemplatePath
             : finding.LogicalId.Length > 0 ? "template"
-            : finding.RestApiName.Length > 0 ? $"{finding.RestApiName} ({finding.RestApiId})" : finding.RestApiId;
+            : finding.RestApiName.Length > 0 ? $"{finding.RestApiName} ({finding.GrantApiId})" : finding.GrantApiId;
 
         /// <summary>"prod GET /pets/{id} (GetPetMethod) → arn:…:function:pets", "prod authorizer 'token' → …".</summary>
         private static string Name(PermissionFinding finding)
         {
             var what = finding.Kind == TargetKind.Authorizer
                 ? $"authorizer '{finding.AuthorizerName}'"
-                : $"{finding.HttpMethod} {finding.ResourcePath}";
+                : finding.RouteKey.Length > 0 ? finding.RouteKey : $"{finding.HttpMethod} {finding.ResourcePath}";
             var logical = finding.LogicalId.Length > 0 ? $" ({finding.LogicalId})" : "";
             var function = finding.FunctionArn.Length > 0 ? finding.FunctionArn : finding.IntegrationUri;
             return $"{finding.StageName} {what}{logical} → {function}";

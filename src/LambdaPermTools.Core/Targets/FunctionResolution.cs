@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using LambdaPermTools.Arns;
 
 namespace LambdaPermTools.Targets
@@ -40,6 +42,20 @@ namespace LambdaPermTools.Targets
             var region = isArn && IsLiteral(parts[3]) && parts[3].Length > 0 ? parts[3] : uri.Region;
             var account = isArn && IsLiteral(parts[4]) ? parts[4] : "";
             return new FunctionResolution(null, unresolved, region, account);
+        }
+
+        /// <summary>Fills a target's function properties; undefined variables (URI or credentials) leave FunctionArn empty.</summary>
+        public void ApplyTo(IntegrationTarget target)
+        {
+            target.UnresolvedVariables = Unresolved.Concat(target.UnresolvedVariables).Distinct(StringComparer.Ordinal).ToArray();
+            target.Region = Region;
+            target.FunctionAccountId = AccountId;
+            if (Function != null)
+            {
+                target.FunctionName = Function.Unqualified;
+                target.Qualifier = Function.Qualifier;
+                target.FunctionArn = target.UnresolvedVariables.Length == 0 ? Function.Qualified : "";
+            }
         }
 
         private static bool IsLiteral(string part) => part.IndexOfAny(new[] { '$', '{', '}' }) < 0;

@@ -157,6 +157,8 @@ namespace LambdaPermTools.Targets
                 var target = new IntegrationTarget
                 {
                     RestApiId = Api.Api.Id,
+                    ApiId = Api.Api.Id,
+                    ApiType = ApiType.Rest,
                     RestApiName = Api.Api.Name,
                     ApiAccountId = Api.AccountId,
                     ApiRegion = Api.Region,
@@ -173,21 +175,7 @@ namespace LambdaPermTools.Targets
                 return target;
             }
 
-            /// <summary>Fills the function properties; undefined variables (URI or credentials) leave FunctionArn empty.</summary>
-            public void ApplyFunction(IntegrationTarget target, LambdaUri uri)
-            {
-                var resolution = FunctionResolution.For(uri, _variables, Api.AccountId);
-                target.UnresolvedVariables = resolution.Unresolved.Concat(target.UnresolvedVariables).Distinct(StringComparer.Ordinal).ToArray();
-                target.Region = resolution.Region;
-                target.FunctionAccountId = resolution.AccountId;
-                var function = resolution.Function;
-                if (function != null)
-                {
-                    target.FunctionName = function.Unqualified;
-                    target.Qualifier = function.Qualifier;
-                    target.FunctionArn = target.UnresolvedVariables.Length == 0 ? function.Qualified : "";
-                }
-            }
+            public void ApplyFunction(IntegrationTarget target, LambdaUri uri) => FunctionResolution.For(uri, _variables, Api.AccountId).ApplyTo(target);
 
             public string PrefixFor(string functionRegion) => ExecuteApiArn.Prefix(Api.Partition, functionRegion, Api.AccountId);
         }

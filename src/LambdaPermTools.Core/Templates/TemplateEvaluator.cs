@@ -196,6 +196,7 @@ namespace LambdaPermTools.Templates
             finding.TemplatePath = templatePath;
             finding.LogicalId = logicalId;
             finding.RestApiId = symbols.Decode(finding.RestApiId);
+            finding.ApiId = symbols.Decode(finding.ApiId);
             finding.RestApiName = symbols.Decode(finding.RestApiName);
             finding.ApiAccountId = symbols.Decode(finding.ApiAccountId);
             finding.ApiRegion = symbols.Decode(finding.ApiRegion);

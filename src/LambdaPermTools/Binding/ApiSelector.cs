@@ -12,8 +12,9 @@ using LambdaPermTools.Targets;
 namespace LambdaPermTools.Binding
 {
     /// <summary>
-    /// The selection every cmdlet that looks at REST APIs binds (cmdlet-contract.md, "Selecting what to look at"):
-    /// -RestApiId by property name, -InputObject for Get-AGRestApiList objects, -All, -StageName, -IncludeTestInvoke and -Configuration.
+    /// The selection every cmdlet that looks at APIs binds (cmdlet-contract.md, "Selecting what to look at"):
+    /// -RestApiId and -ApiId (HTTP, WebSocket) by property name, -InputObject for Get-AGRestApiList objects, -All with
+    /// -ApiType, -StageName, -IncludeTestInvoke and -Configuration.
     /// The cmdlets declare no DefaultParameterSetName: with one, PowerShell would bind piped objects that carry a
     /// connection property (Region) within the default set only, and API objects or our own output would not bind.
     /// Instead -All is optional in its own set, which PowerShell picks when nothing is selected and nothing is piped:
@@ -24,6 +25,7 @@ namespace LambdaPermTools.Binding
         internal const string ByRestApiId = "RestApiId";
         internal const string ByInputObject = "InputObject";
         internal const string ByAll = "All";
+        internal const string ByApiId = "ApiId";
         private static readonly Regex RestApiIdPattern = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
 
         private readonly string _parameterSet;
@@ -44,14 +46,20 @@ namespace LambdaPermTools.Binding
             _configuration = configuration;
         }
 
+        /// <summary>-ApiId: HTTP and WebSocket APIs.</summary>
+        public string[] ApiIds { get; set; } = new string[0];
+
+        /// <summary>-ApiType: which kinds of API -All (or no selection) covers; null = every kind.</summary>
+        public ApiType[]? ApiTypes { get; set; }
+
         /// <summary>
         /// Add-/ConvertTo- never change a whole region by default: neither -RestApiId, -All nor pipeline input is an error
         /// that names the ways to select, before any AWS call.
         /// </summary>
         public static RunError? Required(string parameterSet, bool all, bool expectingInput) =>
             parameterSet == ByAll && !all && !expectingInput
-                ? new RunError(ErrorId.NoSelection, "No REST API is selected, and nothing is piped in.", null,
-                    "Pass -RestApiId <id>, -All (every REST API of the region), or pipe Test-ApiLambdaPermission or Get-ApiIntegrationTarget output.")
+                ? new RunError(ErrorId.NoSelection, "No API is selected, and nothing is piped in.", null,
+                    "Pass -RestApiId <id>, -ApiId <id> (HTTP and WebSocket APIs), -All (every REST, HTTP and WebSocket API of the region), or pipe Test-ApiLambdaPermission or Get-ApiIntegrationTarget output.")
                 : null;
 
         /// <summary>
@@ -75,8 +83,12 @@ namespace LambdaPermTools.Binding
                     var notApis = _inputObjects.Where(i => i.Problem != null)
                         .Select(i => new RunError(ErrorId.InputObjectNotRestApi, i.Problem!, i.Input, "Pipe Get-AGRestApiList output, or pass -RestApiId."));
                     return notApis.Concat(Add(request, _inputObjects.Where(i => i.Problem == null).Select(i => new RestApiSummary(i.Id, i.Name)))).ToList();
+                case ByApiId:
+                    return AddV2(request, ApiIds);
                 case ByAll:
-                    request.AllApis = true;
+                    var types = ApiTypes == null || ApiTypes.Length == 0 ? new[] { ApiType.Rest, ApiType.Http, ApiType.WebSocket } : ApiTypes;
+                    request.AllApis = types.Contains(ApiType.Rest);
+                    request.AllV2Types.UnionWith(types.Where(t => t != ApiType.Rest));
                     return new RunError[0];
                 default:
                     return new RunError[0];
@@ -143,6 +155,25 @@ namespace LambdaPermTools.Binding
 
                 errors.Add(new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", api.Id,
                     "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL."));
+            }
+
+            return errors;
+        }
+
+        /// <summary>An HTTP or WebSocket API id is letters and digits too (AWS: 10 lowercase ones); anything else is an invalid argument.</summary>
+        private static List<RunError> AddV2(RunRequest request, IEnumerable<string> ids)
+        {
+            var errors = new List<RunError>();
+            foreach (var id in ids)
+            {
+                if (RestApiIdPattern.IsMatch(id))
+                {
+                    request.V2ApiIds.Add(id);
+                    continue;
+                }
+
+                errors.Add(new RunError(ErrorId.InvalidApiId, $"'{id}' is not an HTTP or WebSocket API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", id,
+                    "Pass the API's id as Get-AG2ApiList shows it (property ApiId), or the part before '.execute-api.' in its endpoint."));
             }
 
             return errors;

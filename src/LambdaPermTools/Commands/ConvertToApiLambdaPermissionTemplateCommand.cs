@@ -31,14 +31,24 @@ namespace LambdaPermTools.Commands
         [ArgumentCompleter(typeof(RestApiIdCompleter))]
         public string[] RestApiId { get; set; } = new string[0];
 
+        /// <summary>The ids of the HTTP and WebSocket APIs to look at (Get-AG2ApiList objects bind by their ApiId).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByApiId, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] ApiId { get; set; } = new string[0];
+
         /// <summary>REST APIs as Get-AGRestApiList emits them (objects with Id and Name).</summary>
         [Parameter(ParameterSetName = ApiSelector.ByInputObject, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public RestApiReference[] InputObject { get; set; } = new RestApiReference[0];
 
-        /// <summary>Every REST API in the region.</summary>
+        /// <summary>Every REST, HTTP and WebSocket API in the region.</summary>
         [Parameter(ParameterSetName = ApiSelector.ByAll)]
         public SwitchParameter All { get; set; }
+
+        /// <summary>Only these kinds of API (Rest, Http, WebSocket) of the region. Default: all three.</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByAll)]
+        [ValidateNotNullOrEmpty]
+        public ApiType[]? ApiType { get; set; }
 
         /// <summary>Findings from Test-ApiLambdaPermission, or targets from Get-ApiIntegrationTarget.</summary>
         [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
@@ -71,7 +81,7 @@ namespace LambdaPermTools.Commands
         private readonly List<PermissionFinding> _fromTemplates = new List<PermissionFinding>();
         private bool _liveInput;
 
-        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration);
+        private ApiSelector Selection => new ApiSelector(ParameterSetName, RestApiId, InputObject, StageName, IncludeTestInvoke, Configuration) { ApiIds = ApiId, ApiTypes = ApiType };
 
         protected override void BeginProcessing()
         {

@@ -38,6 +38,7 @@ namespace LambdaPermTools.Hosting
                     return ErrorCategory.WriteError;
                 case ErrorId.PathNotFound:
                 case ErrorId.RestApiNotFound:
+                case ErrorId.ApiNotFound:
                 case ErrorId.StageNotFound:
                 case ErrorId.FunctionNotFound:
                 case ErrorId.RouteNotFound:

@@ -21,6 +21,10 @@ namespace LambdaPermTools.Tests.Grants
         [InlineData("arn:aws-cn:execute-api:cn-north-1:111122223333:a1b2c3d4e5/*")]
         [InlineData("arn:aws-us-gov:execute-api:us-gov-west-1:111122223333:a1b2c3d4e5/*/GET/x")]
         [InlineData("arn:aws:execute-api:il-central-1:111122223333:api1/*")] // a short literal id (test doubles)
+        [InlineData(Api + "/*/$default")] // an HTTP API's $default route (docs/aws-rules.md §8)
+        [InlineData(Api + "/$default/GET/pets/*")] // -Scope Stage on an HTTP API's $default stage
+        [InlineData(Api + "/*/$connect")] // WebSocket routes
+        [InlineData(Api + "/production/send_message.v2")]
         public void APlannedSourceArnPasses(string sourceArn)
         {
             Assert.Null(SafeSourceArn.CheckSourceArn(sourceArn));
@@ -44,6 +48,9 @@ namespace LambdaPermTools.Tests.Grants
         [InlineData(Api, "SourceArn")] // matches nothing (docs/aws-rules.md §2)
         [InlineData(Api + "/prod", "SourceArn")]
         [InlineData(Api + "/*/*", "SourceArn")]
+        [InlineData(Api + "/*/$def*", "SourceArn")] // a route key is literal
+        [InlineData(Api + "/*/send?", "SourceArn")]
+        [InlineData(Api + "/$*/$default", "StageName")]
         [InlineData(Api + "/*/GET/../x", "ResourcePath")]
         [InlineData(Api + "/*/GET/*/..", "ResourcePath")]
         [InlineData(Api + "/*/GET/./x", "ResourcePath")]
@@ -129,6 +136,42 @@ namespace LambdaPermTools.Tests.Grants
             target.AuthorizerId = "*";
             Assert.Equal("AuthorizerId", SafeSourceArn.CheckTarget(target)?.Field);
         }
+
+        [Theory] // HTTP and WebSocket targets name their API by ApiId, and a route without a method by its literal route key
+        [InlineData(nameof(IntegrationTarget.ApiId), "*")]
+        [InlineData(nameof(IntegrationTarget.ApiId), "")]
+        [InlineData(nameof(IntegrationTarget.RouteKey), "*")]
+        [InlineData(nameof(IntegrationTarget.RouteKey), "send/*")]
+        [InlineData(nameof(IntegrationTarget.RouteKey), "")]
+        [InlineData(nameof(IntegrationTarget.StageName), "$*")]
+        public void AnEditedV2RouteIsRefusedNamingTheField(string field, string value)
+        {
+            var target = WebSocketRoute();
+            Assert.Null(SafeSourceArn.CheckTarget(target));
+            typeof(IntegrationTarget).GetProperty(field)!.SetValue(target, value);
+            Assert.Equal(field, SafeSourceArn.CheckTarget(target)?.Field);
+        }
+
+        [Fact]
+        public void AnHttpApisDefaultRouteOnTheDefaultStagePasses()
+        {
+            var target = WebSocketRoute();
+            target.ApiType = ApiType.Http;
+            target.StageName = target.RouteKey = "$default";
+            Assert.Null(SafeSourceArn.CheckTarget(target));
+        }
+
+        private static IntegrationTarget WebSocketRoute() => new IntegrationTarget
+        {
+            ApiId = "a1b2c3d4e5",
+            ApiType = ApiType.WebSocket,
+            Region = "eu-west-1",
+            ApiAccountId = "111122223333",
+            StageName = "production",
+            Kind = TargetKind.Integration,
+            RouteKey = "$connect",
+            FunctionName = "arn:aws:lambda:eu-west-1:444455556666:function:chat",
+        };
 
         private static IntegrationTarget Method() => new IntegrationTarget
         {

@@ -36,6 +36,7 @@ namespace LambdaPermTools.Tests.Grants
                 Region = "eu-west-1",
                 FunctionAccountId = "123456789012",
                 RestApiId = "a1b2c3d4e5",
+                ApiId = "a1b2c3d4e5",
                 ApiAccountId = "123456789012",
                 ApiRegion = "eu-west-1",
                 StageName = "prod",

@@ -46,6 +46,7 @@ namespace LambdaPermTools.Tests.Support
         public static IntegrationTarget Probe(string function, string? qualifier, string presented) => new()
         {
             RestApiId = TestApi.Id,
+            ApiId = TestApi.Id,
             ApiAccountId = TestApi.Account,
             FunctionName = function,
             Qualifier = qualifier,
