@@ -25,8 +25,12 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>APIs between the start of their read and the delivery of their result.</summary>
         public const int MaxApisInMemory = ApiScanner.MaxApisInMemory;
 
-        /// <summary>Lambda and IAM reads in flight at once across all APIs, within Lambda's 15 rps control-plane quota (docs/aws-rules.md §6.2).</summary>
-        private const int MaxConcurrentReads = 4;
+        /// <summary>
+        /// Lambda and IAM reads in flight at once across all APIs. The rate is the token buckets' (Http/RateLimiter, docs/aws-rules.md
+        /// §6.2); this only bounds how many reads wait on them, and is high enough that a slow answer (a busy endpoint, a retry) does
+        /// not leave GetPolicy's 15 rps unused: 4 did, whenever one read took longer than 4 / 15 s.
+        /// </summary>
+        public const int MaxConcurrentReads = 16;
 
         private readonly RunContext _run;
         private readonly ApiScanner _scanner;
@@ -107,7 +111,9 @@ namespace LambdaPermTools.Aws.Runs
 
         private async Task<Judgement> JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
         {
+            var early = targets.GroupBy(t => t.FunctionName, StringComparer.Ordinal).Select(g => DiagnoseEarlyAsync(g.ToList())).ToList();
             var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
+            await Task.WhenAll(early).ConfigureAwait(false);
             var findings = targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
 
             // Deeper diagnosis, only for functions with a denied target: their other qualifiers' policies, then those
@@ -128,6 +134,30 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             return new Judgement(findings.Select((f, i) => NeedsDiagnosis(f) ? PermissionEvaluator.Evaluate(targets[i], evidence) : f).ToList(), evidence);
+        }
+
+        /// <summary>
+        /// Starts the deeper diagnosis of one function as soon as its own policies are read, instead of after every policy
+        /// of the API: the diagnosis' list reads use another quota than GetPolicy and so run beside the other policy reads,
+        /// where started at the end they form a tail of their own. Its verdicts are those the whole API's judgement reaches
+        /// (a target's verdict needs only its function's policies), so the same functions are diagnosed, each once per run
+        /// (the reads are shared). Functions with a role-based target wait for the judgement: a role read for some of the
+        /// API's functions would be repeated for the rest.
+        /// </summary>
+        private async Task DiagnoseEarlyAsync(IReadOnlyList<IntegrationTarget> function)
+        {
+            var needs = EvidenceNeeds.For(function);
+            if (needs.Roles.Count > 0)
+            {
+                return;
+            }
+
+            var evidence = await _evidence.CollectAsync(needs, null).ConfigureAwait(false);
+            var denied = function.FirstOrDefault(t => NeedsDiagnosis(PermissionEvaluator.Evaluate(t, evidence)));
+            if (denied != null)
+            {
+                await _evidence.OtherQualifiersAsync(denied.FunctionName, evidence).ConfigureAwait(false);
+            }
         }
 
         private static bool NeedsDiagnosis(PermissionFinding finding) =>
