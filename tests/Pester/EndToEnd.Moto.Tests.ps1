@@ -235,6 +235,8 @@ Describe 'Policy hygiene against moto' {
     # Only the unqualified function: moto merges alias policies into the function's (AWS keeps one per qualifier),
     # so the per-qualifier reads are tested against the fakes.
     It 'shows the grants of an API deleted with the aws CLI as ApiDeleted, and removes them' {
+        # The grant cmdlets select no stages, so they take no -Configuration.
+        $grantReader = @{ Region = $connection.Region; EndpointUrl = $connection.EndpointUrl }
         $orders = (New-MotoFunction -RoleName hygiene-exec -Names orders).orders
         $api = (Invoke-Aws apigateway create-rest-api --name Orders).id
         $account = (Invoke-Aws sts get-caller-identity).Account
@@ -242,21 +244,21 @@ Describe 'Policy hygiene against moto' {
             $null = Invoke-Aws lambda add-permission --function-name $orders --statement-id $grant.Sid --action lambda:InvokeFunction `
                 --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:us-east-1:${account}:$($grant.Arn)"
         }
-        (Get-ApiLambdaPermission -FunctionName orders @connection).Usage | Sort-Object -Unique | Should -Be 'Unused'
+        (Get-ApiLambdaPermission -FunctionName orders @grantReader).Usage | Sort-Object -Unique | Should -Be 'Unused'
 
         $null = Invoke-Aws apigateway delete-rest-api --rest-api-id $api
-        $grants = @(Get-ApiLambdaPermission -FunctionName orders @connection)
+        $grants = @(Get-ApiLambdaPermission -FunctionName orders @grantReader)
         ($grants.StatementId | Sort-Object) | Should -Be @('orders-get', 'orders-stage')
         $grants.Usage | Sort-Object -Unique | Should -Be 'ApiDeleted'
         $grants.ApiId | Sort-Object -Unique | Should -Be $api
         $grants.PolicyBytesLeft | Sort-Object -Unique | Should -BeLessThan 20480
 
-        $changes = @($grants | Remove-ApiLambdaPermission -Confirm:$false @connection)
+        $changes = @($grants | Remove-ApiLambdaPermission -Confirm:$false @grantReader)
         $changes.Result | Sort-Object -Unique | Should -Be 'Removed'
         $null = Invoke-AwsCli --endpoint-url $moto.Url --output json lambda get-policy --function-name $orders 2>&1
         $policyLeft = if ($LASTEXITCODE -eq 0) { @(((Invoke-Aws lambda get-policy --function-name $orders).Policy | ConvertFrom-Json).Statement).Count } else { 0 }
         $policyLeft | Should -Be 0
-        @(Get-ApiLambdaPermission -FunctionName orders @connection) | Should -HaveCount 0
-        (@($grants | Remove-ApiLambdaPermission -Confirm:$false @connection)).Result | Sort-Object -Unique | Should -Be 'Skipped'
+        @(Get-ApiLambdaPermission -FunctionName orders @grantReader) | Should -HaveCount 0
+        (@($grants | Remove-ApiLambdaPermission -Confirm:$false @grantReader)).Result | Sort-Object -Unique | Should -Be 'Skipped'
     }
 }

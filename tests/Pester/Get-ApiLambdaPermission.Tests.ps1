@@ -110,7 +110,7 @@ Describe 'Get-ApiLambdaPermission' {
         $fake.ClearCalls()
         $null = Get-ApiIntegrationTarget -RestApiId api1
         $scan = @{}
-        foreach ($op in 'GetResources', 'GetAuthorizers', 'GetStages') { $scan[$op] = $fake.CallCount($op) }
+        foreach ($op in 'GetResources', 'GetAuthorizers', 'GetStages', 'GetExport') { $scan[$op] = $fake.CallCount($op) }
         $fake.ClearCalls()
 
         $grants = @(Get-ApiLambdaPermission -AllFunctions)
@@ -126,6 +126,7 @@ Describe 'Get-ApiLambdaPermission' {
             GetResources      = $scan['GetResources']                           # only api1 is named and exists
             GetAuthorizers    = $scan['GetAuthorizers']
             GetStages         = $scan['GetStages']
+            GetExport         = $scan['GetExport']                              # one per deployment; GetRestApis gave the name
         }
         $actual = @{}
         $fake.Calls | Group-Object Operation | ForEach-Object { $actual[$_.Name] = $_.Count }

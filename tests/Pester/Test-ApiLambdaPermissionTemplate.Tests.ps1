@@ -306,7 +306,7 @@ Describe 'Test-ApiLambdaPermission -JUnitPath (the same report for live APIs)' {
         $err.FullyQualifiedErrorId | Should -BeLike 'DeniedTargetsFound*'
 
         $xml = [xml](Get-Content -Raw -LiteralPath $report)
-        $xml.testsuites.testsuite.name | Should -Be 'api1'
+        $xml.testsuites.testsuite.name | Should -Be 'PetStore (api1)'   # one GetRestApi fills the name of an API named by id
         $cases = @($xml.testsuites.testsuite.testcase)
         $cases | Should -HaveCount 2
         $cases[0].name | Should -Be 'prod GET /pets → arn:aws:lambda:us-east-1:111122223333:function:pets'

@@ -33,7 +33,8 @@ namespace LambdaPermTools.Aws.Runs
         public async Task ListAsync(RunRequest request, IRunObserver<IReadOnlyList<PermissionGrant>> observer)
         {
             var region = _run.Services.Region;
-            var existing = await ListApisAsync(observer).ConfigureAwait(false);
+            var apis = await ListApisAsync(observer).ConfigureAwait(false);
+            var existing = apis == null ? null : new HashSet<string>(apis.Keys, StringComparer.Ordinal);
             var caller = await _run.CallerAccountAsync().ConfigureAwait(false);
             var targets = new ConcurrentBag<IntegrationTarget>();
             var read = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +46,7 @@ namespace LambdaPermTools.Aws.Runs
                 selected.AddRange(existing);
             }
 
-            await ScanAsync(selected, read, targets, observer).ConfigureAwait(false);
+            await ScanAsync(selected, apis, read, targets, observer).ConfigureAwait(false);
 
             var functions = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
             foreach (var target in targets.Where(t => t.FunctionName.Length > 0 && t.FunctionAccountId == caller))
@@ -80,7 +81,7 @@ namespace LambdaPermTools.Aws.Runs
             // The APIs the statements name that exist and were not read yet: read each once, for every policy.
             var named = policies.SelectMany(p => GrantClassifier.ApisNamed(p.PolicyJson, caller, p.Region))
                 .Where(id => existing?.Contains(id) == true && !read.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-            await ScanAsync(named, read, targets, observer).ConfigureAwait(false);
+            await ScanAsync(named, apis, read, targets, observer).ConfigureAwait(false);
 
             var all = targets.ToList();
             foreach (var policy in policies)
@@ -110,12 +111,13 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        private async Task<HashSet<string>?> ListApisAsync<T>(IRunObserver<T> observer)
+        /// <summary>The region's REST APIs by id; their names spare the scan a GetRestApi per API.</summary>
+        private async Task<Dictionary<string, RestApiSummary>?> ListApisAsync<T>(IRunObserver<T> observer)
         {
             try
             {
                 var apis = await _run.Services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false);
-                return new HashSet<string>(apis.Select(a => a.Id), StringComparer.Ordinal);
+                return apis.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             }
             catch (AwsServiceException e)
             {
@@ -137,7 +139,8 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        private async Task ScanAsync<T>(IReadOnlyCollection<string> apiIds, HashSet<string> read, ConcurrentBag<IntegrationTarget> targets, IRunObserver<T> observer)
+        private async Task ScanAsync<T>(
+            IReadOnlyCollection<string> apiIds, Dictionary<string, RestApiSummary>? apis, HashSet<string> read, ConcurrentBag<IntegrationTarget> targets, IRunObserver<T> observer)
         {
             if (apiIds.Count == 0)
             {
@@ -145,7 +148,7 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             var scan = new RunRequest();
-            scan.Apis.AddRange(apiIds.Select(id => new RestApiSummary(id, "")));
+            scan.Apis.AddRange(apiIds.Select(id => apis != null && apis.TryGetValue(id, out var api) ? api : new RestApiSummary(id, "")));
             var collector = new Collector<T>(observer);
             await _scanner.ScanAsync(scan, (found, errors) => Task.FromResult(found), collector).ConfigureAwait(false);
             foreach (var list in collector.Results)
