@@ -18,6 +18,7 @@ namespace LambdaPermTools.FaultProxy.Tests
         [InlineData("POST", "/restapis/a1b2c3/resources/r1/methods/GET", "apigateway:TestInvokeMethod")]
         [InlineData("POST", "/restapis?mode=import", "apigateway:ImportRestApi")]
         [InlineData("POST", "/restapis/a1b2c3/deployments", "apigateway:CreateDeployment")]
+        [InlineData("GET", "/restapis/a1b2c3/deployments/d1", "apigateway:GetDeployment")]
         public void ApiGatewayRoutes(string method, string target, string expected)
         {
             Assert.Equal(expected, OperationClassifier.Classify(method, target, ApiGatewayAuth, null).Key);

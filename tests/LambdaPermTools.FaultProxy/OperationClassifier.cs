@@ -35,6 +35,7 @@ namespace LambdaPermTools.FaultProxy
             new("apigateway", "GET", Split("restapis/*/stages/*/exports/*"), "GetExport"),
             new("apigateway", "GET", Split("restapis/*/deployments"), "GetDeployments"),
             new("apigateway", "POST", Split("restapis/*/deployments"), "CreateDeployment"),
+            new("apigateway", "GET", Split("restapis/*/deployments/*"), "GetDeployment"),
             new("lambda", "GET", Split("2015-03-31/functions"), "ListFunctions"),
             new("lambda", "POST", Split("2015-03-31/functions"), "CreateFunction"),
             new("lambda", "GET", Split("2015-03-31/functions/*"), "GetFunction"),

@@ -46,6 +46,17 @@ namespace LambdaPermTools.TestDoubles
             }
         }
 
+        /// <summary>GetDeployment: NotFoundException for an id that CreateDeployment did not make.</summary>
+        public async Task<DateTimeOffset?> GetDeploymentCreatedDateAsync(string restApiId, string deploymentId, CancellationToken cancellationToken)
+        {
+            await _fake.CallAsync(_options, Service, "GetDeployment", _region, restApiId, cancellationToken, ("restapi_id", restApiId), ("deployment_id", deploymentId)).ConfigureAwait(false);
+            lock (_fake.Sync)
+            {
+                return Api(restApiId, "GetDeployment").DeploymentCreated(deploymentId)
+                    ?? throw FakeErrors.NotFound(Service, "GetDeployment", $"Invalid Deployment identifier specified");
+            }
+        }
+
         public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken) =>
             PagedAsync("GetResources", restApiId, () => Api(restApiId, null).Resources, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -98,6 +99,7 @@ namespace LambdaPermTools.TestDoubles
                     Id = id,
                     Resources = _resources.Select(r => new ApiResource { Id = r.Id, Path = r.Path, Methods = r.Methods.ToList() }).ToList(),
                     Authorizers = _authorizers.ToList(),
+                    CreatedDate = Today.AddHours(_deployments.Count + 1),
                 };
                 return id;
             }
@@ -149,6 +151,10 @@ namespace LambdaPermTools.TestDoubles
             Canary = s.Canary,
             LastUpdatedDate = s.LastUpdatedDate,
         }).ToList();
+
+        /// <summary>GetDeployment's createdDate; null for an id CreateDeployment did not make (the "d-{stage}" set-up convenience included).</summary>
+        internal DateTimeOffset? DeploymentCreated(string deploymentId) =>
+            _deployments.TryGetValue(deploymentId, out var deployment) ? deployment.CreatedDate : null;
 
         /// <summary>What a stage serves: its deployment, or the current configuration for a stage added without one.</summary>
         internal ApiDeployment? Served(string stageName)

@@ -38,6 +38,8 @@ Describe 'A stage whose deployment calls a deleted function' {
         $prod.Reason | Should -Match "deployment '$old'"
         $prod.Reason | Should -Match 'redeploy the stage'
         $prod.UndeployedChange | Should -Match ([regex]::Escape($ordersV2))
+        $prod.UndeployedChange | Should -Match "deployment '$old', deployed 2026-11-30 10:00 UTC" -Because 'GetDeployment dates the deployment itself'
+        $fake.CallCount('GetDeployment') | Should -Be 1 -Because 'only the deployment the current configuration differs from is dated'
         $dev = $findings | Where-Object StageName -eq 'dev'
         $dev.Status | Should -Be 'Allowed'
         $dev.DeploymentId | Should -Be $new
@@ -46,7 +48,7 @@ Describe 'A stage whose deployment calls a deleted function' {
         $test.Status | Should -Be 'Allowed'
         $test.DeploymentId | Should -BeNullOrEmpty -Because 'the console''s Test button runs the current configuration'
         $warnings | Should -HaveCount 1 -Because 'one warning per stage with an undeployed change'
-        "$warnings" | Should -Match "Stage 'prod'.*'$old'.*next deployment"
+        "$warnings" | Should -Match "Stage 'prod'.*'$old', deployed 2026-11-30 10:00 UTC.*next deployment"
     }
 
     It 'reads one GetExport per distinct deployment, and GetRestApi once for the name' {

@@ -59,6 +59,13 @@ namespace LambdaPermTools.Aws.Clients
             return ResponseReader.Json(_caller, "GetExport", response, _ => response.Body);
         }
 
+        public async Task<DateTimeOffset?> GetDeploymentCreatedDateAsync(string restApiId, string deploymentId, CancellationToken cancellationToken)
+        {
+            var request = new AwsRequest("GetDeployment", HttpMethod.Get, "restapis", restApiId, "deployments", deploymentId);
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Json(_caller, "GetDeployment", response, root => ReadDate(root, "createdDate"));
+        }
+
         private async Task<IReadOnlyList<T>> ReadListAsync<T>(string operation, string[] path, string? embed,
             System.Func<JsonElement, T> readItem, System.Func<T, string> key, CancellationToken cancellationToken)
         {

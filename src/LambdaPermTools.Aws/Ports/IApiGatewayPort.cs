@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,5 +26,8 @@ namespace LambdaPermTools.Aws.Ports
 
         /// <summary>GetExport of a stage as OpenAPI 3 JSON with API Gateway's extensions: the deployment the stage serves (docs/aws-rules.md §4.5).</summary>
         Task<string> GetExportAsync(string restApiId, string stageName, CancellationToken cancellationToken);
+
+        /// <summary>GetDeployment's createdDate (null when the answer has none).</summary>
+        Task<DateTimeOffset?> GetDeploymentCreatedDateAsync(string restApiId, string deploymentId, CancellationToken cancellationToken);
     }
 }

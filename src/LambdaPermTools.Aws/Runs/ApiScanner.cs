@@ -137,7 +137,10 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             stagesByApi[api.Id] = snapshot.Stages.Select(s => s.StageName).ToList();
-            return TargetResolver.ResolveStages(snapshot, stages);
+            var resolution = TargetResolver.ResolveStages(snapshot, stages);
+            return await _deployments.DateChangedAsync(snapshot, resolution.Targets).ConfigureAwait(false)
+                ? TargetResolver.ResolveStages(snapshot, stages)
+                : resolution;
         }
 
         /// <summary>

@@ -60,5 +60,30 @@ namespace LambdaPermTools.Aws.Runs
             snapshot.Deployments = read;
             snapshot.UnreadDeployments = unread;
         }
+
+        /// <summary>
+        /// GetDeployment for each deployment the current configuration differs from, for its date in UndeployedChange; true
+        /// when one was dated. Only those: an up-to-date stage costs nothing. A date that cannot be read leaves the stage's.
+        /// </summary>
+        public async Task<bool> DateChangedAsync(ApiSnapshot snapshot, IEnumerable<IntegrationTarget> targets)
+        {
+            var changed = targets.Where(t => t.UndeployedChange.Length > 0).Select(t => t.DeploymentId).Distinct(StringComparer.Ordinal).ToList();
+            var dated = false;
+            foreach (var id in changed)
+            {
+                try
+                {
+                    var date = await _run.Services.ApiGateway.GetDeploymentCreatedDateAsync(snapshot.Api.Id, id, _run.Cancellation).ConfigureAwait(false);
+                    snapshot.Deployments[id].CreatedDate = date;
+                    dated |= date != null;
+                }
+                catch (AwsServiceException)
+                {
+                    // The text falls back to the stage's lastUpdatedDate; the verdicts do not depend on the date.
+                }
+            }
+
+            return dated;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace LambdaPermTools.Apis
@@ -12,5 +13,8 @@ namespace LambdaPermTools.Apis
         public string Id { get; set; } = "";
         public IReadOnlyList<ApiResource> Resources { get; set; } = new ApiResource[0];
         public IReadOnlyList<ApiAuthorizer> Authorizers { get; set; } = new ApiAuthorizer[0];
+
+        /// <summary>GetDeployment's createdDate, read only for a deployment the current configuration differs from; else null.</summary>
+        public DateTimeOffset? CreatedDate { get; set; }
     }
 }

@@ -32,11 +32,11 @@ namespace LambdaPermTools.Targets
             }
 
             var deployed = TargetResolver.ForConfiguration(api, deployment.Resources, deployment.Authorizers, stage.StageName, stage.Variables);
-            var changes = MarkChanges(stage, deploymentId, deployed, current);
+            var changes = MarkChanges(stage, deployment, deployed, current);
             result.Targets.AddRange(deployed);
             if (changes.Count > 0)
             {
-                result.Warnings.Add($"{where} serves deployment '{deploymentId}'{Dated(stage)}, and the current configuration differs from it ({string.Join("; ", changes)}): the next deployment changes what the stage serves. Judged: what it serves now (-Configuration Current judges the next deployment).");
+                result.Warnings.Add($"{where} serves deployment '{deploymentId}'{Dated(deployment, stage)}, and the current configuration differs from it ({string.Join("; ", changes)}): the next deployment changes what the stage serves. Judged: what it serves now (-Configuration Current judges the next deployment).");
             }
 
             if (stage.Canary != null)
@@ -46,8 +46,9 @@ namespace LambdaPermTools.Targets
         }
 
         /// <summary>Sets each deployed target's UndeployedChange and note; returns a short line per changed, removed or added target for the stage's warning.</summary>
-        private static List<string> MarkChanges(ApiStage stage, string deploymentId, List<IntegrationTarget> deployed, List<IntegrationTarget> current)
+        private static List<string> MarkChanges(ApiStage stage, ApiDeployment deployment, List<IntegrationTarget> deployed, List<IntegrationTarget> current)
         {
+            var deploymentId = deployment.Id;
             var byKey = current.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var lines = new List<string>();
             foreach (var target in deployed)
@@ -60,8 +61,8 @@ namespace LambdaPermTools.Targets
                     continue;
                 }
 
-                target.UndeployedChange = $"{change} (deployment '{deploymentId}'{Dated(stage)})";
-                target.ConfigurationNote = $"Stage '{stage.StageName}' serves deployment '{deploymentId}'{Dated(stage)}; the current configuration differs: {change}; redeploy the stage for it to serve the current configuration.";
+                target.UndeployedChange = $"{change} (deployment '{deploymentId}'{Dated(deployment, stage)})";
+                target.ConfigurationNote = $"Stage '{stage.StageName}' serves deployment '{deploymentId}'{Dated(deployment, stage)}; the current configuration differs: {change}; redeploy the stage for it to serve the current configuration.";
                 lines.Add($"{Name(target)}: {change}");
             }
 
@@ -143,8 +144,11 @@ namespace LambdaPermTools.Targets
 
         private static string Percent(ApiCanary canary) => canary.PercentTraffic.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-        private static string Dated(ApiStage stage) => stage.LastUpdatedDate == null
-            ? ""
-            : $", stage last updated {stage.LastUpdatedDate.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+        /// <summary>The deployment's own date where it was read; else the stage's last update, which is no earlier than it.</summary>
+        private static string Dated(ApiDeployment deployment, ApiStage stage) => deployment.CreatedDate != null
+            ? $", deployed {Utc(deployment.CreatedDate.Value)}"
+            : stage.LastUpdatedDate == null ? "" : $", stage last updated {Utc(stage.LastUpdatedDate.Value)}";
+
+        private static string Utc(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
     }
 }

@@ -86,5 +86,23 @@ namespace LambdaPermTools.Tests.Apis
             Assert.All(current.Targets, t => Assert.Equal("", t.DeploymentId));
             Assert.Empty(current.Warnings);
         }
+
+        [Fact] // UndeployedChange dates the deployment itself once GetDeployment was read; before that, the stage's last update
+        public void AnUndeployedChangeNamesTheDeploymentsOwnDateWhenKnown()
+        {
+            var api = new TestApi().Method("/pets", "GET", Uri(Fn("pets-v2"))).Stage("prod").Build();
+            api.Stages[0].LastUpdatedDate = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+            var deployment = OpenApiExportReader.Read("d1", Export, api.Resources, api.Authorizers);
+            api.Deployments = new Dictionary<string, ApiDeployment> { ["d1"] = deployment };
+            Assert.EndsWith("(deployment 'd1', stage last updated 2026-12-01 08:00 UTC)", Target(TargetResolver.ResolveStages(api, new TargetSelection())));
+
+            deployment.CreatedDate = new DateTimeOffset(2026, 11, 30, 9, 30, 0, TimeSpan.Zero);
+            var dated = TargetResolver.ResolveStages(api, new TargetSelection());
+            Assert.EndsWith("(deployment 'd1', deployed 2026-11-30 09:30 UTC)", Target(dated));
+            Assert.Contains("'d1', deployed 2026-11-30 09:30 UTC", Assert.Single(dated.Warnings));
+        }
+
+        private static string Target(TargetResolution resolution) =>
+            resolution.Targets.Single(t => t.HttpMethod == "GET" && t.Kind == TargetKind.Integration).UndeployedChange;
     }
 }
