@@ -157,6 +157,9 @@ function ConvertTo-ScanSummary {
         calls = $Measured.Calls.ActualTotal; extra_calls = $Measured.Calls.ExtraTotal; minimum_calls = $Measured.Calls.MinimumTotal; calls_ratio = [math]::Round($Measured.Calls.Ratio, 2)
         floor_s = [math]::Round($Measured.Floor.Seconds, 1); binding = $Measured.Floor.Binding; wall_s = [math]::Round($scan.scanSeconds, 1)
         wall_vs_floor = $Measured.Floor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $Measured.Floor.Seconds, 2) : $null
+        # The same floor for the calls the scan made, the diagnosis' extra calls included (they share GetPolicy's quota).
+        floor_made_s = [math]::Round($Measured.ProductFloor.Seconds, 1)
+        wall_vs_floor_made = $Measured.ProductFloor.Seconds -gt 0 ? [math]::Round($scan.scanSeconds / $Measured.ProductFloor.Seconds, 2) : $null
         peak_mb = [math]::Round($scan.peakKb / 1024, 0)
         load = '{0:0.0} / {1:0.0}' -f $Measured.LoadAverage.before, $Measured.LoadAverage.after
         calls_by_operation = @($Measured.Calls.Rows | Where-Object { $_.Calls -ne $_.Minimum } | ForEach-Object { "$($_.Operation) $($_.Calls)/$($_.Minimum)" }) -join ', '
@@ -192,8 +195,8 @@ function Invoke-ScaleCurve {
 
     Write-Host ''
     # Wide enough for every column even when the output goes to a file.
-    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, extra_calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, peak_mb, load -AutoSize |
-        Out-String -Width 250 | Write-Host
+    @($rows) + @($short) | Format-Table shape, scale, apis, functions, qualifiers, findings, errors, calls, extra_calls, minimum_calls, floor_s, binding, wall_s, wall_vs_floor, floor_made_s, wall_vs_floor_made, peak_mb, load -AutoSize |
+        Out-String -Width 300 | Write-Host
     foreach ($row in @($rows) + @($short) | Where-Object calls_by_operation) {
         Write-Host "$($row.shape) $($row.scale)x: calls above the minimum (made/minimum): $($row.calls_by_operation)"
     }

@@ -27,6 +27,7 @@ namespace LambdaPermTools.Aws.Tests
             }
 
             Assert.Equal(TimeSpan.Zero, clock.Elapsed);
+            total.OnAnswered();
             for (int i = 0; i < 50; i++)
             {
                 await total.AcquireAsync(CancellationToken.None);
@@ -36,6 +37,20 @@ namespace LambdaPermTools.Aws.Tests
             Assert.NotSame(total, registry.Get("AK", "eu-west-1", RateLimiterRegistry.ApiGatewayTotal)); // per account and region
             Assert.NotSame(total, registry.Get("AK2", "us-east-1", RateLimiterRegistry.ApiGatewayTotal));
             Assert.Same(total, registry.Get("AK", "us-east-1", RateLimiterRegistry.ApiGatewayTotal));
+        }
+
+        [Fact]
+        public async Task BucketRefillsOnlyFromTheFirstAnswer()
+        {
+            // The service's bucket starts full at the first arrival; a first request slowed by connection set-up must
+            // not let the client count refill from before it.
+            var clock = new FakeClock();
+            var bucket = new TokenBucket(clock, 2, 1);
+            await bucket.AcquireAsync(CancellationToken.None);
+            await clock.Delay(TimeSpan.FromSeconds(3), CancellationToken.None); // the first answer takes 3 s
+            bucket.OnAnswered();
+            await bucket.AcquireAsync(CancellationToken.None);
+            Assert.Equal(3.5, clock.Elapsed.TotalSeconds, 3); // a whole token's wait after the answer, none of it before
         }
 
         [Theory]
@@ -54,6 +69,7 @@ namespace LambdaPermTools.Aws.Tests
             }
 
             Assert.Equal(TimeSpan.Zero, clock.Elapsed);
+            bucket.OnAnswered();
             for (int i = 0; i < 20; i++)
             {
                 await bucket.AcquireAsync(CancellationToken.None);

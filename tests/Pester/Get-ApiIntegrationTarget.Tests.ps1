@@ -145,7 +145,9 @@ Describe 'Get-ApiIntegrationTarget' {
             $ps.Dispose()
             $stagesReadAtFirstOutput | Should -BeLessThan 7 -Because 'output streams per API, not after the whole scan'
             $fake.MaxCallsInFlight | Should -BeGreaterThan 1
-            $fake.MaxCallsInFlight | Should -BeLessOrEqual 4
+            $fake.MaxInFlight('GetResources') | Should -BeLessOrEqual 4
+            # An API's GetResources, GetAuthorizers and GetStages share a round trip, beside the run's one GetCallerIdentity.
+            $fake.MaxCallsInFlight | Should -BeLessOrEqual (4 * 3 + 1)
             # Progress for a multi-API scan: one record per API, then the completed record.
             $progress.Count | Should -Be 8
             $progress[-1].RecordType | Should -Be 'Completed'

@@ -21,8 +21,11 @@ namespace LambdaPermTools.Aws.Http
         /// <summary>An attempt without an answer after this long is reported on the Verbose stream.</summary>
         public TimeSpan SlowAttempt { get; set; } = TimeSpan.FromSeconds(5);
         public ReadLimits Limits { get; set; } = ReadLimits.Default;
-        /// <summary>Requests in flight at once per connection.</summary>
-        public int MaxConcurrency { get; set; } = 8;
+        /// <summary>
+        /// Requests in flight at once per connection: room for the Lambda reads (Run's 16) beside the API Gateway reads of the APIs
+        /// being read (three each), so that pacing, not this limit, sets the pace.
+        /// </summary>
+        public int MaxConcurrency { get; set; } = 32;
         public Func<ISdkBridge?> Bridge { get; set; } = () => SdkBridgeLoader.TryLoad(SdkBridgeLoader.DefaultDirectory);
 
         private static class SharedRandom

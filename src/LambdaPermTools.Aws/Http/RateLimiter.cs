@@ -8,14 +8,19 @@ namespace LambdaPermTools.Aws.Http
     /// <summary>
     /// A token bucket: <see cref="Burst"/> calls at once, then <see cref="Rate"/> per second. Waiting honours cancellation.
     /// Every throttle lowers the rate (×0.7, not below 10%), as the SDKs' adaptive retry mode does, and successes restore it slowly.
+    /// It refills only from the first answer on (<see cref="OnAnswered"/>): the service's bucket is full until the first request
+    /// arrives, and a first request slowed by connection set-up arrives late, so a refill counted from the client's start would
+    /// run ahead of the service's and the first paced call after the burst would be throttled.
     /// </summary>
     internal sealed class TokenBucket
     {
         private readonly object _gate = new object();
         private readonly IClock _clock;
         private readonly double _maxRate;
+        private readonly TaskCompletionSource<bool> _answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private double _tokens;
         private TimeSpan _last;
+        private volatile bool _refilling;
 
         public TokenBucket(IClock clock, double ratePerSecond, double burst)
         {
@@ -41,8 +46,40 @@ namespace LambdaPermTools.Aws.Http
                     // Rounded up to a whole tick: a wait rounded down would refill just short of a token, again and again.
                     wait = TimeSpan.FromTicks((long)Math.Ceiling((1 - _tokens) / Rate * TimeSpan.TicksPerSecond));
                 }
-                await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+
+                if (_refilling)
+                {
+                    await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WhenAnsweredAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+
+        private async Task WhenAnsweredAsync(CancellationToken cancellationToken)
+        {
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => cancelled.TrySetCanceled()))
+            {
+                await (await Task.WhenAny(_answered.Task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>An attempt drawn from this bucket got an answer (or none): from now on the bucket refills.</summary>
+        public void OnAnswered()
+        {
+            lock (_gate)
+            {
+                if (!_refilling)
+                {
+                    _refilling = true;
+                    _last = _clock.Elapsed;
+                }
+            }
+
+            _answered.TrySetResult(true);
         }
 
         public void OnThrottled()
@@ -60,7 +97,11 @@ namespace LambdaPermTools.Aws.Http
         private void Refill()
         {
             TimeSpan now = _clock.Elapsed;
-            _tokens = Math.Min(Burst, _tokens + (now - _last).TotalSeconds * Rate);
+            if (_refilling)
+            {
+                _tokens = Math.Min(Burst, _tokens + (now - _last).TotalSeconds * Rate);
+            }
+
             _last = now;
         }
     }

@@ -59,7 +59,20 @@ namespace LambdaPermTools.Aws.Http
                     await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                Outcome outcome = await AttemptAsync(request, attempt, maxAttempts, call, cancellationToken).ConfigureAwait(false);
+                Outcome outcome;
+                try
+                {
+                    outcome = await AttemptAsync(request, attempt, maxAttempts, call, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Whatever came of it, the attempt has reached the service or never will: its buckets refill from now on.
+                    foreach (var bucket in buckets)
+                    {
+                        bucket.OnAnswered();
+                    }
+                }
+
                 call.Attempts = attempt;
                 if (outcome.Response != null)
                 {

@@ -28,11 +28,13 @@ namespace LambdaPermTools.Aws.Runs
 
         /// <summary>
         /// APIs between the start of their read and the delivery of their result (their targets, then findings, in memory).
-        /// Well above <see cref="MaxConcurrentApis"/>: API Gateway allows only 2.5 GetResources per second (docs/aws-rules.md
-        /// §6.1), so APIs must be read ahead for their new policy reads to keep Lambda's quota busy (12 measurably starved
-        /// it at 40 APIs); bounded, so that memory does not grow with the account.
+        /// Far above <see cref="MaxConcurrentApis"/>: API Gateway allows only 2.5 GetResources per second (docs/aws-rules.md
+        /// §6.1), and once the first APIs have named most functions, every later API waits for policy reads until nearly the
+        /// last of them; APIs not yet read by then form a tail after the policies (24 left 13 of 40 APIs for after them). An
+        /// API that waits holds only its targets (its snapshot is dropped once resolved), a few hundred KB; bounded, so that
+        /// a very large account cannot hold them all.
         /// </summary>
-        public const int MaxApisInMemory = 24;
+        public const int MaxApisInMemory = 256;
 
         private readonly RunContext _run;
         private readonly DeploymentReader _deployments;
@@ -49,6 +51,12 @@ namespace LambdaPermTools.Aws.Runs
             var apis = (await RestApisAsync(request, observer).ConfigureAwait(false)).Select(a => new ApiSource(a.Id, () => ReadRestAsync(a, request.Stages), e => RunError.ForApi(e, a.Id)))
                 .Concat((await V2ApisAsync(request, observer).ConfigureAwait(false)).Select(a => new ApiSource(a.Id, () => ReadV2Async(a, request.Stages), e => RunError.FromAws(e, a.Id, $"{a.Type} API '{a.Id}'"))))
                 .ToList();
+            if (apis.Count > 0)
+            {
+                // Every snapshot needs the account: asked for beside the first APIs' reads, not after them.
+                _run.StartCallerIdentity();
+            }
+
             var stagesByApi = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             using var reading = new SemaphoreSlim(MaxConcurrentApis);
             using var held = new SemaphoreSlim(MaxApisInMemory);
@@ -180,25 +188,28 @@ namespace LambdaPermTools.Aws.Runs
                 api = await gateway.GetRestApiAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
             }
 
-            var resources = await gateway.GetResourcesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
-            var authorizers = await gateway.GetAuthorizersAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
-            var stages = await gateway.GetStagesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
+            // The API is known to exist (listed, or read above): its three reads need nothing from each other, so they
+            // share one round trip; GetResources' failure is the one reported.
+            var resources = gateway.GetResourcesAsync(api.Id, _run.Cancellation);
+            var authorizers = gateway.GetAuthorizersAsync(api.Id, _run.Cancellation);
+            var stages = gateway.GetStagesAsync(api.Id, _run.Cancellation);
+            await Task.WhenAll(resources, authorizers, stages).ConfigureAwait(false);
             var snapshot = new ApiSnapshot
             {
                 Api = api,
                 AccountId = await _run.CallerAccountAsync().ConfigureAwait(false),
                 Region = _run.Services.Region,
                 Partition = _run.Services.Partition,
-                Resources = resources,
-                Authorizers = authorizers,
-                Stages = stages,
+                Resources = resources.Result,
+                Authorizers = authorizers.Result,
+                Stages = stages.Result,
             };
             if (selection.Configuration == ApiConfiguration.Deployed)
             {
                 await _deployments.ReadAsync(snapshot, selection).ConfigureAwait(false);
             }
 
-            return new ResolvedApi(stages.Select(s => s.StageName).ToList(), () => ResolveRestAsync(snapshot, selection));
+            return new ResolvedApi(stages.Result.Select(s => s.StageName).ToList(), () => ResolveRestAsync(snapshot, selection));
         }
 
         /// <summary>Resolves outside the reading slot: dating an undeployed change may read deployments, after which the targets are resolved again.</summary>

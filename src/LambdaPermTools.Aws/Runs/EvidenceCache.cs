@@ -21,7 +21,8 @@ namespace LambdaPermTools.Aws.Runs
     internal sealed class EvidenceCache
     {
         private readonly RunContext _run;
-        private readonly SemaphoreSlim _gate;
+        private readonly SemaphoreSlim _policyGate;
+        private readonly SemaphoreSlim _otherGate;
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>> _policies = new ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<string>>>> _trustPolicies = new ConcurrentDictionary<string, Lazy<Task<Read<string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, RoleDecisions> _decisions = new ConcurrentDictionary<string, RoleDecisions>(StringComparer.Ordinal);
@@ -31,11 +32,15 @@ namespace LambdaPermTools.Aws.Runs
         public EvidenceCache(RunContext run, int maxConcurrentReads)
         {
             _run = run;
-            _gate = new SemaphoreSlim(maxConcurrentReads);
+            _policyGate = new SemaphoreSlim(maxConcurrentReads);
+            _otherGate = new SemaphoreSlim(maxConcurrentReads);
         }
 
-        /// <summary>Reads what <paramref name="request"/> asks for. Failures become lookups with a status; each unexpected one is returned once per run as an error.</summary>
-        public async Task<EvidenceSet> CollectAsync(EvidenceRequest request, List<RunError> errors)
+        /// <summary>
+        /// Reads what <paramref name="request"/> asks for. Failures become lookups with a status; each unexpected one is returned
+        /// once per run as an error, unless <paramref name="errors"/> is null (a look ahead whose reads a later collect reports).
+        /// </summary>
+        public async Task<EvidenceSet> CollectAsync(EvidenceRequest request, List<RunError>? errors)
         {
             var policyReads = request.Policies.Select(p => (p.Key, p.Value, Task: PolicyAsync(p.Key, p.Value))).ToList();
             var roleReads = request.Roles.Select(r => (r.Key, Task: RoleAsync(r.Key, r.Value))).ToList();
@@ -65,7 +70,7 @@ namespace LambdaPermTools.Aws.Runs
         {
             var qualifiers = await _qualifiers.GetOrAdd(functionArn, _ => new Lazy<Task<IReadOnlyList<string>>>(() => ListQualifiersAsync(functionArn))).Value.ConfigureAwait(false);
             var reads = qualifiers.Where(q => known.GetPolicy(functionArn, q) == null)
-                .Select(q => (Qualifier: q, Task: _policies.GetOrAdd(functionArn + "\n" + q, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(() => ReadListedPolicyAsync(functionArn, q)))).Value))
+                .Select(q => (Qualifier: q, Task: _policies.GetOrAdd(functionArn + "\n" + q, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(_policyGate, () => ReadListedPolicyAsync(functionArn, q)))).Value))
                 .ToList();
             await Task.WhenAll(reads.Select(r => r.Task)).ConfigureAwait(false);
             return reads.Where(r => r.Task.Result.Error == null)
@@ -77,9 +82,11 @@ namespace LambdaPermTools.Aws.Runs
             var lambda = _run.LambdaOf(functionArn);
             try
             {
-                var aliases = await Gated(() => lambda.ListAliasesAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
-                var versions = await Gated(() => lambda.ListVersionsAsync(functionArn, _run.Cancellation)).ConfigureAwait(false);
-                return aliases.Select(a => a.Name).Concat(versions).ToList();
+                // Independent lists: one round trip for both.
+                var aliases = Gated(_otherGate, () => lambda.ListAliasesAsync(functionArn, _run.Cancellation));
+                var versions = Gated(_otherGate, () => lambda.ListVersionsAsync(functionArn, _run.Cancellation));
+                await Task.WhenAll(aliases, versions).ConfigureAwait(false);
+                return aliases.Result.Select(a => a.Name).Concat(versions.Result).ToList();
             }
             catch (AwsServiceException)
             {
@@ -105,9 +112,9 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        private T Report<T>(Read<T> read, string key, List<RunError> errors)
+        private T Report<T>(Read<T> read, string key, List<RunError>? errors)
         {
-            if (read.Error != null && _reported.TryAdd(key, true))
+            if (read.Error != null && errors != null && _reported.TryAdd(key, true))
             {
                 errors.Add(read.Error);
             }
@@ -116,7 +123,7 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         private Task<Read<PolicyLookup>> PolicyAsync(string functionArn, string? qualifier) =>
-            _policies.GetOrAdd(functionArn + "\n" + qualifier, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(() => ReadPolicyAsync(functionArn, qualifier)))).Value;
+            _policies.GetOrAdd(functionArn + "\n" + qualifier, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(_policyGate, () => ReadPolicyAsync(functionArn, qualifier)))).Value;
 
         private async Task<Read<PolicyLookup>> ReadPolicyAsync(string functionArn, string? qualifier)
         {
@@ -161,14 +168,14 @@ namespace LambdaPermTools.Aws.Runs
 
         private async Task<Read<RoleLookup>> RoleAsync(string roleArn, IReadOnlyList<string> functionArns)
         {
-            var trust = await _trustPolicies.GetOrAdd(roleArn, _ => new Lazy<Task<Read<string>>>(() => Gated(() => ReadTrustAsync(roleArn)))).Value.ConfigureAwait(false);
+            var trust = await _trustPolicies.GetOrAdd(roleArn, _ => new Lazy<Task<Read<string>>>(() => Gated(_otherGate, () => ReadTrustAsync(roleArn)))).Value.ConfigureAwait(false);
             if (trust.Error != null || trust.Status != LookupStatus.Found)
             {
                 return new Read<RoleLookup>(new RoleLookup { Status = trust.Status, Message = trust.Message }, trust.Error);
             }
 
             var decisions = _decisions.GetOrAdd(roleArn, _ => new RoleDecisions());
-            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(() => _run.Services.Iam.SimulatePrincipalPolicyAsync(roleArn, LambdaPermission.InvokeAction, missing, _run.Cancellation))).ConfigureAwait(false);
+            var failure = await decisions.EnsureAsync(functionArns, missing => Gated(_otherGate, () => _run.Services.Iam.SimulatePrincipalPolicyAsync(roleArn, LambdaPermission.InvokeAction, missing, _run.Cancellation))).ConfigureAwait(false);
             if (failure != null)
             {
                 var status = failure.Kind == AwsErrorKind.AccessDenied ? LookupStatus.AccessDenied : LookupStatus.Failed;
@@ -209,17 +216,21 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        /// <summary>At most N reads in flight across all APIs, to stay within Lambda's 15 rps control-plane quota (docs/aws-rules.md §6.2).</summary>
-        private async Task<T> Gated<T>(Func<Task<T>> read)
+        /// <summary>
+        /// At most N reads in flight across all APIs per gate; their rate is the token buckets'. GetPolicy has a gate of its own
+        /// (its own quota, docs/aws-rules.md §6.2): queued behind hundreds of policy reads, the diagnosis' ListAliases and
+        /// ListVersionsByFunction would leave the rest of Lambda's control-plane quota idle until the policies end.
+        /// </summary>
+        private async Task<T> Gated<T>(SemaphoreSlim gate, Func<Task<T>> read)
         {
-            await _gate.WaitAsync(_run.Cancellation).ConfigureAwait(false);
+            await gate.WaitAsync(_run.Cancellation).ConfigureAwait(false);
             try
             {
                 return await read().ConfigureAwait(false);
             }
             finally
             {
-                _gate.Release();
+                gate.Release();
             }
         }
 

@@ -29,8 +29,12 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>APIs between the start of their read and the delivery of their result.</summary>
         public const int MaxApisInMemory = ApiScanner.MaxApisInMemory;
 
-        /// <summary>Lambda and IAM reads in flight at once across all APIs, within Lambda's 15 rps control-plane quota (docs/aws-rules.md §6.2).</summary>
-        private const int MaxConcurrentReads = 4;
+        /// <summary>
+        /// Lambda and IAM reads in flight at once across all APIs. The rate is the token buckets' (Http/RateLimiter, docs/aws-rules.md
+        /// §6.2); this only bounds how many reads wait on them, and is high enough that a slow answer (a busy endpoint, a retry) does
+        /// not leave GetPolicy's 15 rps unused: 4 did, whenever one read took longer than 4 / 15 s.
+        /// </summary>
+        public const int MaxConcurrentReads = 16;
 
         private readonly RunContext _run;
         private readonly ApiScanner _scanner;
@@ -192,17 +196,80 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
+        /// <summary>
+        /// Judges each function's targets as soon as that function's own policies are read (a target's verdict needs no other
+        /// function's evidence), and starts its deeper diagnosis then, instead of after every policy of the API: the
+        /// diagnosis' list reads use another quota than GetPolicy and so run beside the other policy reads, where started at
+        /// the end they form a tail of their own. Functions with a role-based target are judged on the whole API's evidence:
+        /// a role read for some of the API's functions would be repeated for the rest. The whole API's read reports the errors.
+        /// </summary>
         private async Task<Judgement> JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
         {
+            var functions = targets.Select((target, index) => (Target: target, Index: index))
+                .GroupBy(t => t.Target.FunctionName, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+            var early = functions.Select(f => JudgeFunctionAsync(f.Select(t => t.Target).ToList())).ToList();
             var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
-            var findings = targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
+            var judged = await Task.WhenAll(early).ConfigureAwait(false);
 
-            // Deeper diagnosis, only for functions with a denied target: their other qualifiers' policies, then those
-            // targets judged again (a grant on an alias or another version is QualifierMismatch, docs/aws-rules.md §11.6).
+            var findings = new PermissionFinding[targets.Count];
+            var late = new List<IntegrationTarget>();
+            var lateIndexes = new List<int>();
+            for (var f = 0; f < functions.Count; f++)
+            {
+                if (judged[f] is not { } function)
+                {
+                    late.AddRange(functions[f].Select(t => t.Target));
+                    lateIndexes.AddRange(functions[f].Select(t => t.Index));
+                    continue;
+                }
+
+                for (var i = 0; i < functions[f].Count; i++)
+                {
+                    findings[functions[f][i].Index] = function.Findings[i];
+                }
+
+                // The function's diagnosis reads join the API's evidence (the judgement carries what it was judged on).
+                var name = functions[f][0].Target.FunctionName;
+                foreach (var pair in name == null ? Enumerable.Empty<KeyValuePair<string?, PolicyLookup>>() : function.Evidence.PoliciesOf(name))
+                {
+                    evidence.AddPolicy(name!, pair.Key, pair.Value);
+                }
+            }
+
+            var lateFindings = await DiagnoseAsync(late, late.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList(), evidence).ConfigureAwait(false);
+            for (var i = 0; i < late.Count; i++)
+            {
+                findings[lateIndexes[i]] = lateFindings[i];
+            }
+
+            return new Judgement(findings, evidence);
+        }
+
+        /// <summary>One function's targets judged on its own policies (read once per run, shared); null when a role decides one of them.</summary>
+        private async Task<(List<PermissionFinding> Findings, EvidenceSet Evidence)?> JudgeFunctionAsync(IReadOnlyList<IntegrationTarget> targets)
+        {
+            var needs = EvidenceNeeds.For(targets);
+            if (needs.Roles.Count > 0)
+            {
+                return null;
+            }
+
+            var evidence = await _evidence.CollectAsync(needs, null).ConfigureAwait(false);
+            var findings = await DiagnoseAsync(targets, targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList(), evidence).ConfigureAwait(false);
+            return (findings, evidence);
+        }
+
+        /// <summary>
+        /// Deeper diagnosis, only for functions with a denied target: their other qualifiers' policies (added to
+        /// <paramref name="evidence"/>), then those targets judged again (a grant on an alias or another version is
+        /// QualifierMismatch, docs/aws-rules.md §11.6).
+        /// </summary>
+        private async Task<List<PermissionFinding>> DiagnoseAsync(IReadOnlyList<IntegrationTarget> targets, List<PermissionFinding> findings, EvidenceSet evidence)
+        {
             var denied = findings.Where(NeedsDiagnosis).Select(f => f.FunctionName).Distinct(StringComparer.Ordinal).ToList();
             if (denied.Count == 0)
             {
-                return new Judgement(findings, evidence);
+                return findings;
             }
 
             var others = await Task.WhenAll(denied.Select(f => _evidence.OtherQualifiersAsync(f, evidence))).ConfigureAwait(false);
@@ -214,7 +281,7 @@ namespace LambdaPermTools.Aws.Runs
                 }
             }
 
-            return new Judgement(findings.Select((f, i) => NeedsDiagnosis(f) ? PermissionEvaluator.Evaluate(targets[i], evidence) : f).ToList(), evidence);
+            return findings.Select((f, i) => NeedsDiagnosis(f) ? PermissionEvaluator.Evaluate(targets[i], evidence) : f).ToList();
         }
 
         private static bool NeedsDiagnosis(PermissionFinding finding) =>

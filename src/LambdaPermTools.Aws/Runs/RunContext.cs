@@ -27,6 +27,9 @@ namespace LambdaPermTools.Aws.Runs
 
         public IAwsServices Services => _services.Value;
 
+        /// <summary>Starts the one GetCallerIdentity of the run, so that it overlaps other reads; its result or failure comes from <see cref="CallerAccountAsync"/>.</summary>
+        public void StartCallerIdentity() => _ = _caller.Value;
+
         /// <summary>The account of the credentials = the owner of the APIs they read.</summary>
         public async Task<string> CallerAccountAsync() => (await _caller.Value.ConfigureAwait(false)).Account;
 
