@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using LambdaPermTools.Apis;
 using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
@@ -26,7 +25,6 @@ namespace LambdaPermTools.Binding
         internal const string ByInputObject = "InputObject";
         internal const string ByAll = "All";
         internal const string ByApiId = "ApiId";
-        private static readonly Regex RestApiIdPattern = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
 
         private readonly string _parameterSet;
         private readonly string[] _restApiIds;
@@ -78,13 +76,14 @@ namespace LambdaPermTools.Binding
             switch (_parameterSet)
             {
                 case ByRestApiId:
-                    return Add(request, _restApiIds.Select(id => new RestApiSummary(id, "")));
+                    return ApiIdCheck.AddEach(_restApiIds.Select(id => new RestApiSummary(id, "")), a => a.Id, request.Apis.Add, ApiIdCheck.InvalidRestApiId);
                 case ByInputObject:
                     var notApis = _inputObjects.Where(i => i.Problem != null)
                         .Select(i => new RunError(ErrorId.InputObjectNotRestApi, i.Problem!, i.Input, "Pipe Get-AGRestApiList output, or pass -RestApiId."));
-                    return notApis.Concat(Add(request, _inputObjects.Where(i => i.Problem == null).Select(i => new RestApiSummary(i.Id, i.Name)))).ToList();
+                    var apis = _inputObjects.Where(i => i.Problem == null).Select(i => new RestApiSummary(i.Id, i.Name));
+                    return notApis.Concat(ApiIdCheck.AddEach(apis, a => a.Id, request.Apis.Add, ApiIdCheck.InvalidRestApiId)).ToList();
                 case ByApiId:
-                    return AddV2(request, ApiIds);
+                    return ApiIdCheck.AddEach(ApiIds, id => id, request.V2ApiIds.Add, ApiIdCheck.InvalidV2ApiId);
                 case ByAll:
                     var types = ApiTypes == null || ApiTypes.Length == 0 ? new[] { ApiType.Rest, ApiType.Http, ApiType.WebSocket } : ApiTypes;
                     request.AllApis = types.Contains(ApiType.Rest);
@@ -107,7 +106,7 @@ namespace LambdaPermTools.Binding
             var errors = new List<RunError>();
             foreach (var failure in failures.Where(f => _stageNames == null || _stageNames.Contains(f.StageName)))
             {
-                if (RestApiIdPattern.IsMatch(failure.RestApiId) && failure.StageName.Length > 0)
+                if (ApiIdCheck.IsWellFormed(failure.RestApiId) && failure.StageName.Length > 0)
                 {
                     request.Failures.Add(failure);
                     continue;
@@ -134,49 +133,6 @@ namespace LambdaPermTools.Binding
                     request.Targets.Add(item);
                 }
             }
-        }
-
-        /// <summary>
-        /// A REST API id is letters and digits (AWS: 10 of them, e.g. a1b2c3d4e5). Anything else (an ARN, an invoke URL,
-        /// a name with spaces or dashes, '../') can never be found: an invalid argument, reported before any AWS call. The
-        /// error's target is the id itself, however it came: PowerShell may bind a record's RestApiId to -RestApiId or,
-        /// through <see cref="RestApiReference"/>, to -InputObject.
-        /// </summary>
-        private static List<RunError> Add(RunRequest request, IEnumerable<RestApiSummary> apis)
-        {
-            var errors = new List<RunError>();
-            foreach (var api in apis)
-            {
-                if (RestApiIdPattern.IsMatch(api.Id))
-                {
-                    request.Apis.Add(api);
-                    continue;
-                }
-
-                errors.Add(new RunError(ErrorId.InvalidRestApiId, $"'{api.Id}' is not a REST API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", api.Id,
-                    "Pass the API's id as Get-AGRestApiList shows it (property Id), or the part before '.execute-api.' in its invoke URL."));
-            }
-
-            return errors;
-        }
-
-        /// <summary>An HTTP or WebSocket API id is letters and digits too (AWS: 10 lowercase ones); anything else is an invalid argument.</summary>
-        private static List<RunError> AddV2(RunRequest request, IEnumerable<string> ids)
-        {
-            var errors = new List<RunError>();
-            foreach (var id in ids)
-            {
-                if (RestApiIdPattern.IsMatch(id))
-                {
-                    request.V2ApiIds.Add(id);
-                    continue;
-                }
-
-                errors.Add(new RunError(ErrorId.InvalidApiId, $"'{id}' is not an HTTP or WebSocket API id: an id is letters and digits only, such as 'a1b2c3d4e5'.", id,
-                    "Pass the API's id as Get-AG2ApiList shows it (property ApiId), or the part before '.execute-api.' in its endpoint."));
-            }
-
-            return errors;
         }
 
         private bool InStages(IntegrationTarget target) => _stageNames == null || Array.IndexOf(_stageNames, target.StageName) >= 0;

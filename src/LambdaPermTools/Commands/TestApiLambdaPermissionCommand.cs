@@ -22,10 +22,8 @@ namespace LambdaPermTools.Commands
     {
         private const string ByTarget = "Target";
         private const string ByFailure = "Failure";
-        private readonly HashSet<string> _warnedStatements = new HashSet<string>(StringComparer.Ordinal);
-        private readonly List<PermissionFinding> _reported = new List<PermissionFinding>();
-        private int _denied;
         private string? _junitFile;
+        private FindingWriter _findings = null!;
 
         /// <summary>The ids of the REST APIs to look at.</summary>
         [Parameter(ParameterSetName = ApiSelector.ByRestApiId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -105,6 +103,7 @@ namespace LambdaPermTools.Commands
         {
             base.BeginProcessing();
             _junitFile = JUnitFile.Resolve(this, JUnitPath);
+            _findings = new FindingWriter(this, _junitFile != null);
         }
 
         protected override void ProcessRecord()
@@ -127,33 +126,14 @@ namespace LambdaPermTools.Commands
         {
             foreach (var (run, request) in Runs())
             {
-                Stream<Judgement>(observer => run.JudgeAsync(request, observer), judgement => WriteFindings(judgement.Findings));
+                Stream<Judgement>(observer => run.JudgeAsync(request, observer), judgement => _findings.Write(judgement.Findings));
             }
 
-            JUnitFile.Write(this, _junitFile, _reported);
-            if (FailOnDenied && _denied > 0)
+            JUnitFile.Write(this, _junitFile, _findings.Reported);
+            if (FailOnDenied && _findings.Denied > 0)
             {
-                TerminateOn(new RunError(ErrorId.DeniedTargetsFound, $"{_denied} target(s) are Denied: API Gateway may not invoke their Lambda function.", _denied,
+                TerminateOn(new RunError(ErrorId.DeniedTargetsFound, $"{_findings.Denied} target(s) are Denied: API Gateway may not invoke their Lambda function.", _findings.Denied,
                     "Fix them with Add-ApiLambdaPermission, or apply ConvertTo-ApiLambdaPermissionTemplate output."));
-            }
-        }
-
-        private void WriteFindings(IEnumerable<PermissionFinding> findings)
-        {
-            foreach (var finding in findings)
-            {
-                _denied += finding.Status == PermissionStatus.Denied ? 1 : 0;
-                if (finding.OverlyBroad && _warnedStatements.Add($"{finding.FunctionName}:{finding.Qualifier}#{finding.MatchedStatementId}"))
-                {
-                    WriteWarning($"Statement '{finding.MatchedStatementId}' in the policy of {finding.FunctionArn} grants more than API Gateway needs (no SourceArn, Principal '*', or a whole-API SourceArn). {finding.Reason}");
-                }
-
-                if (_junitFile != null)
-                {
-                    _reported.Add(finding);
-                }
-
-                WriteObject(finding);
             }
         }
     }
