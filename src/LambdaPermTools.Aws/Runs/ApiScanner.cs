@@ -45,8 +45,19 @@ namespace LambdaPermTools.Aws.Runs
             _deployments = new DeploymentReader(run);
         }
 
-        /// <summary>Reads the requested APIs concurrently; <paramref name="finish"/> turns one API's targets into its result.</summary>
-        public async Task ScanAsync<T>(RunRequest request, Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
+        /// <summary>Reads the requested APIs and delivers each API's targets as they are.</summary>
+        public Task ScanTargetsAsync(RunRequest request, IRunObserver<IReadOnlyList<IntegrationTarget>> observer) =>
+            ScanAsync(request, (targets, errors, deliver) =>
+            {
+                deliver(targets);
+                return Task.CompletedTask;
+            }, observer);
+
+        /// <summary>
+        /// Reads the requested APIs concurrently; <paramref name="finish"/> turns one API's targets into results, delivering
+        /// each as soon as it has it (a judge delivers per function, so no API's findings wait for its slowest function).
+        /// </summary>
+        public async Task ScanAsync<T>(RunRequest request, Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Action<T>, Task> finish, IRunObserver<T> observer)
         {
             var apis = (await RestApisAsync(request, observer).ConfigureAwait(false)).Select(a => new ApiSource(a.Id, () => ReadRestAsync(a, request.Stages), e => RunError.ForApi(e, a.Id)))
                 .Concat((await V2ApisAsync(request, observer).ConfigureAwait(false)).Select(a => new ApiSource(a.Id, () => ReadV2Async(a, request.Stages), e => RunError.FromAws(e, a.Id, $"{a.Type} API '{a.Id}'"))))
@@ -82,12 +93,13 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         private async Task ScanAsync<T>(ApiSource api, SemaphoreSlim reading, ConcurrentDictionary<string, IReadOnlyList<string>> stagesByApi,
-            Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Task<T>> finish, IRunObserver<T> observer)
+            Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Action<T>, Task> finish, IRunObserver<T> observer)
         {
-            TargetResolution resolution;
+            var errors = new List<RunError>();
+            Task finishing;
             try
             {
-                resolution = await ReadTargetsAsync(api, reading, stagesByApi).ConfigureAwait(false);
+                finishing = Finish(await ReadTargetsAsync(api, reading, stagesByApi).ConfigureAwait(false), finish, errors, observer);
             }
             catch (AwsServiceException e)
             {
@@ -95,11 +107,18 @@ namespace LambdaPermTools.Aws.Runs
                 return;
             }
 
-            resolution.Warnings.ForEach(observer.Warned);
-            var errors = new List<RunError>();
-            var result = await finish(resolution.Targets, errors).ConfigureAwait(false);
+            await finishing.ConfigureAwait(false);
             errors.ForEach(observer.Failed);
-            observer.Delivered(result);
+        }
+
+        /// <summary>
+        /// Hands the targets to the finishing step without keeping them: a judge lets each function's targets go once they
+        /// are judged, which it could not if this scan held the API's list until its last function.
+        /// </summary>
+        private static Task Finish<T>(TargetResolution resolution, Func<IReadOnlyList<IntegrationTarget>, List<RunError>, Action<T>, Task> finish, List<RunError> errors, IRunObserver<T> observer)
+        {
+            resolution.Warnings.ForEach(observer.Warned);
+            return finish(resolution.Targets, errors, observer.Delivered);
         }
 
         /// <summary>The named REST APIs and, with <see cref="RunRequest.AllApis"/>, every REST API of the region; each once.</summary>

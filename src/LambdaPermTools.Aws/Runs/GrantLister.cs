@@ -170,7 +170,7 @@ namespace LambdaPermTools.Aws.Runs
             scan.Apis.AddRange(apiIds.Select(id => restApis != null && restApis.TryGetValue(id, out var api) ? api : new RestApiSummary(id, "")));
             scan.V2Apis.AddRange(v2Apis);
             var collector = new Collector<T>(observer);
-            await _scanner.ScanAsync(scan, (found, errors) => Task.FromResult(found), collector).ConfigureAwait(false);
+            await _scanner.ScanTargetsAsync(scan, collector).ConfigureAwait(false);
             foreach (var list in collector.Results)
             {
                 foreach (var target in list)

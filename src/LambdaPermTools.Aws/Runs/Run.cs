@@ -67,7 +67,7 @@ namespace LambdaPermTools.Aws.Runs
 
             if (request.SelectsApis || request.Routes.Count == 0)
             {
-                await _scanner.ScanAsync(request, (targets, errors) => Task.FromResult(targets), observer).ConfigureAwait(false);
+                await _scanner.ScanTargetsAsync(request, observer).ConfigureAwait(false);
             }
         }
 
@@ -93,7 +93,9 @@ namespace LambdaPermTools.Aws.Runs
 
         /// <summary>
         /// Judges what the request names: its findings pass as they are (judged before), its targets are judged without
-        /// reading their APIs, then the requested APIs are read and judged, one judgement per API as each completes.
+        /// reading their APIs (one judgement, in their order), then the requested APIs are read and judged, one judgement per
+        /// function of an API as soon as that function's policies are read: findings stream instead of waiting, in memory,
+        /// for the API's last function.
         /// </summary>
         public async Task JudgeAsync(RunRequest request, IRunObserver<Judgement> observer)
         {
@@ -111,7 +113,7 @@ namespace LambdaPermTools.Aws.Runs
             if (targets.Count > 0)
             {
                 var errors = new List<RunError>();
-                var judgement = await JudgeAsync(targets, errors).ConfigureAwait(false);
+                var judgement = await JudgeInOrderAsync(targets, errors).ConfigureAwait(false);
                 foreach (var finding in judgement.Findings.Where(f => f.Trace.Length > 0))
                 {
                     finding.Trace = finding.Trace.Concat(new[] { PolicyStep.For(finding) }).ToArray();
@@ -128,7 +130,7 @@ namespace LambdaPermTools.Aws.Runs
 
             if (request.SelectsApis)
             {
-                await _scanner.ScanAsync(request, JudgeAsync, observer).ConfigureAwait(false);
+                await _scanner.ScanAsync<Judgement>(request, (targets, errors, deliver) => JudgeAsync(targets, errors, (indexes, judgement) => deliver(judgement)), observer).ConfigureAwait(false);
             }
         }
 
@@ -175,7 +177,7 @@ namespace LambdaPermTools.Aws.Runs
             {
                 var read = new RunRequest { Stages = new TargetSelection { StageNames = api.Select(f => f.StageName).Distinct().ToList() } };
                 read.Apis.Add(new RestApiSummary(api.Key, ""));
-                await _scanner.ScanAsync(read, (targets, errors) =>
+                await _scanner.ScanAsync<Judgement>(read, (targets, errors, deliver) =>
                 {
                     var named = new List<IntegrationTarget>();
                     foreach (var failure in api)
@@ -185,7 +187,7 @@ namespace LambdaPermTools.Aws.Runs
                         named.AddRange(selected.Where(t => !named.Contains(t)));
                     }
 
-                    return JudgeAsync(named, errors);
+                    return JudgeAsync(named, errors, (indexes, judgement) => deliver(judgement));
                 }, observer).ConfigureAwait(false);
             }
 
@@ -196,95 +198,124 @@ namespace LambdaPermTools.Aws.Runs
             }
         }
 
-        /// <summary>
-        /// Judges each function's targets as soon as that function's own policies are read (a target's verdict needs no other
-        /// function's evidence), and starts its deeper diagnosis then, instead of after every policy of the API: the
-        /// diagnosis' list reads use another quota than GetPolicy and so run beside the other policy reads, where started at
-        /// the end they form a tail of their own. Functions with a role-based target are judged on the whole API's evidence:
-        /// a role read for some of the API's functions would be repeated for the rest. The whole API's read reports the errors.
-        /// </summary>
-        private async Task<Judgement> JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
+        /// <summary>Judges <paramref name="targets"/> into one judgement whose findings are in the targets' order (a route's: authorizer, then integration).</summary>
+        private async Task<Judgement> JudgeInOrderAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
         {
-            var functions = targets.Select((target, index) => (Target: target, Index: index))
-                .GroupBy(t => t.Target.FunctionName, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
-            var early = functions.Select(f => JudgeFunctionAsync(f.Select(t => t.Target).ToList())).ToList();
-            var evidence = await _evidence.CollectAsync(EvidenceNeeds.For(targets), errors).ConfigureAwait(false);
-            var judged = await Task.WhenAll(early).ConfigureAwait(false);
-
             var findings = new PermissionFinding[targets.Count];
-            var late = new List<IntegrationTarget>();
-            var lateIndexes = new List<int>();
-            for (var f = 0; f < functions.Count; f++)
+            var evidence = new EvidenceSet();
+            await JudgeAsync(targets, errors, (indexes, judgement) =>
             {
-                if (judged[f] is not { } function)
+                lock (findings)
                 {
-                    late.AddRange(functions[f].Select(t => t.Target));
-                    lateIndexes.AddRange(functions[f].Select(t => t.Index));
-                    continue;
+                    for (var i = 0; i < indexes.Count; i++)
+                    {
+                        findings[indexes[i]] = judgement.Findings[i];
+                    }
+
+                    evidence.Add(judgement.Evidence);
                 }
-
-                for (var i = 0; i < functions[f].Count; i++)
-                {
-                    findings[functions[f][i].Index] = function.Findings[i];
-                }
-
-                // The function's diagnosis reads join the API's evidence (the judgement carries what it was judged on).
-                var name = functions[f][0].Target.FunctionName;
-                foreach (var pair in name == null ? Enumerable.Empty<KeyValuePair<string?, PolicyLookup>>() : function.Evidence.PoliciesOf(name))
-                {
-                    evidence.AddPolicy(name!, pair.Key, pair.Value);
-                }
-            }
-
-            var lateFindings = await DiagnoseAsync(late, late.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList(), evidence).ConfigureAwait(false);
-            for (var i = 0; i < late.Count; i++)
-            {
-                findings[lateIndexes[i]] = lateFindings[i];
-            }
-
+            }).ConfigureAwait(false);
             return new Judgement(findings, evidence);
         }
 
-        /// <summary>One function's targets judged on its own policies (read once per run, shared); null when a role decides one of them.</summary>
-        private async Task<(List<PermissionFinding> Findings, EvidenceSet Evidence)?> JudgeFunctionAsync(IReadOnlyList<IntegrationTarget> targets)
+        /// <summary>
+        /// Judges each function's targets as soon as that function's own policies are read (a target's verdict needs no other
+        /// function's evidence) and hands them to <paramref name="judged"/> with their positions in <paramref name="targets"/>;
+        /// starts its deeper diagnosis then too, instead of after every policy of the API: the diagnosis' list reads use
+        /// another quota than GetPolicy and so run beside the other policy reads, where started at the end they form a tail
+        /// of their own. Functions with a role-based target are judged last, together, on the whole API's evidence: a role
+        /// read for some of the API's functions would be repeated for the rest. The whole API's read reports the errors.
+        /// </summary>
+        private Task JudgeAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors, Action<IReadOnlyList<int>, Judgement> judged)
+        {
+            // Not async, so that nothing holds the API's list: each function's targets go once that function is judged.
+            var needs = EvidenceNeeds.For(targets);
+            var early = Enumerable.Range(0, targets.Count).GroupBy(i => targets[i].FunctionName, StringComparer.Ordinal)
+                .Select(g => JudgeFunctionAsync(g.Select(i => targets[i]).ToList(), g.ToList(), judged)).ToList();
+            return JudgeRoleTargetsAsync(needs, early, errors, judged);
+        }
+
+        /// <summary>After the whole API's reads (which report its errors), the targets of functions with a role-based target, together.</summary>
+        private async Task JudgeRoleTargetsAsync(EvidenceRequest needs, List<Task<FunctionTargets?>> early, List<RunError> errors, Action<IReadOnlyList<int>, Judgement> judged)
+        {
+            var evidence = await _evidence.CollectAsync(needs, errors).ConfigureAwait(false);
+            var late = (await Task.WhenAll(early).ConfigureAwait(false)).Where(f => f != null).Select(f => f!).ToList();
+            if (late.Count > 0)
+            {
+                await JudgeOnAsync(late.SelectMany(f => f.Targets).ToList(), late.SelectMany(f => f.Indexes).ToList(), evidence, judged).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>One function's targets judged on its own policies (read once per run, shared); returned unjudged when a role decides one of them.</summary>
+        private async Task<FunctionTargets?> JudgeFunctionAsync(List<IntegrationTarget> targets, List<int> indexes, Action<IReadOnlyList<int>, Judgement> judged)
         {
             var needs = EvidenceNeeds.For(targets);
             if (needs.Roles.Count > 0)
             {
-                return null;
+                return new FunctionTargets(targets, indexes);
             }
 
-            var evidence = await _evidence.CollectAsync(needs, null).ConfigureAwait(false);
-            var findings = await DiagnoseAsync(targets, targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList(), evidence).ConfigureAwait(false);
-            return (findings, evidence);
+            await JudgeOnAsync(targets, indexes, await _evidence.CollectAsync(needs, null).ConfigureAwait(false), judged).ConfigureAwait(false);
+            return null;
         }
 
         /// <summary>
-        /// Deeper diagnosis, only for functions with a denied target: their other qualifiers' policies (added to
-        /// <paramref name="evidence"/>), then those targets judged again (a grant on an alias or another version is
-        /// QualifierMismatch, docs/aws-rules.md §11.6).
+        /// Judges targets on <paramref name="evidence"/> and hands over at once every finding that needs no deeper diagnosis.
+        /// The denied ones whose cause another qualifier may explain wait for it: their functions' other qualifiers' policies,
+        /// then those targets judged again (a grant on an alias or another version is QualifierMismatch, docs/aws-rules.md
+        /// §11.6), on a copy of the evidence, since the findings handed over already may be read while the diagnosis runs.
         /// </summary>
-        private async Task<List<PermissionFinding>> DiagnoseAsync(IReadOnlyList<IntegrationTarget> targets, List<PermissionFinding> findings, EvidenceSet evidence)
+        private async Task JudgeOnAsync(IReadOnlyList<IntegrationTarget> targets, IReadOnlyList<int> indexes, EvidenceSet evidence, Action<IReadOnlyList<int>, Judgement> judged)
         {
-            var denied = findings.Where(NeedsDiagnosis).Select(f => f.FunctionName).Distinct(StringComparer.Ordinal).ToList();
-            if (denied.Count == 0)
+            var waiting = HandOverJudged(targets, indexes, evidence, judged);
+            if (waiting.Count == 0)
             {
-                return findings;
+                return;
             }
 
-            var others = await Task.WhenAll(denied.Select(f => _evidence.OtherQualifiersAsync(f, evidence))).ConfigureAwait(false);
+            var denied = waiting.Select(i => targets[i].FunctionName).Distinct(StringComparer.Ordinal).ToList();
+            var deeper = new EvidenceSet();
+            deeper.Add(evidence);
+            var others = await Task.WhenAll(denied.Select(f => _evidence.OtherQualifiersAsync(f, deeper))).ConfigureAwait(false);
             for (var i = 0; i < denied.Count; i++)
             {
                 foreach (var pair in others[i])
                 {
-                    evidence.AddPolicy(denied[i], pair.Key, pair.Value);
+                    deeper.AddPolicy(denied[i], pair.Key, pair.Value);
                 }
             }
 
-            return findings.Select((f, i) => NeedsDiagnosis(f) ? PermissionEvaluator.Evaluate(targets[i], evidence) : f).ToList();
+            judged(waiting.Select(i => indexes[i]).ToList(), new Judgement(waiting.Select(i => PermissionEvaluator.Evaluate(targets[i], deeper)).ToList(), deeper));
+        }
+
+        /// <summary>Judges the targets, hands over the findings that need no deeper diagnosis, and returns the positions of the rest (their findings are not kept: they are judged again).</summary>
+        private static List<int> HandOverJudged(IReadOnlyList<IntegrationTarget> targets, IReadOnlyList<int> indexes, EvidenceSet evidence, Action<IReadOnlyList<int>, Judgement> judged)
+        {
+            var findings = targets.Select(t => PermissionEvaluator.Evaluate(t, evidence)).ToList();
+            var waiting = Enumerable.Range(0, findings.Count).Where(i => NeedsDiagnosis(findings[i])).ToList();
+            if (waiting.Count < findings.Count)
+            {
+                var now = Enumerable.Range(0, findings.Count).Except(waiting).ToList();
+                judged(now.Select(i => indexes[i]).ToList(), new Judgement(now.Select(i => findings[i]).ToList(), evidence));
+            }
+
+            return waiting;
         }
 
         private static bool NeedsDiagnosis(PermissionFinding finding) =>
             finding.Status == PermissionStatus.Denied && (finding.Cause == PermissionCause.NoPolicy || finding.Cause == PermissionCause.NoMatchingStatement);
+
+        /// <summary>One function's targets and their positions in the API's list.</summary>
+        private sealed class FunctionTargets
+        {
+            public FunctionTargets(List<IntegrationTarget> targets, List<int> indexes)
+            {
+                Targets = targets;
+                Indexes = indexes;
+            }
+
+            public List<IntegrationTarget> Targets { get; }
+            public List<int> Indexes { get; }
+        }
     }
 }

@@ -15,19 +15,25 @@ namespace LambdaPermTools.Arns
         /// </summary>
         public static bool ArnLike(string? pattern, string? value)
         {
-            var patternParts = SplitComponents(pattern);
-            var valueParts = SplitComponents(value);
-            if (patternParts == null || valueParts == null)
+            if (pattern == null || value == null)
             {
                 return false;
             }
 
+            // Component by component in place: a scan matches every statement of a policy against every target.
+            int patternStart = 0, valueStart = 0;
             for (var i = 0; i < ComponentCount; i++)
             {
-                if (!Glob.IsMatch(patternParts[i], valueParts[i], ignoreCase: false))
+                var last = i == ComponentCount - 1;
+                var patternEnd = last ? pattern.Length : pattern.IndexOf(':', patternStart);
+                var valueEnd = last ? value.Length : value.IndexOf(':', valueStart);
+                if (patternEnd < 0 || valueEnd < 0 || !Glob.IsMatch(pattern, patternStart, patternEnd, value, valueStart, valueEnd, ignoreCase: false))
                 {
                     return false;
                 }
+
+                patternStart = patternEnd + 1;
+                valueStart = valueEnd + 1;
             }
 
             return true;

@@ -19,6 +19,8 @@ namespace LambdaPermTools.Arns
             AccountId = accountId;
             Name = name;
             Qualifier = qualifier;
+            Unqualified = $"arn:{Partition}:lambda:{Region}:{AccountId}:function:{Name}";
+            Qualified = Qualifier == null ? Unqualified : Unqualified + ":" + Qualifier;
         }
 
         public string Partition { get; }
@@ -30,10 +32,10 @@ namespace LambdaPermTools.Arns
         public string? Qualifier { get; }
 
         /// <summary>The unqualified ARN (the policy's function; Add-LMPermission -FunctionName).</summary>
-        public string Unqualified => $"arn:{Partition}:lambda:{Region}:{AccountId}:function:{Name}";
+        public string Unqualified { get; }
 
         /// <summary>The ARN exactly as invoked: with the qualifier when there is one.</summary>
-        public string Qualified => Qualifier == null ? Unqualified : Unqualified + ":" + Qualifier;
+        public string Qualified { get; }
 
         /// <summary>$LATEST (or $LATEST.PUBLISHED): a qualifier that cannot carry a resource policy.</summary>
         public static bool IsLatestQualifier(string? qualifier) =>

@@ -6,17 +6,20 @@ namespace LambdaPermTools.Arns
     /// </summary>
     internal static class Glob
     {
-        public static bool IsMatch(string pattern, string text, bool ignoreCase)
+        public static bool IsMatch(string pattern, string text, bool ignoreCase) => IsMatch(pattern, 0, pattern.Length, text, 0, text.Length, ignoreCase);
+
+        /// <summary>Matches pattern[patternStart..patternEnd) against text[textStart..textEnd) without copying either.</summary>
+        public static bool IsMatch(string pattern, int patternStart, int patternEnd, string text, int textStart, int textEnd, bool ignoreCase)
         {
-            int p = 0, t = 0, starP = -1, starT = 0;
-            while (t < text.Length)
+            int p = patternStart, t = textStart, starP = -1, starT = textStart;
+            while (t < textEnd)
             {
-                if (p < pattern.Length && pattern[p] == '*')
+                if (p < patternEnd && pattern[p] == '*')
                 {
                     starP = p++;
                     starT = t;
                 }
-                else if (p < pattern.Length && (pattern[p] == '?' || SameChar(pattern[p], text[t], ignoreCase)))
+                else if (p < patternEnd && (pattern[p] == '?' || SameChar(pattern[p], text[t], ignoreCase)))
                 {
                     p++;
                     t++;
@@ -32,12 +35,12 @@ namespace LambdaPermTools.Arns
                 }
             }
 
-            while (p < pattern.Length && pattern[p] == '*')
+            while (p < patternEnd && pattern[p] == '*')
             {
                 p++;
             }
 
-            return p == pattern.Length;
+            return p == patternEnd;
         }
 
         private static bool SameChar(char a, char b, bool ignoreCase) =>

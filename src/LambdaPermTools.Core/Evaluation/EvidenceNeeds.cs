@@ -17,6 +17,7 @@ namespace LambdaPermTools.Evaluation
         public static EvidenceRequest For(IEnumerable<IntegrationTarget> targets)
         {
             var policies = new List<KeyValuePair<string, string?>>();
+            var seen = new HashSet<(string, string?)>();
             var roles = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var target in targets)
             {
@@ -33,17 +34,17 @@ namespace LambdaPermTools.Evaluation
 
                 if (InvocationPath.NeedsResourcePolicy(path))
                 {
-                    AddOnce(policies, target.FunctionName, target.Qualifier);
+                    AddOnce(policies, seen, target.FunctionName, target.Qualifier);
                     if (target.Qualifier != null)
                     {
-                        AddOnce(policies, target.FunctionName, null);
+                        AddOnce(policies, seen, target.FunctionName, null);
                     }
                 }
                 else if (path == PathKind.RoleSameAccount)
                 {
                     // The role decides alone, but a role may invoke a function that no longer exists (§10 row 12):
                     // the policy read (404 → GetFunction) is what tells a deleted function apart.
-                    AddOnce(policies, target.FunctionName, target.Qualifier);
+                    AddOnce(policies, seen, target.FunctionName, target.Qualifier);
                 }
             }
 
@@ -54,12 +55,12 @@ namespace LambdaPermTools.Evaluation
             };
         }
 
-        private static void AddOnce(List<KeyValuePair<string, string?>> policies, string function, string? qualifier)
+        /// <summary>In first-seen order; the set keeps an API's hundreds of targets from a quadratic search.</summary>
+        private static void AddOnce(List<KeyValuePair<string, string?>> policies, HashSet<(string, string?)> seen, string function, string? qualifier)
         {
-            var pair = new KeyValuePair<string, string?>(function, qualifier);
-            if (!policies.Contains(pair))
+            if (seen.Add((function, qualifier)))
             {
-                policies.Add(pair);
+                policies.Add(new KeyValuePair<string, string?>(function, qualifier));
             }
         }
 

@@ -41,6 +41,23 @@ namespace LambdaPermTools.Evaluation
             }
         }
 
+        /// <summary>Adds every policy and role read of <paramref name="other"/> (a later read of the same key wins).</summary>
+        public void Add(EvidenceSet other)
+        {
+            foreach (var function in other._policies)
+            {
+                foreach (var pair in function.Value)
+                {
+                    AddPolicy(function.Key, pair.Key, pair.Value);
+                }
+            }
+
+            foreach (var role in other._roles)
+            {
+                _roles[role.Key] = role.Value;
+            }
+        }
+
         public void AddRole(string roleArn, RoleLookup lookup) => _roles[roleArn] = lookup;
 
         public RoleLookup? GetRole(string roleArn) => _roles.TryGetValue(roleArn, out var lookup) ? lookup : null;

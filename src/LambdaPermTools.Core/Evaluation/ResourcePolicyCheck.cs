@@ -144,12 +144,12 @@ namespace LambdaPermTools.Evaluation
 
             var api = ExecuteApiArn.PrefixOf(request.PresentedSourceArn) + ":" + apiId;
             return new[] { api + "/lpt-probe-stage/LPTPROBE/lpt/probe", api + "/authorizers/lptprobe" }
-                .All(probe => StatementMatcher.Match(granting.Statement, new InvokeRequest
+                .All(probe => StatementMatcher.OutcomeOf(granting.Statement, new InvokeRequest
                 {
                     FunctionArn = request.FunctionArn,
                     PresentedSourceArn = probe,
                     ApiAccountId = request.ApiAccountId,
-                }).Outcome == MatchOutcome.Matches);
+                }) == MatchOutcome.Matches);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 namespace LambdaPermTools
 {
     /// <summary>
@@ -36,7 +37,7 @@ namespace LambdaPermTools
         public string Region { get; set; } = "";
         public string FunctionAccountId { get; set; } = "";
         public string PresentedSourceArn { get; set; } = "";
-        public string[] UnresolvedVariables { get; set; } = new string[0];
+        public string[] UnresolvedVariables { get; set; } = Array.Empty<string>();
         /// <summary>The deployment this target was read from; empty when read from the current configuration.</summary>
         public string DeploymentId { get; set; } = "";
         /// <summary>True for the share of the stage's traffic that its canary deployment serves.</summary>
@@ -53,13 +54,13 @@ namespace LambdaPermTools
         /// <summary>Test-ApiLambdaPermissionTemplate: the logical id of the AWS::Lambda::Permission that grants the invoke (empty if none).</summary>
         public string PermissionLogicalId { get; set; } = "";
         /// <summary>With -Uri: the steps from the URL to this target, one line each; else empty.</summary>
-        public string[] Trace { get; set; } = new string[0];
+        public string[] Trace { get; set; } = Array.Empty<string>();
 
         /// <summary>
         /// Source ARNs API Gateway may present instead of <see cref="PresentedSourceArn"/> where AWS does not document which
         /// (docs/aws-rules.md §8: v2 path parameters, ANY, the WebSocket authorizer): a verdict that depends on the choice is Unknown.
         /// </summary>
-        internal string[] AlternativeSourceArns { get; set; } = new string[0];
+        internal string[] AlternativeSourceArns { get; set; } = Array.Empty<string>();
 
         /// <summary>The API id a grant names: RestApiId for a REST API (the property a piped, possibly edited, finding shows), else ApiId.</summary>
         internal string GrantApiId => ApiType == ApiType.Rest ? RestApiId : ApiId;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 
 namespace LambdaPermTools.Policies
@@ -23,43 +22,51 @@ namespace LambdaPermTools.Policies
         /// <summary>The decision; when nothing grants and <paramref name="explainNearest"/> is set, also the nearest Allow statement, explained.</summary>
         public static PolicyDecision Evaluate(PolicyDocument policy, InvokeRequest request, bool explainNearest = true)
         {
-            var matches = policy.Statements.Select(s => StatementMatcher.Match(s, request, explain: false)).ToList();
-            var denies = matches.Where(m => m.Statement.IsDeny).ToList();
-            var allows = matches.Where(m => !m.Statement.IsDeny).ToList();
-
-            var deny = First(denies, MatchOutcome.Matches);
-            if (deny != null)
+            // A matching Deny wins, then a Deny that cannot be evaluated, then a matching Allow, then an Allow that cannot be
+            // evaluated; each the first of its kind in the document. Only the deciding statement is judged with its phrases.
+            PolicyStatement? uncertainDeny = null, allow = null, uncertainAllow = null;
+            foreach (var statement in policy.Statements)
             {
-                return new PolicyDecision(DecisionKind.ExplicitlyDenied, deny);
+                switch (StatementMatcher.OutcomeOf(statement, request))
+                {
+                    case MatchOutcome.Matches when statement.IsDeny:
+                        return Decided(DecisionKind.ExplicitlyDenied, statement, request);
+                    case MatchOutcome.CannotEvaluate when statement.IsDeny:
+                        uncertainDeny ??= statement;
+                        break;
+                    case MatchOutcome.Matches:
+                        allow ??= statement;
+                        break;
+                    case MatchOutcome.CannotEvaluate:
+                        uncertainAllow ??= statement;
+                        break;
+                }
             }
 
-            var uncertainDeny = First(denies, MatchOutcome.CannotEvaluate);
             if (uncertainDeny != null)
             {
-                return new PolicyDecision(DecisionKind.Uncertain, uncertainDeny);
+                return Decided(DecisionKind.Uncertain, uncertainDeny, request);
             }
 
-            var allow = First(allows, MatchOutcome.Matches);
             if (allow != null)
             {
-                return new PolicyDecision(DecisionKind.Granted, allow);
+                return Decided(DecisionKind.Granted, allow, request);
             }
 
-            var uncertainAllow = First(allows, MatchOutcome.CannotEvaluate);
             if (uncertainAllow != null)
             {
-                return new PolicyDecision(DecisionKind.Uncertain, uncertainAllow);
+                return Decided(DecisionKind.Uncertain, uncertainAllow, request);
             }
 
             // Nearest: fewest (weighted) differences; ties go to the earlier statement. Explaining is the costly part,
             // so it happens only here.
             var nearest = explainNearest
-                ? allows.Where(m => m.Statement.IsAllow).Select(m => StatementMatcher.Match(m.Statement, request)).OrderBy(m => m.Distance).ThenBy(m => m.Statement.Index).FirstOrDefault()
+                ? policy.Statements.Where(s => s.IsAllow).Select(s => StatementMatcher.Match(s, request)).OrderBy(m => m.Distance).ThenBy(m => m.Statement.Index).FirstOrDefault()
                 : null;
             return new PolicyDecision(DecisionKind.NotGranted, nearest);
         }
 
-        private static StatementMatch? First(IEnumerable<StatementMatch> matches, MatchOutcome outcome) =>
-            matches.FirstOrDefault(m => m.Outcome == outcome);
+        private static PolicyDecision Decided(DecisionKind kind, PolicyStatement statement, InvokeRequest request) =>
+            new PolicyDecision(kind, StatementMatcher.Match(statement, request, explain: false));
     }
 }

@@ -8,6 +8,8 @@ namespace LambdaPermTools.Policies
     /// <summary>A parsed IAM policy (Lambda resource policy or role trust policy).</summary>
     public sealed class PolicyDocument
     {
+        private static readonly string[] NegatedNames = { "NotAction", "NotPrincipal", "NotResource" };
+
         private PolicyDocument(IReadOnlyList<PolicyStatement> statements)
         {
             Statements = statements;
@@ -37,7 +39,7 @@ namespace LambdaPermTools.Policies
                     return Parse(wrapped.GetString());
                 }
 
-                return new PolicyDocument(ReadStatements(root));
+                return new PolicyDocument(ReadStatements(root, new StatementTexts(json!)));
             }
             catch (JsonException e)
             {
@@ -50,7 +52,7 @@ namespace LambdaPermTools.Policies
             }
         }
 
-        private static IReadOnlyList<PolicyStatement> ReadStatements(JsonElement root)
+        private static IReadOnlyList<PolicyStatement> ReadStatements(JsonElement root, StatementTexts texts)
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Statement", out var statement))
             {
@@ -58,10 +60,10 @@ namespace LambdaPermTools.Policies
             }
 
             var elements = statement.ValueKind == JsonValueKind.Array ? statement.EnumerateArray().ToList() : new List<JsonElement> { statement };
-            return elements.Select(ReadStatement).ToList();
+            return elements.Select((element, index) => ReadStatement(element, index, texts)).ToList();
         }
 
-        private static PolicyStatement ReadStatement(JsonElement element, int index)
+        private static PolicyStatement ReadStatement(JsonElement element, int index, StatementTexts texts)
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
@@ -72,15 +74,21 @@ namespace LambdaPermTools.Policies
             {
                 Index = index,
                 Sid = OptionalString(element, "Sid"),
-                Effect = OptionalString(element, "Effect") ?? "",
+                Effect = PolicyVocabulary.Share(OptionalString(element, "Effect") ?? ""),
                 Principal = element.TryGetProperty("Principal", out var principal) ? ReadPrincipal(principal) : null,
                 Actions = element.TryGetProperty("Action", out var action) ? StringList(action, "Action") : new string[0],
                 ActionIsArray = action.ValueKind == JsonValueKind.Array,
                 Resources = element.TryGetProperty("Resource", out var resource) ? StringList(resource, "Resource") : null,
                 Conditions = element.TryGetProperty("Condition", out var condition) ? ReadConditions(condition) : new PolicyCondition[0],
-                NegatedElements = new[] { "NotAction", "NotPrincipal", "NotResource" }.Where(n => element.TryGetProperty(n, out _)).ToList(),
-                Json = element.GetRawText(),
+                NegatedElements = Negated(element),
+                Texts = texts,
             };
+        }
+
+        private static IReadOnlyList<string> Negated(JsonElement element)
+        {
+            var negated = NegatedNames.Where(n => element.TryGetProperty(n, out _)).ToList();
+            return negated.Count == 0 ? Array.Empty<string>() : negated;
         }
 
         private static PolicyPrincipal ReadPrincipal(JsonElement principal)
@@ -124,7 +132,7 @@ namespace LambdaPermTools.Policies
                     throw new PolicyFormatException($"The condition operator '{op.Name}' does not hold an object.");
                 }
 
-                result.AddRange(op.Value.EnumerateObject().Select(key => new PolicyCondition(op.Name, key.Name, StringList(key.Value, "Condition"))));
+                result.AddRange(op.Value.EnumerateObject().Select(key => new PolicyCondition(PolicyVocabulary.Share(op.Name), PolicyVocabulary.Share(key.Name), StringList(key.Value, "Condition"))));
             }
 
             return result;
@@ -139,7 +147,7 @@ namespace LambdaPermTools.Policies
             switch (value.ValueKind)
             {
                 case JsonValueKind.String:
-                    return new[] { value.GetString() ?? "" };
+                    return new[] { PolicyVocabulary.Share(value.GetString() ?? "") };
                 case JsonValueKind.Number:
                 case JsonValueKind.True:
                 case JsonValueKind.False:

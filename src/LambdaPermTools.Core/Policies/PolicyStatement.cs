@@ -18,11 +18,31 @@ namespace LambdaPermTools.Policies
         public IReadOnlyList<PolicyCondition> Conditions { get; set; } = new PolicyCondition[0];
         /// <summary>NotAction, NotPrincipal or NotResource: the tool cannot evaluate such a statement (§3.4).</summary>
         public IReadOnlyList<string> NegatedElements { get; set; } = new string[0];
+        private string? _json;
+
         /// <summary>The statement as it appears in the document.</summary>
-        public string Json { get; set; } = "";
+        public string Json
+        {
+            get => _json ??= Texts?.Of(Index) ?? "";
+            set => _json = value;
+        }
+
+        /// <summary>Where a parsed statement's text is cut from when <see cref="Json"/> is first read.</summary>
+        internal StatementTexts? Texts { get; set; }
 
         /// <summary>An Action entry covers <paramref name="action"/>: a case-insensitive glob ("lambda:*", "*", "lambda:Invoke*"), §3.4.</summary>
-        internal bool CoversAction(string action) => Actions.Any(a => Arns.Glob.IsMatch(a, action, ignoreCase: true));
+        internal bool CoversAction(string action)
+        {
+            foreach (var entry in Actions)
+            {
+                if (Arns.Glob.IsMatch(entry, action, ignoreCase: true))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool IsAllow => Effect == "Allow";
         public bool IsDeny => Effect == "Deny";

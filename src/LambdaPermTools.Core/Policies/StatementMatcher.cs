@@ -14,42 +14,81 @@ namespace LambdaPermTools.Policies
         /// </summary>
         public static StatementMatch Match(PolicyStatement statement, InvokeRequest request, bool explain = true)
         {
-            var differences = new List<Difference>();
-            var unsupported = statement.NegatedElements.Select(n => $"the {n} element").ToList();
-            if (!statement.IsAllow && !statement.IsDeny)
-            {
-                unsupported.Add($"the Effect '{statement.Effect}'");
-            }
-
-            CheckPrincipal(statement, request, differences, unsupported);
-            if (!statement.NegatedElements.Contains("NotAction") && !statement.CoversAction(LambdaPermission.InvokeAction))
-            {
-                differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {LambdaPermission.InvokeAction})"));
-            }
-
-            if (statement.Resources != null && !statement.Resources.Any(r => ResourceCovers(r, request.FunctionArn)))
-            {
-                differences.Add(new Difference(DifferencePart.Resource, $"the resource (it applies to {List(statement.Resources)}, not '{request.FunctionArn}')"));
-            }
-
-            var hasSourceArn = false;
-            foreach (var condition in statement.Conditions)
-            {
-                hasSourceArn |= condition.HasKey(PolicyCondition.SourceArnKey);
-                CheckCondition(condition, request, differences, unsupported, explain);
-            }
-
-            return new StatementMatch(statement, differences, unsupported, hasSourceArn);
+            var found = new Findings(record: true, explain);
+            Judge(statement, request, found);
+            return new StatementMatch(statement, found.Differences, found.Unsupported, found.HasSourceArn);
         }
 
-        private static void CheckPrincipal(PolicyStatement statement, InvokeRequest request, List<Difference> differences, List<string> unsupported)
+        /// <summary>
+        /// Only the outcome of <see cref="Match"/>: no phrase is written and judging stops at the first difference. A scan
+        /// judges every statement of a policy for every target, so this is the part of judging that runs most.
+        /// </summary>
+        internal static MatchOutcome OutcomeOf(PolicyStatement statement, InvokeRequest request)
+        {
+            var found = new Findings(record: false, explain: false);
+            Judge(statement, request, found);
+            return found.Outcome;
+        }
+
+        private static void Judge(PolicyStatement statement, InvokeRequest request, Findings found)
+        {
+            foreach (var negated in statement.NegatedElements)
+            {
+                if (found.Unsupports())
+                {
+                    found.Unsupported.Add($"the {negated} element");
+                }
+            }
+
+            if (!statement.IsAllow && !statement.IsDeny && found.Unsupports())
+            {
+                found.Unsupported.Add($"the Effect '{statement.Effect}'");
+            }
+
+            CheckPrincipal(statement, request, found);
+            if (!found.Settled && !statement.NegatedElements.Contains("NotAction") && !statement.CoversAction(LambdaPermission.InvokeAction) && found.Differs())
+            {
+                found.Differences.Add(new Difference(DifferencePart.Action, $"the action (it allows {List(statement.Actions)}, not {LambdaPermission.InvokeAction})"));
+            }
+
+            if (!found.Settled && statement.Resources != null && !CoversAny(statement.Resources, request.FunctionArn) && found.Differs())
+            {
+                found.Differences.Add(new Difference(DifferencePart.Resource, $"the resource (it applies to {List(statement.Resources)}, not '{request.FunctionArn}')"));
+            }
+
+            foreach (var condition in statement.Conditions)
+            {
+                if (found.Settled)
+                {
+                    return;
+                }
+
+                found.HasSourceArn |= condition.HasKey(PolicyCondition.SourceArnKey);
+                CheckCondition(condition, request, found);
+            }
+        }
+
+        private static bool CoversAny(IReadOnlyList<string> resources, string functionArn)
+        {
+            foreach (var resource in resources)
+            {
+                if (ResourceCovers(resource, functionArn))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void CheckPrincipal(PolicyStatement statement, InvokeRequest request, Findings found)
         {
             var principal = statement.Principal;
             if (principal == null)
             {
-                if (!statement.NegatedElements.Contains("NotPrincipal"))
+                if (!statement.NegatedElements.Contains("NotPrincipal") && found.Differs())
                 {
-                    differences.Add(new Difference(DifferencePart.Principal, "the principal (it names none)"));
+                    found.Differences.Add(new Difference(DifferencePart.Principal, "the principal (it names none)"));
                 }
 
                 return;
@@ -63,9 +102,9 @@ namespace LambdaPermTools.Policies
             if (request.RoleArn != null)
             {
                 var accepted = new[] { request.RoleArn, request.RoleAccountId, $"arn:{PartitionOf(request.RoleArn)}:iam::{request.RoleAccountId}:root" };
-                if (!principal.Aws.Any(accepted.Contains))
+                if (!principal.Aws.Any(accepted.Contains) && found.Differs())
                 {
-                    differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the role '{request.RoleArn}' or its account)"));
+                    found.Differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the role '{request.RoleArn}' or its account)"));
                 }
 
                 return;
@@ -79,17 +118,24 @@ namespace LambdaPermTools.Policies
             // Whether service principals fold case is UNCONFIRMED (§3.3): say so rather than guess.
             if (principal.Services.Any(s => string.Equals(s, LambdaPermission.ApiGatewayPrincipal, StringComparison.OrdinalIgnoreCase)))
             {
-                unsupported.Add($"the service principal spelled {List(principal.Services)}");
+                if (found.Unsupports())
+                {
+                    found.Unsupported.Add($"the service principal spelled {List(principal.Services)}");
+                }
+
                 return;
             }
 
-            differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the service {LambdaPermission.ApiGatewayPrincipal})"));
+            if (found.Differs())
+            {
+                found.Differences.Add(new Difference(DifferencePart.Principal, $"the principal (it names {Describe(principal)}, not the service {LambdaPermission.ApiGatewayPrincipal})"));
+            }
         }
 
         /// <summary>A statement's Resource entry covers the invoked (qualified) function ARN: "*", or an ARN pattern (IAM-UG Resource element).</summary>
         internal static bool ResourceCovers(string resource, string functionArn) => resource == "*" || ArnPattern.ArnLike(resource, functionArn);
 
-        private static void CheckCondition(PolicyCondition condition, InvokeRequest request, List<Difference> differences, List<string> unsupported, bool explain)
+        private static void CheckCondition(PolicyCondition condition, InvokeRequest request, Findings found)
         {
             var op = condition.Operator;
             if (condition.HasKey(PolicyCondition.SourceArnKey) && request.RoleArn == null)
@@ -97,11 +143,14 @@ namespace LambdaPermTools.Policies
                 var test = ConditionOperators.SourceArnTest(op);
                 if (test == null)
                 {
-                    unsupported.Add($"the condition {op} {condition.Key}");
+                    if (found.Unsupports())
+                    {
+                        found.Unsupported.Add($"the condition {op} {condition.Key}");
+                    }
                 }
-                else if (!condition.Values.Any(v => test(v, request.PresentedSourceArn)))
+                else if (!AnyValueMatches(condition.Values, test, request.PresentedSourceArn) && found.Differs())
                 {
-                    differences.AddRange(explain ? NearestValue(op, condition.Values, request.PresentedSourceArn) : new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN") });
+                    found.Differences.AddRange(found.Explain ? NearestValue(op, condition.Values, request.PresentedSourceArn) : new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN") });
                 }
 
                 return;
@@ -110,21 +159,42 @@ namespace LambdaPermTools.Policies
             // §3.5: these keys exist only when the call comes through a function URL, so API Gateway never matches them.
             if (IsFunctionUrlOnly(condition))
             {
-                differences.Add(new Difference(DifferencePart.FunctionUrl, $"the condition {op} {condition.Key} (it applies only to calls through the function URL, never to API Gateway)"));
-                return;
-            }
-
-            if (condition.HasKey(PolicyCondition.SourceAccountKey) && request.RoleArn == null && op == ConditionOperators.StringEquals)
-            {
-                if (!condition.Values.Contains(request.ApiAccountId))
+                if (found.Differs())
                 {
-                    differences.Add(new Difference(DifferencePart.SourceAccount, $"the source account (it allows {List(condition.Values)}, the API is owned by '{request.ApiAccountId}')"));
+                    found.Differences.Add(new Difference(DifferencePart.FunctionUrl, $"the condition {op} {condition.Key} (it applies only to calls through the function URL, never to API Gateway)"));
                 }
 
                 return;
             }
 
-            unsupported.Add($"the condition {op} {condition.Key}");
+            if (condition.HasKey(PolicyCondition.SourceAccountKey) && request.RoleArn == null && op == ConditionOperators.StringEquals)
+            {
+                if (!condition.Values.Contains(request.ApiAccountId) && found.Differs())
+                {
+                    found.Differences.Add(new Difference(DifferencePart.SourceAccount, $"the source account (it allows {List(condition.Values)}, the API is owned by '{request.ApiAccountId}')"));
+                }
+
+                return;
+            }
+
+            if (found.Unsupports())
+            {
+                found.Unsupported.Add($"the condition {op} {condition.Key}");
+            }
+        }
+
+        // Several values are ORed.
+        private static bool AnyValueMatches(IReadOnlyList<string> values, Func<string, string, bool> test, string presented)
+        {
+            foreach (var value in values)
+            {
+                if (test(value, presented))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsFunctionUrlOnly(PolicyCondition condition) =>
@@ -132,7 +202,7 @@ namespace LambdaPermTools.Policies
             || (condition.HasKey("lambda:InvokedViaFunctionUrl") && condition.Operator == "Bool" && condition.Values.Count > 0
                 && condition.Values.All(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)));
 
-        // Several values are ORed: explain the one closest to matching.
+        // Explain the value closest to matching.
         private static IReadOnlyList<Difference> NearestValue(string op, IReadOnlyList<string> values, string presented) =>
             values.Count == 0
                 ? new[] { new Difference(DifferencePart.SourceArnShape, "the source ARN (the condition lists no value)") }
@@ -154,5 +224,50 @@ namespace LambdaPermTools.Policies
         }
 
         internal static string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
+
+        /// <summary>
+        /// What judging found. Recording, it keeps every difference and unsupported element with its phrase; otherwise it
+        /// only notes that there is one, and judging is settled at the first difference (the outcome cannot change).
+        /// </summary>
+        private sealed class Findings
+        {
+            private readonly bool _record;
+            private bool _differs;
+            private bool _unsupported;
+
+            public Findings(bool record, bool explain)
+            {
+                _record = record;
+                Explain = explain;
+            }
+
+            /// <summary>A SourceArn mismatch is explained component by component.</summary>
+            public bool Explain { get; }
+
+            private List<Difference>? _differences;
+            private List<string>? _unsupportedPhrases;
+
+            public List<Difference> Differences => _differences ??= new List<Difference>();
+            public List<string> Unsupported => _unsupportedPhrases ??= new List<string>();
+            public bool HasSourceArn { get; set; }
+
+            public bool Settled => _differs && !_record;
+
+            public MatchOutcome Outcome => _differs ? MatchOutcome.DoesNotMatch : _unsupported ? MatchOutcome.CannotEvaluate : MatchOutcome.Matches;
+
+            /// <summary>Notes a difference; true when its phrase is wanted.</summary>
+            public bool Differs()
+            {
+                _differs = true;
+                return _record;
+            }
+
+            /// <summary>Notes an element that cannot be evaluated; true when its phrase is wanted.</summary>
+            public bool Unsupports()
+            {
+                _unsupported = true;
+                return _record;
+            }
+        }
     }
 }

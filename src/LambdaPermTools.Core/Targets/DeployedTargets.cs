@@ -14,7 +14,7 @@ namespace LambdaPermTools.Targets
     /// </summary>
     internal static class DeployedTargets
     {
-        public static void Add(ApiSnapshot api, ApiStage stage, List<IntegrationTarget> current, TargetResolution result)
+        public static void Add(ApiSnapshot api, FunctionResolutions functions, ApiStage stage, List<IntegrationTarget> current, TargetResolution result)
         {
             var deploymentId = stage.DeploymentId!;
             var where = $"Stage '{stage.StageName}' of REST API '{api.Api.Id}'";
@@ -31,7 +31,7 @@ namespace LambdaPermTools.Targets
                 return;
             }
 
-            var deployed = TargetResolver.ForConfiguration(api, deployment.Resources, deployment.Authorizers, stage.StageName, stage.Variables);
+            var deployed = TargetResolver.ForConfiguration(api, functions, deployment.Resources, deployment.Authorizers, stage.StageName, stage.Variables);
             var changes = MarkChanges(stage, deployment, deployed, current);
             result.Targets.AddRange(deployed);
             if (changes.Count > 0)
@@ -41,7 +41,7 @@ namespace LambdaPermTools.Targets
 
             if (stage.Canary != null)
             {
-                AddCanary(api, stage, deployed, result, where);
+                AddCanary(api, functions, stage, deployed, result, where);
             }
         }
 
@@ -71,7 +71,7 @@ namespace LambdaPermTools.Targets
             return lines;
         }
 
-        private static void AddCanary(ApiSnapshot api, ApiStage stage, List<IntegrationTarget> stageTargets, TargetResolution result, string where)
+        private static void AddCanary(ApiSnapshot api, FunctionResolutions functions, ApiStage stage, List<IntegrationTarget> stageTargets, TargetResolution result, string where)
         {
             var canary = stage.Canary!;
             if (!api.Deployments.TryGetValue(canary.DeploymentId, out var deployment))
@@ -89,7 +89,7 @@ namespace LambdaPermTools.Targets
 
             var own = stageTargets.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var note = $"It is served by the canary of stage '{stage.StageName}' (deployment '{canary.DeploymentId}', {Percent(canary)} of its requests, with the canary's stage variable overrides).";
-            foreach (var target in TargetResolver.ForConfiguration(api, deployment.Resources, deployment.Authorizers, stage.StageName, variables))
+            foreach (var target in TargetResolver.ForConfiguration(api, functions, deployment.Resources, deployment.Authorizers, stage.StageName, variables))
             {
                 if (own.TryGetValue(Key(target), out var stageTarget) && Differences(stageTarget, target).Length == 0)
                 {

@@ -27,10 +27,9 @@ namespace LambdaPermTools.Targets
         /// <summary>The function's account when it can be read, else empty.</summary>
         public string AccountId { get; }
 
-        public static FunctionResolution For(LambdaUri uri, IReadOnlyDictionary<string, string> variables, string apiAccountId)
+        /// <summary>The function that <paramref name="text"/> (the URI's function reference, its stage variables substituted) names.</summary>
+        public static FunctionResolution Of(string text, IReadOnlyList<string> unresolved, LambdaUri uri, string apiAccountId)
         {
-            var unresolved = new List<string>();
-            var text = StageVariables.Substitute(uri.FunctionReference, variables, unresolved);
             if (unresolved.Count == 0 && FunctionArn.TryParse(text, uri.DefaultsFor(apiAccountId), out var function, out _))
             {
                 return new FunctionResolution(function, unresolved, function!.Region, function.AccountId);
@@ -47,7 +46,11 @@ namespace LambdaPermTools.Targets
         /// <summary>Fills a target's function properties; undefined variables (URI or credentials) leave FunctionArn empty.</summary>
         public void ApplyTo(IntegrationTarget target)
         {
-            target.UnresolvedVariables = Unresolved.Concat(target.UnresolvedVariables).Distinct(StringComparer.Ordinal).ToArray();
+            if (Unresolved.Count > 0 || target.UnresolvedVariables.Length > 0)
+            {
+                target.UnresolvedVariables = Unresolved.Concat(target.UnresolvedVariables).Distinct(StringComparer.Ordinal).ToArray();
+            }
+
             target.Region = Region;
             target.FunctionAccountId = AccountId;
             if (Function != null)

@@ -25,16 +25,17 @@ namespace LambdaPermTools.Targets
         public static TargetResolution ResolveStages(ApiSnapshot api, TargetSelection selection)
         {
             var result = new TargetResolution();
+            var functions = new FunctionResolutions(api.AccountId);
             foreach (var stage in SelectStages(api, selection))
             {
-                var current = ForConfiguration(api, api.Resources, api.Authorizers, stage.StageName, stage.Variables);
+                var current = ForConfiguration(api, functions, api.Resources, api.Authorizers, stage.StageName, stage.Variables);
                 if (selection.Configuration == ApiConfiguration.Current || stage.StageName == ExecuteApiArn.TestInvokeStage || string.IsNullOrEmpty(stage.DeploymentId))
                 {
                     result.Targets.AddRange(current);
                 }
                 else
                 {
-                    DeployedTargets.Add(api, stage, current, result);
+                    DeployedTargets.Add(api, functions, stage, current, result);
                 }
             }
 
@@ -42,7 +43,7 @@ namespace LambdaPermTools.Targets
         }
 
         /// <summary>One stage's targets of one configuration (the current one, or a deployment's), in the documented order.</summary>
-        internal static List<IntegrationTarget> ForConfiguration(ApiSnapshot api, IReadOnlyList<ApiResource> resources, IReadOnlyList<ApiAuthorizer> authorizers,
+        internal static List<IntegrationTarget> ForConfiguration(ApiSnapshot api, FunctionResolutions functions, IReadOnlyList<ApiResource> resources, IReadOnlyList<ApiAuthorizer> authorizers,
             string stageName, IReadOnlyDictionary<string, string> variables)
         {
             var methods = resources.OrderBy(r => r.Path, StringComparer.Ordinal)
@@ -52,7 +53,7 @@ namespace LambdaPermTools.Targets
                 .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
 
             var targets = new List<IntegrationTarget>();
-            var context = new StageContext(api, authorizers, stageName, variables);
+            var context = new StageContext(api, functions, authorizers, stageName, variables);
             foreach (var method in methods)
             {
                 if (IsLambdaIntegration(method.Method.Integration, out var uri))
@@ -138,10 +139,12 @@ namespace LambdaPermTools.Targets
         private sealed class StageContext
         {
             private readonly IReadOnlyDictionary<string, string> _variables;
+            private readonly FunctionResolutions _functions;
 
-            public StageContext(ApiSnapshot api, IReadOnlyList<ApiAuthorizer> authorizers, string stageName, IReadOnlyDictionary<string, string> variables)
+            public StageContext(ApiSnapshot api, FunctionResolutions functions, IReadOnlyList<ApiAuthorizer> authorizers, string stageName, IReadOnlyDictionary<string, string> variables)
             {
                 Api = api;
+                _functions = functions;
                 Authorizers = authorizers;
                 StageName = stageName;
                 _variables = variables;
@@ -171,11 +174,11 @@ namespace LambdaPermTools.Targets
                     IntegrationUri = uri,
                     CredentialsArn = StageVariables.Substitute(credentials ?? "", _variables, unresolved),
                 };
-                target.UnresolvedVariables = unresolved.ToArray();
+                target.UnresolvedVariables = unresolved.Count == 0 ? Array.Empty<string>() : unresolved.ToArray();
                 return target;
             }
 
-            public void ApplyFunction(IntegrationTarget target, LambdaUri uri) => FunctionResolution.For(uri, _variables, Api.AccountId).ApplyTo(target);
+            public void ApplyFunction(IntegrationTarget target, LambdaUri uri) => _functions.For(uri, _variables).ApplyTo(target);
 
             public string PrefixFor(string functionRegion) => ExecuteApiArn.Prefix(Api.Partition, functionRegion, Api.AccountId);
         }

@@ -38,6 +38,7 @@ namespace LambdaPermTools.Targets
             var wanted = selection.StageNames;
             var result = new TargetResolution();
             var targets = result.Targets;
+            var functions = new FunctionResolutions(api.AccountId);
             foreach (var stage in api.Stages.Where(s => wanted == null || wanted.Count == 0 || wanted.Contains(s.StageName)).OrderBy(s => s.StageName, StringComparer.Ordinal))
             {
                 var first = targets.Count;
@@ -51,7 +52,7 @@ namespace LambdaPermTools.Targets
                     var authorizer = route.AuthorizationType == "CUSTOM" ? api.Authorizers.FirstOrDefault(a => a.AuthorizerId == route.AuthorizerId) : null;
                     target.AuthorizerId = authorizer?.AuthorizerId ?? "";
                     target.AuthorizerName = authorizer?.Name ?? "";
-                    Resolve(api, stage, target);
+                    Resolve(functions, stage, target);
                     var prefix = Prefix(api, target);
                     target.PresentedSourceArn = ExecuteApiArn.ForRoute(prefix, api.Api.Id, stage.StageName, route.RouteKey);
                     target.AlternativeSourceArns = RouteAlternatives(prefix, api.Api.Id, stage.StageName, target).ToArray();
@@ -64,7 +65,7 @@ namespace LambdaPermTools.Targets
                     target.AuthorizerId = authorizer.AuthorizerId;
                     target.AuthorizerName = authorizer.Name;
                     target.RouteKey = api.Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal).FirstOrDefault(r => r.AuthorizationType == "CUSTOM" && r.AuthorizerId == authorizer.AuthorizerId)?.RouteKey ?? "";
-                    Resolve(api, stage, target);
+                    Resolve(functions, stage, target);
                     var prefix = Prefix(api, target);
                     target.PresentedSourceArn = ExecuteApiArn.ForAuthorizer(prefix, api.Api.Id, authorizer.AuthorizerId);
 
@@ -144,8 +145,8 @@ namespace LambdaPermTools.Targets
             return target;
         }
 
-        private static void Resolve(V2ApiSnapshot api, V2Stage stage, IntegrationTarget target) =>
-            FunctionResolution.For(ToLambdaUri(target.IntegrationUri)!, stage.StageVariables, api.AccountId).ApplyTo(target);
+        private static void Resolve(FunctionResolutions functions, V2Stage stage, IntegrationTarget target) =>
+            functions.For(ToLambdaUri(target.IntegrationUri)!, stage.StageVariables).ApplyTo(target);
 
         private static string Prefix(V2ApiSnapshot api, IntegrationTarget target) => ExecuteApiArn.Prefix(api.Partition, target.Region, api.AccountId);
     }
