@@ -179,6 +179,43 @@ namespace LambdaPermTools.Tests.Arns
             }
         }, iter: Iterations);
 
+        [Fact] // the matcher's outcome-only path (no phrases, stops at the first difference) agrees with the full match
+        public void OutcomeOnlyAgreesWithFullMatch() => Statement.Array[1, 4].Sample(statements =>
+        {
+            var json = new JsonObject { ["Statement"] = new JsonArray(statements.Select(s => (JsonNode?)s).ToArray()) }.ToJsonString();
+            PolicyDocument policy;
+            try
+            {
+                policy = PolicyDocument.Parse(json);
+            }
+            catch (PolicyFormatException)
+            {
+                return;
+            }
+
+            foreach (var request in Requests)
+            {
+                var matches = policy.Statements.Select(st => StatementMatcher.Match(st, request, explain: false)).ToList();
+                Assert.Equal(matches.Select(m => m.Outcome), policy.Statements.Select(st => StatementMatcher.OutcomeOf(st, request)));
+                Assert.Equal(ReferenceDecision(matches), PolicyDecision.Evaluate(policy, request).Kind);
+            }
+        }, iter: Iterations);
+
+        private static readonly InvokeRequest[] Requests =
+        {
+            new() { FunctionArn = "arn:aws:lambda:us-east-1:111122223333:function:f", PresentedSourceArn = "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/prod/GET/p", ApiAccountId = "111122223333" },
+            new() { FunctionArn = "arn:aws:lambda:us-east-1:111122223333:function:f", PresentedSourceArn = "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/authorizers/au1", ApiAccountId = "111122223333" },
+            new() { FunctionArn = "arn:aws:lambda:us-east-1:111122223333:function:f", PresentedSourceArn = "", ApiAccountId = "111122223333", RoleArn = "arn:aws:iam::444455556666:role/r", RoleAccountId = "444455556666" },
+        };
+
+        /// <summary>docs/aws-rules.md §3.6 and §11.5 from the statements' outcomes: a matching Deny, an uncertain Deny, a matching Allow, an uncertain Allow.</summary>
+        private static DecisionKind ReferenceDecision(IReadOnlyList<StatementMatch> matches) =>
+            matches.Any(m => m.Statement.IsDeny && m.Outcome == MatchOutcome.Matches) ? DecisionKind.ExplicitlyDenied
+            : matches.Any(m => m.Statement.IsDeny && m.Outcome == MatchOutcome.CannotEvaluate) ? DecisionKind.Uncertain
+            : matches.Any(m => !m.Statement.IsDeny && m.Outcome == MatchOutcome.Matches) ? DecisionKind.Granted
+            : matches.Any(m => !m.Statement.IsDeny && m.Outcome == MatchOutcome.CannotEvaluate) ? DecisionKind.Uncertain
+            : DecisionKind.NotGranted;
+
         [Fact] // the whole path: hostile URIs, credentials, variables and policies give findings, never crashes
         public void ResolveAndEvaluateNeverThrow() => Gen.Select(Hostile, Hostile, Hostile, Gen.OneOf(PolicyFragments).Array[0, 10]).Sample((fn, credentials, variable, policy) =>
         {

@@ -47,6 +47,20 @@ namespace LambdaPermTools.Tests.Targets
             Assert.All(targets, t => Assert.Equal(Uri(Fn("${stageVariables.fn}")), t.IntegrationUri));
         }
 
+        [Fact] // a scan holds targets until they are judged: methods and stages calling one function share its ARN text
+        public void TargetsOfOneFunctionShareItsArnText()
+        {
+            var api = new TestApi().Stage("dev", ("alias", "live")).Stage("prod", ("alias", "live")).Stage("test", ("alias", "blue"))
+                .Method("/a", "GET", Uri(Fn("f") + ":${stageVariables.alias}"))
+                .Method("/b", "POST", Uri(Fn("f") + ":live")).Build();
+            var live = Run.Targets(api).Where(t => t.Qualifier == "live").ToList();
+            Assert.Equal(5, live.Count);
+            Assert.All(live, t => Assert.Same(live[0].FunctionArn, t.FunctionArn));
+            Assert.All(live, t => Assert.Same(live[0].FunctionName, t.FunctionName));
+            var blue = Run.Targets(api).Single(t => t.Qualifier == "blue");
+            Assert.Equal(Fn("f") + ":blue", blue.FunctionArn);
+        }
+
         [Fact] // §4.3 a stage variable as the qualifier, and a value holding name:alias (the colon is allowed)
         public void StageVariableAsQualifierOrNameWithAlias()
         {
