@@ -49,6 +49,18 @@ Describe 'Deeper diagnosis of denied targets' {
         $finding.Qualifier | Should -Be '2'
     }
 
+    It 'says QualifierMismatch is not ruled out when the caller may not list the aliases, and keeps the denial' {
+        $fake, $orders = New-ShopFake
+        $null = $fake.SeedPermission($orders, 'live', 'on-live', $OrdersArn)
+        $fake.Inject('ListAliases', 'AccessDenied')
+        $finding = Test-ApiLambdaPermission -RestApiId api1 -StageName prod -ErrorVariable scanErrors | Where-Object StageName -EQ 'prod'
+        $finding.Status | Should -Be 'Denied'
+        $finding.Cause | Should -Be 'NoPolicy' -Because 'the grant on the alias was never seen'
+        $finding.Reason | Should -Match 'A grant on another qualifier \(QualifierMismatch\) is not ruled out: its aliases and versions could not be listed\.$'
+        $finding.SourceArn | Should -Be $OrdersArn -Because 'the fix is the same grant on the qualifier the integration calls'
+        $scanErrors | Should -BeNullOrEmpty -Because 'the diagnosis is an explanation; its gap is said in the finding'
+    }
+
     It 'reads no other qualifier when nothing is denied, and each one once per run' {
         $fake, $orders = New-ShopFake -Stages prod, dev
         $null = $fake.SeedPermission($orders, $null, 'ok', $OrdersArn)

@@ -26,7 +26,7 @@ namespace LambdaPermTools.Aws.Runs
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>> _policies = new ConcurrentDictionary<string, Lazy<Task<Read<PolicyLookup>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<Read<string>>>> _trustPolicies = new ConcurrentDictionary<string, Lazy<Task<Read<string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, RoleDecisions> _decisions = new ConcurrentDictionary<string, RoleDecisions>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>> _qualifiers = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>?>>> _qualifiers = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>?>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         public EvidenceCache(RunContext run, int maxConcurrentReads)
@@ -63,21 +63,27 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>
         /// Deeper diagnosis for a function with a denied target (docs/aws-rules.md §11.6): the policies of its aliases and
         /// versions not read yet, so that a grant on another qualifier is found. One ListAliases and one
-        /// ListVersionsByFunction per function and one GetPolicy per qualifier per run. A failed diagnosis read adds
-        /// nothing: the verdict it would refine stays true for the target's own qualifier.
+        /// ListVersionsByFunction per function and one GetPolicy per qualifier per run. Failed reads come back as such, and
+        /// null means the qualifiers could not be listed: the verdict they would refine stays true for the target's own
+        /// qualifier, and the finding says which part of the diagnosis is missing.
         /// </summary>
-        public async Task<IReadOnlyList<KeyValuePair<string, PolicyLookup>>> OtherQualifiersAsync(string functionArn, EvidenceSet known)
+        public async Task<IReadOnlyList<KeyValuePair<string, PolicyLookup>>?> OtherQualifiersAsync(string functionArn, EvidenceSet known)
         {
-            var qualifiers = await _qualifiers.GetOrAdd(functionArn, _ => new Lazy<Task<IReadOnlyList<string>>>(() => ListQualifiersAsync(functionArn))).Value.ConfigureAwait(false);
+            var qualifiers = await _qualifiers.GetOrAdd(functionArn, _ => new Lazy<Task<IReadOnlyList<string>?>>(() => ListQualifiersAsync(functionArn))).Value.ConfigureAwait(false);
+            if (qualifiers == null)
+            {
+                return null;
+            }
+
             var reads = qualifiers.Where(q => known.GetPolicy(functionArn, q) == null)
                 .Select(q => (Qualifier: q, Task: _policies.GetOrAdd(functionArn + "\n" + q, _ => new Lazy<Task<Read<PolicyLookup>>>(() => Gated(_policyGate, () => ReadListedPolicyAsync(functionArn, q)))).Value))
                 .ToList();
             await Task.WhenAll(reads.Select(r => r.Task)).ConfigureAwait(false);
-            return reads.Where(r => r.Task.Result.Error == null)
-                .Select(r => new KeyValuePair<string, PolicyLookup>(r.Qualifier, r.Task.Result.Value)).ToList();
+            return reads.Select(r => new KeyValuePair<string, PolicyLookup>(r.Qualifier, r.Task.Result.Value)).ToList();
         }
 
-        private async Task<IReadOnlyList<string>> ListQualifiersAsync(string functionArn)
+        /// <summary>The function's aliases and versions, or null when Lambda would not list them.</summary>
+        private async Task<IReadOnlyList<string>?> ListQualifiersAsync(string functionArn)
         {
             var lambda = _run.LambdaOf(functionArn);
             try
@@ -90,7 +96,7 @@ namespace LambdaPermTools.Aws.Runs
             }
             catch (AwsServiceException)
             {
-                return Array.Empty<string>();
+                return null;
             }
         }
 

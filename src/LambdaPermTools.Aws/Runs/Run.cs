@@ -279,7 +279,12 @@ namespace LambdaPermTools.Aws.Runs
             var others = await Task.WhenAll(denied.Select(f => _evidence.OtherQualifiersAsync(f, deeper))).ConfigureAwait(false);
             for (var i = 0; i < denied.Count; i++)
             {
-                foreach (var pair in others[i])
+                if (others[i] == null)
+                {
+                    deeper.MarkQualifiersUnlisted(denied[i]);
+                }
+
+                foreach (var pair in others[i] ?? Array.Empty<KeyValuePair<string, PolicyLookup>>())
                 {
                     deeper.AddPolicy(denied[i], pair.Key, pair.Value);
                 }

@@ -11,6 +11,7 @@ namespace LambdaPermTools.Evaluation
     {
         private readonly Dictionary<string, Dictionary<string, PolicyLookup>> _policies = new Dictionary<string, Dictionary<string, PolicyLookup>>(StringComparer.Ordinal);
         private readonly Dictionary<string, RoleLookup> _roles = new Dictionary<string, RoleLookup>(StringComparer.Ordinal);
+        private readonly HashSet<string> _unlisted = new HashSet<string>(StringComparer.Ordinal);
 
         public void AddPolicy(string functionArn, string? qualifier, PolicyLookup lookup)
         {
@@ -56,7 +57,14 @@ namespace LambdaPermTools.Evaluation
             {
                 _roles[role.Key] = role.Value;
             }
+
+            _unlisted.UnionWith(other._unlisted);
         }
+
+        /// <summary>The function's aliases and versions were asked for and could not be listed, so their policies are unknown.</summary>
+        public void MarkQualifiersUnlisted(string functionArn) => _unlisted.Add(functionArn);
+
+        public bool QualifiersUnlisted(string functionArn) => _unlisted.Contains(functionArn);
 
         public void AddRole(string roleArn, RoleLookup lookup) => _roles[roleArn] = lookup;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using LambdaPermTools.Policies;
 
@@ -123,6 +124,18 @@ namespace LambdaPermTools.Evaluation
             var where = grantedQualifier == null ? "the unqualified function" : $"qualifier '{grantedQualifier}'";
             var called = _target.Qualifier == null ? "the unqualified function" : $"qualifier '{_target.Qualifier}'";
             return $"Statement {statement.Label} grants '{_target.PresentedSourceArn}' on the policy of {where}, but {Subject} invokes {called}, and each qualifier has its own policy{FixClause} on {called}.";
+        }
+
+        /// <summary>Appended to a denial whose other qualifiers were not all read: the verdict stands, only its cause is open.</summary>
+        public string OtherQualifiersUnread(IReadOnlyList<string?> unread, bool unlisted)
+        {
+            var causes = unread.Select(q => $"the policy of {(q == null ? "the unqualified function" : $"qualifier '{q}'")} could not be read").ToList();
+            if (unlisted)
+            {
+                causes.Add("its aliases and versions could not be listed");
+            }
+
+            return $" A grant on another qualifier (QualifierMismatch) is not ruled out: {Join(causes.ToArray())}.";
         }
 
         public string RoleNotRead(string role) =>

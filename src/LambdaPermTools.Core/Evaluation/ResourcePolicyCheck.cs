@@ -31,7 +31,7 @@ namespace LambdaPermTools.Evaluation
                     return Verdict.Unknown(PermissionCause.ReadFailed, reasons.PolicyReadFailed(lookup.Message));
                 case LookupStatus.NoPolicy:
                     return OtherQualifier(target, evidence, reasons, role)
-                        ?? Denial(fixable, PermissionCause.NoPolicy, role == null ? reasons.NoPolicy() : reasons.NoPolicyForRole(role.Text));
+                        ?? Denial(fixable, PermissionCause.NoPolicy, (role == null ? reasons.NoPolicy() : reasons.NoPolicyForRole(role.Text)) + UnreadElsewhere(target, evidence, reasons));
             }
 
             var parsed = lookup.Parsed();
@@ -57,7 +57,7 @@ namespace LambdaPermTools.Evaluation
                 default:
                     return FormDependent(target, policy, role, reasons, granted: false)
                         ?? OtherQualifier(target, evidence, reasons, role)
-                        ?? Denial(fixable, PermissionCause.NoMatchingStatement, reasons.NoMatchingStatement(decision.Deciding, policy.Statements.Count, role?.Text));
+                        ?? Denial(fixable, PermissionCause.NoMatchingStatement, reasons.NoMatchingStatement(decision.Deciding, policy.Statements.Count, role?.Text) + UnreadElsewhere(target, evidence, reasons));
             }
         }
 
@@ -89,6 +89,21 @@ namespace LambdaPermTools.Evaluation
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The note for a denial whose cause could still be QualifierMismatch: another qualifier's policy failed to read, or the
+        /// function's qualifiers could not be listed. The denial itself stands (the called qualifier's own policy decides).
+        /// </summary>
+        private static string UnreadElsewhere(IntegrationTarget target, EvidenceSet evidence, ReasonWriter reasons)
+        {
+            var unread = evidence.PoliciesOf(target.FunctionName)
+                .Where(p => p.Key != target.Qualifier && (p.Value.Status == LookupStatus.Failed || p.Value.Status == LookupStatus.AccessDenied))
+                .Select(p => p.Key)
+                .OrderBy(q => q ?? "", System.StringComparer.Ordinal)
+                .ToList();
+            var unlisted = evidence.QualifiersUnlisted(target.FunctionName);
+            return unread.Count == 0 && !unlisted ? "" : reasons.OtherQualifiersUnread(unread, unlisted);
         }
 
         /// <summary>

@@ -68,6 +68,31 @@ namespace LambdaPermTools.Tests.Evaluation
             Assert.Contains("the unqualified function", finding.Reason);
         }
 
+        [Fact] // §11.6 another qualifier's policy that failed to read leaves QualifierMismatch open: the denial stands and says so
+        public void UnreadPolicyOfAnotherQualifierIsNamedInTheDenial()
+        {
+            var api = new TestApi().Method("/x", "GET", Uri(Fn("f") + ":live"));
+            var evidence = Run.Evidence((Fn("f"), "live", Policy.Of(Policy.Grant("other", Judge.ApiPrefix + "/*/POST/*", Fn("f") + ":live"))));
+            evidence.AddPolicy(Fn("f"), null, new PolicyLookup { Status = LookupStatus.Failed, Message = "Rate exceeded" });
+            evidence.AddPolicy(Fn("f"), "2", new PolicyLookup { Status = LookupStatus.AccessDenied, Message = "not authorized" });
+            var finding = Evaluate(api, evidence);
+            Assert.Equal((PermissionStatus.Denied, PermissionCause.NoMatchingStatement), (finding.Status, finding.Cause));
+            Assert.EndsWith(" A grant on another qualifier (QualifierMismatch) is not ruled out: the policy of the unqualified function could not be read and the policy of qualifier '2' could not be read.", finding.Reason);
+        }
+
+        [Fact] // §11.6 qualifiers that could not be listed leave QualifierMismatch open; a complete diagnosis adds no note
+        public void UnlistedQualifiersAreNamedInTheDenialAndOnlyThen()
+        {
+            var api = new TestApi().Method("/x", "GET", Uri(Fn("f")));
+            var evidence = Run.Evidence((Fn("f"), null, null), (Fn("f"), "live", null));
+            Assert.DoesNotContain("not ruled out", Evaluate(api, evidence).Reason);
+
+            evidence.MarkQualifiersUnlisted(Fn("f"));
+            var finding = Evaluate(api, evidence);
+            Assert.Equal((PermissionStatus.Denied, PermissionCause.NoPolicy), (finding.Status, finding.Cause));
+            Assert.EndsWith(" A grant on another qualifier (QualifierMismatch) is not ruled out: its aliases and versions could not be listed.", finding.Reason);
+        }
+
         [Fact] // §3.1 $LATEST cannot carry a resource policy → LatestQualifier, nothing to plan
         public void LatestIsDenied()
         {
