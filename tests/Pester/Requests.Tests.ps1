@@ -108,6 +108,24 @@ Describe '-Uri routes a request as API Gateway does' {
         $err[0].Exception.Message | Should -Match '\(stages: prod\)'
     }
 
+    It 'an HTTP API''s execute-api URL is RouteNotFound saying -Uri routes REST APIs only, after one v2 GetStages' {
+        $null = $fake.AddHttpApi('http1', 'pets-http').AddRoute('GET /pets', $fns.pet).AddStage('prod')
+        $fake.ClearCalls()
+        $out = @(Test-ApiLambdaPermission -Uri 'https://http1.execute-api.us-east-1.amazonaws.com/prod/pets' -ErrorVariable err -ErrorAction SilentlyContinue)
+        $out | Should -HaveCount 0
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
+        $err[0].Exception.Message | Should -Match "'http1' .* is an HTTP or WebSocket API"
+        $err[0].ErrorDetails.RecommendedAction | Should -Match "-ApiId http1"
+        @($fake.Calls.Operation) | Should -Be @('GetStages', 'GetV2Stages')
+    }
+
+    It 'an execute-api URL of no API at all stays RestApiNotFound' {
+        $null = Get-ApiIntegrationTarget -Uri 'https://zzz9.execute-api.us-east-1.amazonaws.com/prod/pets' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'RestApiNotFound,*'
+    }
+
     It 'an unknown custom domain is DomainNotFound after its one GetDomainName' {
         $fake.ClearCalls()
         $out = @(Test-ApiLambdaPermission -Uri 'https://nowhere.example.com/pets/42' -ErrorVariable err -ErrorAction SilentlyContinue)

@@ -44,11 +44,36 @@ namespace LambdaPermTools.Aws.Runs
                 }
                 catch (AwsServiceException e)
                 {
-                    failed(RunError.ForApi(e, pick.RestApiId));
+                    failed(await ApiErrorAsync(e, pick, request).ConfigureAwait(false));
                 }
             }
 
             return targets;
+        }
+
+        /// <summary>
+        /// An execute-api URL whose id is no REST API may name an HTTP or WebSocket API, which -Uri does not route yet: one v2
+        /// GetStages tells, so the error says that instead of "not found".
+        /// </summary>
+        private async Task<RunError> ApiErrorAsync(AwsServiceException e, StagePick pick, RouteRequest request)
+        {
+            if (e.Kind != AwsErrorKind.NotFound || request.Url.Kind != RequestHostKind.ExecuteApi)
+            {
+                return RunError.ForApi(e, pick.RestApiId);
+            }
+
+            try
+            {
+                await _run.Services.ApiGatewayV2.GetStagesAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false);
+            }
+            catch (AwsServiceException)
+            {
+                return RunError.ForApi(e, pick.RestApiId);
+            }
+
+            return new RunError(ErrorId.RouteNotFound,
+                $"'{pick.RestApiId}' in '{request.Url.Original}' is an HTTP or WebSocket API (API Gateway v2); -Uri resolves the URLs of REST APIs only, so far.",
+                request.Url.Original, $"Judge its routes with Test-ApiLambdaPermission -ApiId {pick.RestApiId} (add -StageName to narrow it).");
         }
 
         private static IReadOnlyList<StagePick> ExecuteApiPick(RouteRequest request, Action<RunError> failed)
