@@ -315,7 +315,8 @@ Describe 'Policy hygiene against moto' {
         (Get-ApiLambdaPermission -FunctionName orders @grantReader).Usage | Sort-Object -Unique | Should -Be 'Unused'
 
         $null = Invoke-Aws apigateway delete-rest-api --rest-api-id $api
-        $grants = @(Get-ApiLambdaPermission -FunctionName orders @grantReader)
+        # -ApiRegion: the account's APIs live in this region only, so an API missing from it was deleted.
+        $grants = @(Get-ApiLambdaPermission -FunctionName orders -ApiRegion $connection.Region @grantReader)
         ($grants.StatementId | Sort-Object) | Should -Be @('orders-get', 'orders-stage')
         $grants.Usage | Sort-Object -Unique | Should -Be 'ApiDeleted'
         $grants.ApiId | Sort-Object -Unique | Should -Be $api

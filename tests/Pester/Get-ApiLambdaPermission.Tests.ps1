@@ -43,7 +43,7 @@ Describe 'Get-ApiLambdaPermission' {
     }
 
     It 'gives each statement the right Usage, with reasons, targets, sizes and breadth' {
-        $grants = @(Get-ApiLambdaPermission -FunctionName pets)
+        $grants = @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1)
         $grants | ForEach-Object { $_ | Should -BeOfType ([LambdaPermTools.PermissionGrant]) }
         $usage = Get-Usage $grants
         $usage['gone-1'] | Should -Be 'ApiDeleted'
@@ -71,14 +71,33 @@ Describe 'Get-ApiLambdaPermission' {
         $grants.PolicyBytes | Sort-Object -Unique | Should -Be $policy
         $grants.PolicyBytesLeft | Sort-Object -Unique | Should -Be (20480 - $policy)
         $byId['gone-1'].StatementBytes | Should -Be ([Text.Encoding]::UTF8.GetByteCount($byId['gone-1'].Statement))
-        (Get-ApiLambdaPermission -FunctionName $auth).Usage | Should -Be 'InUse'
+        (Get-ApiLambdaPermission -FunctionName $auth -ApiRegion us-east-1).Usage | Should -Be 'InUse'
     }
 
     It 'finds the same statements from the API, and from every function of the region' {
-        $fromApi = @(Get-ApiLambdaPermission -RestApiId api1)
-        $everyFunction = @(Get-ApiLambdaPermission -AllFunctions)
+        $fromApi = @(Get-ApiLambdaPermission -RestApiId api1 -ApiRegion us-east-1)
+        $everyFunction = @(Get-ApiLambdaPermission -AllFunctions -ApiRegion us-east-1)
         $fromApi | Should -HaveCount 9
         (Get-Usage $everyFunction).Values -join ',' | Should -Be ((Get-Usage $fromApi).Values -join ',')
+    }
+
+    It 'never calls a grant deleted while its API may live in another region: that takes -ApiRegion' {
+        # A grant for an API of another region names the function's region (docs/aws-rules.md §1.1), like gone-1 does.
+        $null = $fake.AddRestApi('euapi1', 'eu', 'eu-west-1')
+        $null = $fake.SeedPermission($pets, $null, 'from-eu', 'arn:aws:execute-api:us-east-1:111122223333:euapi1/*/GET/pets')
+        $unsaid = @(Get-ApiLambdaPermission -FunctionName pets)
+        (Get-Usage $unsaid)['gone-1'], (Get-Usage $unsaid)['from-eu'] | Should -Be 'Foreign', 'Foreign'
+        ($unsaid | Where-Object StatementId -EQ 'gone-1').Reason | Should -Match 'another region .* -ApiRegion'
+
+        $said = @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1, eu-west-1)
+        (Get-Usage $said)['gone-1'], (Get-Usage $said)['from-eu'] | Should -Be 'ApiDeleted', 'Foreign'
+        ($said | Where-Object StatementId -EQ 'from-eu').Reason | Should -Match "API 'euapi1' is in region eu-west-1"
+        ($said | Where-Object StatementId -EQ 'gone-1').Reason | Should -Match 'none of the regions checked \(us-east-1, eu-west-1\)'
+        @($fake.CallsOf('GetRestApis') | Where-Object Region -EQ 'eu-west-1') | Should -HaveCount 1
+    }
+
+    It 'refuses a region name that is no region' {
+        { Get-ApiLambdaPermission -FunctionName pets -ApiRegion 'eu west' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
     It 'reads each alias, and the versions that aliases point to, at their own policy' {
@@ -86,7 +105,7 @@ Describe 'Get-ApiLambdaPermission' {
         $fake.AddAlias($pets, 'live', '3')
         $null = $fake.SeedPermission($pets, 'live', 'live-gone', 'arn:aws:execute-api:us-east-1:111122223333:dead3/*/GET/pets')
         $null = $fake.SeedPermission($pets, '3', 'v3-gone', 'arn:aws:execute-api:us-east-1:111122223333:dead4/*/GET/pets')
-        $grants = @(Get-ApiLambdaPermission -FunctionName pets)
+        $grants = @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1)
         ($grants | Where-Object Qualifier -eq 'live').StatementId | Should -Be 'live-gone'
         ($grants | Where-Object Qualifier -eq '3').StatementId | Should -Be 'v3-gone'
         ($grants | Where-Object Qualifier -ne '').Usage | Sort-Object -Unique | Should -Be 'ApiDeleted'
@@ -113,7 +132,7 @@ Describe 'Get-ApiLambdaPermission' {
         foreach ($op in 'GetResources', 'GetAuthorizers', 'GetStages', 'GetExport') { $scan[$op] = $fake.CallCount($op) }
         $fake.ClearCalls()
 
-        $grants = @(Get-ApiLambdaPermission -AllFunctions)
+        $grants = @(Get-ApiLambdaPermission -AllFunctions -ApiRegion us-east-1)
 
         $functions = 11   # pets, auth and fn1..fn9
         $aliased = 3      # fn3, fn6, fn9: alias live and version 1, each with a policy to read
@@ -145,7 +164,7 @@ Describe 'Remove-ApiLambdaPermission' {
 
     It 'removes the ApiDeleted and Redundant statements, and every live target stays Allowed' {
         (Test-ApiLambdaPermission -RestApiId api1).Status | Sort-Object -Unique | Should -Be 'Allowed'
-        $changes = @(Get-ApiLambdaPermission -FunctionName pets | Where-Object Usage -in 'ApiDeleted', 'Redundant' | Remove-ApiLambdaPermission -Confirm:$false)
+        $changes = @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Where-Object Usage -in 'ApiDeleted', 'Redundant' | Remove-ApiLambdaPermission -Confirm:$false)
         $changes | ForEach-Object { $_ | Should -BeOfType ([LambdaPermTools.PermissionChange]) }
         $changes.Result | Sort-Object -Unique | Should -Be 'Removed'
         ($changes.StatementId | Sort-Object) | Should -Be @('gone-1', 'gone-2', 'prod-pets')
@@ -157,14 +176,14 @@ Describe 'Remove-ApiLambdaPermission' {
 
     It 'changes nothing with -WhatIf' {
         $before = $fake.PolicyOf($pets)
-        $changes = @(Get-ApiLambdaPermission -FunctionName pets | Remove-ApiLambdaPermission -WhatIf -Force)
+        $changes = @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Remove-ApiLambdaPermission -WhatIf -Force)
         $changes | Should -HaveCount 0
         $fake.CallCount('RemovePermission') | Should -Be 0
         $fake.PolicyOf($pets) | Should -Be $before
     }
 
     It 'refuses a statement in use without -Force, naming what would break; removes it with -Force' {
-        $inUse = Get-ApiLambdaPermission -FunctionName pets | Where-Object StatementId -eq 'prod-all'
+        $inUse = Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Where-Object StatementId -eq 'prod-all'
         $changes = @($inUse | Remove-ApiLambdaPermission -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue)
         $changes | Should -HaveCount 0
         $refused | Should -HaveCount 1
@@ -197,7 +216,7 @@ Describe 'Remove-ApiLambdaPermission' {
     }
 
     It 're-reads the policy and retries when it changed during the removal (412)' {
-        $gone = Get-ApiLambdaPermission -FunctionName pets | Where-Object StatementId -eq 'gone-1'
+        $gone = Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Where-Object StatementId -eq 'gone-1'
         $fake.ClearCalls()
         $fake.ChangeConcurrentlyBeforeRemovePermission($pets, $null, 1)
         $change = $gone | Remove-ApiLambdaPermission -Confirm:$false
@@ -210,14 +229,14 @@ Describe 'Remove-ApiLambdaPermission' {
     }
 
     It 'removes nothing on a second run: what is gone is Skipped (NotFound)' {
-        $stale = @(Get-ApiLambdaPermission -FunctionName pets | Where-Object Usage -in 'ApiDeleted', 'Redundant')
+        $stale = @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Where-Object Usage -in 'ApiDeleted', 'Redundant')
         $null = $stale | Remove-ApiLambdaPermission -Confirm:$false
         $fake.ClearCalls()
         $again = @($stale | Remove-ApiLambdaPermission -Confirm:$false)
         $again.Result | Sort-Object -Unique | Should -Be 'Skipped'
         $again.Reason | Sort-Object -Unique | Should -BeLike 'NotFound*'
         $fake.CallCount('RemovePermission') | Should -Be 0
-        @(Get-ApiLambdaPermission -FunctionName pets | Where-Object Usage -in 'ApiDeleted', 'Redundant') | Should -HaveCount 0
+        @(Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Where-Object Usage -in 'ApiDeleted', 'Redundant') | Should -HaveCount 0
     }
 
     It 'removes one statement named by -FunctionName and -StatementId, and skips a Sid that is not there' {
@@ -231,7 +250,7 @@ Describe 'Remove-ApiLambdaPermission' {
 
     It 'refuses a statement of a whole-document policy (WholeDocumentPolicy), naming the document-level change' {
         $fake.SeedStatement($pets, $null, '{"Effect":"Allow","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:us-east-1:111122223333:dead9/*"}}}')
-        $noSid = Get-ApiLambdaPermission -FunctionName pets | Where-Object StatementId -eq ''
+        $noSid = Get-ApiLambdaPermission -FunctionName pets -ApiRegion us-east-1 | Where-Object StatementId -eq ''
         $noSid.Usage | Should -Be 'ApiDeleted'
         $noSid.WholeDocumentReason | Should -Match 'no Sid'
         $null = $noSid | Remove-ApiLambdaPermission -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue

@@ -222,7 +222,7 @@ Describe 'HTTP and WebSocket APIs' {
             $null = Add-ApiLambdaPermission -ApiId http1, ws1
             $null = $fake.SeedPermission($wsFn, $null, 'gone', 'arn:aws:execute-api:us-east-1:111122223333:deadv2/*/$default')
             $null = $fake.SeedPermission($pets, $null, 'no-route', "$http/*/GET/nothing")
-            $grants = @(Get-ApiLambdaPermission -FunctionName $pets, $auth, $wsFn, $wsAuth)
+            $grants = @(Get-ApiLambdaPermission -FunctionName $pets, $auth, $wsFn, $wsAuth -ApiRegion us-east-1)
             ($grants | Where-Object StatementId -eq 'gone').Usage | Should -Be 'ApiDeleted'
             ($grants | Where-Object StatementId -eq 'no-route').Usage | Should -Be 'Unused'
             $added = @($grants | Where-Object StatementId -notin 'gone', 'no-route')

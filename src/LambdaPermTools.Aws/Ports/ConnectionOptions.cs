@@ -31,6 +31,24 @@ namespace LambdaPermTools.Aws.Ports
         public Action<string>? WriteDebug { get; set; }
         public Action<string>? WriteVerbose { get; set; }
 
+        /// <summary>The same credentials and endpoint in another region.</summary>
+        public ConnectionOptions InRegion(string region) => new ConnectionOptions
+        {
+            Region = region,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            AccessKey = AccessKey,
+            SecretKey = SecretKey,
+            SessionToken = SessionToken,
+            Credential = Credential,
+            EndpointUrl = EndpointUrl,
+            StoredCredentials = StoredCredentials,
+            StoredRegion = StoredRegion,
+            Environment = Environment,
+            WriteDebug = WriteDebug,
+            WriteVerbose = WriteVerbose,
+        };
+
         /// <summary>Same connection: secrets are compared in memory only and never shown.</summary>
         public bool Equals(ConnectionOptions? other) =>
             other != null

@@ -34,8 +34,9 @@ namespace LambdaPermTools.Aws.Runs
         public async Task ListAsync(RunRequest request, IRunObserver<IReadOnlyList<PermissionGrant>> observer)
         {
             var region = _run.Services.Region;
-            var restApis = await ListRestApisAsync(observer).ConfigureAwait(false);
-            var v2Apis = await ListV2ApisAsync(observer).ConfigureAwait(false);
+            var restApis = await ListRestApisAsync(_run.Services, observer).ConfigureAwait(false);
+            var v2Apis = await ListV2ApisAsync(_run.Services, observer).ConfigureAwait(false);
+            var elsewhere = ApisElsewhereAsync(request.ApiRegions, observer);
             var existing = restApis == null || v2Apis == null ? null : new HashSet<string>(restApis.Keys.Concat(v2Apis.Keys), StringComparer.Ordinal);
             var caller = await _run.CallerAccountAsync().ConfigureAwait(false);
             var targets = new ConcurrentBag<IntegrationTarget>();
@@ -88,10 +89,13 @@ namespace LambdaPermTools.Aws.Runs
             await ScanAsync(named.Except(namedV2.Select(a => a.Id)).ToList(), restApis, namedV2, read, targets, observer).ConfigureAwait(false);
 
             var all = targets.ToList();
+            var apiIdsElsewhere = await elsewhere.ConfigureAwait(false);
             foreach (var policy in policies)
             {
                 policy.CallerAccountId = caller;
                 policy.ExistingApiIds = policy.Region == region ? existing : null;
+                policy.ApiRegions = request.ApiRegions;
+                policy.ApiIdsElsewhere = apiIdsElsewhere;
                 policy.ReadApiIds = read;
                 policy.Targets = all;
                 observer.Delivered(GrantClassifier.Classify(policy));
@@ -116,32 +120,60 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>The region's REST APIs by id; their names spare the scan a GetRestApi per API.</summary>
-        private async Task<IReadOnlyDictionary<string, RestApiSummary>?> ListRestApisAsync<T>(IRunObserver<T> observer)
+        private async Task<IReadOnlyDictionary<string, RestApiSummary>?> ListRestApisAsync<T>(IAwsServices services, IRunObserver<T> observer)
         {
             try
             {
-                var apis = await _run.Services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false);
+                var apis = await services.ApiGateway.GetRestApisAsync(_run.Cancellation).ConfigureAwait(false);
                 return apis.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             }
             catch (AwsServiceException e)
             {
-                observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the REST APIs of region {_run.Services.Region}"));
+                observer.Failed(RunError.FromAws(e, services.Region, $"the REST APIs of region {services.Region}"));
                 return null;
             }
         }
 
-        private async Task<IReadOnlyDictionary<string, V2ApiSummary>?> ListV2ApisAsync<T>(IRunObserver<T> observer)
+        private async Task<IReadOnlyDictionary<string, V2ApiSummary>?> ListV2ApisAsync<T>(IAwsServices services, IRunObserver<T> observer)
         {
             try
             {
-                var apis = await _run.Services.ApiGatewayV2.GetApisAsync(_run.Cancellation).ConfigureAwait(false);
+                var apis = await services.ApiGatewayV2.GetApisAsync(_run.Cancellation).ConfigureAwait(false);
                 return apis.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             }
             catch (AwsServiceException e)
             {
-                observer.Failed(RunError.FromAws(e, _run.Services.Region, $"the HTTP and WebSocket APIs of region {_run.Services.Region}"));
+                observer.Failed(RunError.FromAws(e, services.Region, $"the HTTP and WebSocket APIs of region {services.Region}"));
                 return null;
             }
+        }
+
+        /// <summary>The API ids of the other regions named by -ApiRegion, with their region (each region's two listings at once); null when one failed.</summary>
+        private async Task<IReadOnlyDictionary<string, string>?> ApisElsewhereAsync<T>(IReadOnlyList<string> regions, IRunObserver<T> observer)
+        {
+            var others = regions.Where(r => r != _run.Services.Region).Distinct(StringComparer.Ordinal).ToList();
+            var listings = await Task.WhenAll(others.Select(async region =>
+            {
+                var services = _run.ServicesIn(region);
+                var rest = ListRestApisAsync(services, observer);
+                var v2 = ListV2ApisAsync(services, observer);
+                return (Region: region, RestApis: await rest.ConfigureAwait(false), V2Apis: await v2.ConfigureAwait(false));
+            })).ConfigureAwait(false);
+            if (listings.Any(l => l.RestApis == null || l.V2Apis == null))
+            {
+                return null;
+            }
+
+            var found = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var listing in listings)
+            {
+                foreach (var id in listing.RestApis!.Keys.Concat(listing.V2Apis!.Keys))
+                {
+                    found[id] = listing.Region;
+                }
+            }
+
+            return found;
         }
 
         private async Task<IReadOnlyList<string>> ListFunctionsAsync<T>(IRunObserver<T> observer)

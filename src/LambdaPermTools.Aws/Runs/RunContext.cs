@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaPermTools.Arns;
@@ -15,10 +16,15 @@ namespace LambdaPermTools.Aws.Runs
     {
         private readonly Lazy<IAwsServices> _services;
         private readonly Lazy<Task<CallerIdentity>> _caller;
+        private readonly ConcurrentDictionary<string, Lazy<IAwsServices>> _elsewhere = new ConcurrentDictionary<string, Lazy<IAwsServices>>(StringComparer.Ordinal);
+        private readonly ConnectionOptions _connection;
+        private readonly IAwsServicesFactory _factory;
 
         public RunContext(ConnectionOptions connection, IAwsServicesFactory factory, CancellationToken cancellation)
         {
             Cancellation = cancellation;
+            _connection = connection;
+            _factory = factory;
             _services = new Lazy<IAwsServices>(() => factory.Create(connection));
             _caller = new Lazy<Task<CallerIdentity>>(() => Services.Sts.GetCallerIdentityAsync(cancellation));
         }
@@ -37,11 +43,23 @@ namespace LambdaPermTools.Aws.Runs
         public ILambdaPort LambdaOf(string functionArn) =>
             Services.Lambda(FunctionArn.TryParse(functionArn, null, out var parsed, out _) ? parsed!.Region : Services.Region);
 
+        /// <summary>The same connection in another region, opened once per run (API Gateway is regional; see GrantLister's -ApiRegion).</summary>
+        public IAwsServices ServicesIn(string region) =>
+            region == Services.Region ? Services : _elsewhere.GetOrAdd(region, r => new Lazy<IAwsServices>(() => _factory.Create(_connection.InRegion(r)))).Value;
+
         public void Dispose()
         {
             if (_services.IsValueCreated)
             {
                 _services.Value.Dispose();
+            }
+
+            foreach (var other in _elsewhere.Values)
+            {
+                if (other.IsValueCreated)
+                {
+                    other.Value.Dispose();
+                }
             }
         }
     }

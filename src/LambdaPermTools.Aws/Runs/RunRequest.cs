@@ -37,6 +37,12 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>Functions whose grants to list (names or ARNs; with a qualifier, only that qualifier's policy).</summary>
         public List<string> Functions { get; } = new List<string>();
 
+        /// <summary>
+        /// Listing grants: the regions whose APIs may invoke the functions (-ApiRegion). A grant names the function's region even
+        /// for an API of another region, so an API missing from the run's region is deleted only if these regions lack it too.
+        /// </summary>
+        public List<string> ApiRegions { get; } = new List<string>();
+
         /// <summary>Every function of the region (ListFunctions), besides <see cref="Functions"/>.</summary>
         public bool AllFunctions { get; set; }
 

@@ -130,7 +130,7 @@ namespace LambdaPermTools.Hygiene
 
             if (!policy.ExistingApiIds.Contains(source.ApiId))
             {
-                return (GrantUsage.ApiDeleted, $"API '{source.ApiId}' does not exist in account {source.Account}, region {source.Region}.");
+                return Missing(policy, source);
             }
 
             if (!policy.ReadApiIds.Contains(source.ApiId))
@@ -141,6 +141,32 @@ namespace LambdaPermTools.Hygiene
             return used == 0
                 ? (GrantUsage.Unused, $"API '{source.ApiId}' exists, but no method, route or authorizer of any of its stages invokes this function{(policy.Qualifier.Length == 0 ? "" : ":" + policy.Qualifier)} through this grant.")
                 : (GrantUsage.InUse, $"It grants {used} target(s) that a stage serves today.");
+        }
+
+        /// <summary>
+        /// An API id absent from the function's region: a grant for an API of another region names the function's region too
+        /// (docs/aws-rules.md §1.1), so it is deleted only when the regions the caller named (-ApiRegion) lack it as well.
+        /// </summary>
+        private static (GrantUsage, string) Missing(GrantPolicy policy, Source source)
+        {
+            if (policy.ApiRegions.Count == 0)
+            {
+                return (GrantUsage.Foreign, $"API '{source.ApiId}' is not in region {source.Region}: it was deleted, or it is an API of another region (its grant names the function's region, {source.Region}, too). "
+                    + "Pass -ApiRegion with the regions whose APIs call these functions to tell.");
+            }
+
+            if (policy.ApiIdsElsewhere == null)
+            {
+                return (GrantUsage.Foreign, $"API '{source.ApiId}' is not in region {source.Region}, and the APIs of {string.Join(", ", policy.ApiRegions)} could not all be listed, so whether it was deleted is not known.");
+            }
+
+            if (policy.ApiIdsElsewhere.TryGetValue(source.ApiId, out var home))
+            {
+                return (GrantUsage.Foreign, $"API '{source.ApiId}' is in region {home} and calls the function across regions; the tool read the targets of region {policy.Region}'s APIs only.");
+            }
+
+            var checkedRegions = new[] { source.Region }.Concat(policy.ApiRegions).Distinct(StringComparer.Ordinal);
+            return (GrantUsage.ApiDeleted, $"API '{source.ApiId}' exists in none of the regions checked ({string.Join(", ", checkedRegions)}) of account {source.Account}.");
         }
 
         /// <summary>

@@ -19,6 +19,12 @@ namespace LambdaPermTools.Hygiene
         /// <summary>The REST, HTTP and WebSocket API ids of <see cref="Region"/> (one GetRestApis and one GetApis listing); null when either failed.</summary>
         public ISet<string>? ExistingApiIds { get; set; }
 
+        /// <summary>The regions the caller said the APIs that may invoke the function live in (-ApiRegion); empty when not said.</summary>
+        public IReadOnlyList<string> ApiRegions { get; set; } = new string[0];
+
+        /// <summary>The API ids of <see cref="ApiRegions"/> other than <see cref="Region"/>, with their region; null when a listing failed.</summary>
+        public IReadOnlyDictionary<string, string>? ApiIdsElsewhere { get; set; } = new Dictionary<string, string>();
+
         /// <summary>APIs whose targets were read (their targets are in <see cref="Targets"/>).</summary>
         public ISet<string> ReadApiIds { get; set; } = new HashSet<string>();
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using LambdaPermTools.Binding;
 using LambdaPermTools.Completion;
@@ -44,9 +45,21 @@ namespace LambdaPermTools.Commands
         [Parameter(ParameterSetName = ApiSelector.ByAll)]
         public SwitchParameter All { get; set; }
 
+        /// <summary>
+        /// The regions whose APIs may invoke these functions. A grant for an API of another region names the function's region,
+        /// so a grant whose API is not in the function's region is ApiDeleted only when none of these regions has it either;
+        /// without -ApiRegion it is Foreign.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidatePattern("^[a-z]{2,}(-[a-z]+)+-[0-9]+$")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string[] ApiRegion { get; set; } = new string[0];
+
         protected override void ProcessRecord()
         {
             var request = Request();
+            request.ApiRegions.AddRange(ApiRegion.Where(r => !request.ApiRegions.Contains(r)));
             WriteErrors(new ApiSelector(ParameterSetName, RestApiId, InputObject, null, false, ApiConfiguration.Deployed).AddTo(request));
             request.Functions.AddRange(FunctionName);
             request.AllFunctions |= AllFunctions;
