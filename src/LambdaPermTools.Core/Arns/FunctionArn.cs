@@ -37,9 +37,11 @@ namespace LambdaPermTools.Arns
         /// <summary>The ARN exactly as invoked: with the qualifier when there is one.</summary>
         public string Qualified { get; }
 
-        /// <summary>$LATEST (or $LATEST.PUBLISHED): a qualifier that cannot carry a resource policy.</summary>
-        public static bool IsLatestQualifier(string? qualifier) =>
-            string.Equals(qualifier, Latest, StringComparison.Ordinal) || (qualifier?.StartsWith(Latest + ".", StringComparison.Ordinal) ?? false);
+        /// <summary>
+        /// $LATEST: a qualifier that cannot carry a resource policy. $LATEST.PUBLISHED is judged like any qualifier, by its own
+        /// policy: whether it can carry one is unconfirmed, so only AddPermission's refusal would say it cannot (docs/aws-rules.md §3.1).
+        /// </summary>
+        public static bool IsLatestQualifier(string? qualifier) => string.Equals(qualifier, Latest, StringComparison.Ordinal);
 
         public override string ToString() => Qualified;
 

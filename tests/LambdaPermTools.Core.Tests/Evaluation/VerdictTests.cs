@@ -93,6 +93,18 @@ namespace LambdaPermTools.Tests.Evaluation
             Assert.EndsWith(" A grant on another qualifier (QualifierMismatch) is not ruled out: its aliases and versions could not be listed.", finding.Reason);
         }
 
+        [Fact] // §3.1 $LATEST.PUBLISHED's policy rules are unconfirmed: judged by its own policy, like any qualifier, not as $LATEST
+        public void LatestPublishedIsJudgedByItsOwnPolicy()
+        {
+            var api = new TestApi().Method("/x", "GET", Uri(Fn("f") + ":$LATEST.PUBLISHED"));
+            Assert.Contains(new KeyValuePair<string, string?>(Fn("f"), "$LATEST.PUBLISHED"), EvidenceNeeds.For(Run.Targets(api.Build())).Policies);
+            var granted = Run.Evidence((Fn("f"), "$LATEST.PUBLISHED", Policy.Of(Policy.Grant("pub", Judge.ApiPrefix + "/*/GET/x", Fn("f") + ":$LATEST.PUBLISHED"))));
+            Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByPolicy), (Evaluate(api, granted).Status, Evaluate(api, granted).Cause));
+            var finding = Evaluate(api, Run.Evidence((Fn("f"), "$LATEST.PUBLISHED", null)));
+            Assert.Equal((PermissionStatus.Denied, PermissionCause.NoPolicy), (finding.Status, finding.Cause));
+            Assert.NotNull(finding.SourceArn);
+        }
+
         [Fact] // §3.1 $LATEST cannot carry a resource policy → LatestQualifier, nothing to plan
         public void LatestIsDenied()
         {
