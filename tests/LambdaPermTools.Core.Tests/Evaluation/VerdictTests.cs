@@ -187,6 +187,15 @@ namespace LambdaPermTools.Tests.Evaluation
             Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByRole), (finding.Status, finding.Cause));
         }
 
+        [Fact] // §11 step 1 names $LATEST → LatestQualifier before the paths split; only the resource-policy path needs a policy on
+        // $LATEST, so a same-account role that may invoke it exactly is GrantedByRole (a deliberate reading, said in the closing note)
+        public void SameAccountRoleMayInvokeLatest()
+        {
+            var api = new TestApi().Method("/x", "GET", Uri(Fn("f") + ":$LATEST"), credentials: Role);
+            var finding = Evaluate(api, Run.WithRole(Role, Run.Role(Trust, Fn("f") + ":$LATEST", "allowed")));
+            Assert.Equal((PermissionStatus.Allowed, PermissionCause.GrantedByRole), (finding.Status, finding.Cause));
+        }
+
         [Fact] // §10 row 12: IAM lets a role invoke a deleted function; API Gateway still fails → FunctionNotFound, not GrantedByRole
         public void SameAccountRoleOnDeletedFunctionIsDenied()
         {
