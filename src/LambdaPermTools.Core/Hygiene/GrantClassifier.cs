@@ -68,7 +68,7 @@ namespace LambdaPermTools.Hygiene
                 HttpMethod = source.Method,
                 ResourcePath = source.Path,
                 StatementBytes = Encoding.UTF8.GetByteCount(statement.Json),
-                WholeDocumentReason = AddPermissionShape.Violations(statement),
+                WholeDocumentReason = WholeDocumentSigns.Violations(statement),
                 Statement = statement.Json,
             };
             var request = new InvokeRequest { FunctionArn = qualified, PresentedSourceArn = source.Arn, ApiAccountId = source.Account };

@@ -32,7 +32,8 @@ namespace LambdaPermTools.Policies
             return parsed.Document == null ? Array.Empty<string>() : Find(parsed.Document);
         }
 
-        private static string? Of(PolicyStatement statement)
+        /// <summary>Why AddPermission cannot have written the statement, as a phrase ("Effect 'Deny', no Sid"), or empty.</summary>
+        public static string Violations(PolicyStatement statement)
         {
             var why = new List<string>();
             if (!statement.IsAllow)
@@ -54,8 +55,14 @@ namespace LambdaPermTools.Policies
             why.AddRange(statement.Conditions
                 .Where(c => !AddPermissionKeys.Any(c.HasKey))
                 .Select(c => $"the condition key '{c.Key}'"));
+            return string.Join(", ", why);
+        }
+
+        private static string? Of(PolicyStatement statement)
+        {
+            var why = Violations(statement);
             var name = string.IsNullOrEmpty(statement.Sid) ? $"#{statement.Index + 1}" : $"'{statement.Sid}'";
-            return why.Count == 0 ? null : $"Statement {name} has {string.Join(", ", why)}";
+            return why.Length == 0 ? null : $"Statement {name} has {why}";
         }
     }
 }

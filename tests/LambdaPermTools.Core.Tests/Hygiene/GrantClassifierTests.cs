@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using LambdaPermTools.Hygiene;
 using LambdaPermTools.Tests.Support;
 using static LambdaPermTools.Tests.Support.TestApi;
@@ -55,6 +56,23 @@ namespace LambdaPermTools.Tests.Hygiene
             var grant = Classify(new[] { "eu-west-1" }, null);
             Assert.Equal(GrantUsage.Foreign, grant.Usage);
             Assert.Contains("could not all be listed", grant.Reason);
+        }
+
+        [Fact] // §3.6: a condition key AddPermission writes (its PrincipalOrgID parameter) is no sign of a whole-document policy
+        public void AStatementAddPermissionCanWriteIsRemovableOnItsOwn()
+        {
+            var written = Policy.Grant("org", $"arn:aws:execute-api:{Region}:{Account}:a1b2c3/*/GET/pets", Fn("f"));
+            ((JsonObject)written["Condition"]!)["StringEquals"] = new JsonObject { ["aws:PrincipalOrgID"] = "o-1" };
+            var handWritten = Policy.Grant("", $"arn:aws:execute-api:{Region}:{Account}:a1b2c3/*/GET/pets", Fn("f"));
+            handWritten.Remove("Sid");
+            var grants = GrantClassifier.Classify(new GrantPolicy
+            {
+                FunctionArn = Fn("f"),
+                Region = Region,
+                PolicyJson = Policy.Of(written, handWritten),
+                CallerAccountId = Account,
+            });
+            Assert.Equal(new[] { "", "no Sid" }, new[] { grants[0].WholeDocumentReason, grants[1].WholeDocumentReason });
         }
     }
 }
