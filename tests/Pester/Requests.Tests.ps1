@@ -108,16 +108,60 @@ Describe '-Uri routes a request as API Gateway does' {
         $err[0].Exception.Message | Should -Match '\(stages: prod\)'
     }
 
-    It 'an HTTP API''s execute-api URL is RouteNotFound saying -Uri routes REST APIs only, after one v2 GetStages' {
-        $null = $fake.AddHttpApi('http1', 'pets-http').AddRoute('GET /pets', $fns.pet).AddStage('prod')
-        $fake.ClearCalls()
-        $out = @(Test-ApiLambdaPermission -Uri 'https://http1.execute-api.us-east-1.amazonaws.com/prod/pets' -ErrorVariable err -ErrorAction SilentlyContinue)
-        $out | Should -HaveCount 0
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
-        $err[0].Exception.Message | Should -Match "'http1' .* is an HTTP or WebSocket API"
-        $err[0].ErrorDetails.RecommendedAction | Should -Match "-ApiId http1"
-        @($fake.Calls.Operation) | Should -Be @('GetStages', 'GetV2Stages')
+    Context 'an HTTP API''s execute-api URL' {
+        BeforeEach {
+            $null = $fake.AddHttpApi('http1', 'pets-http').
+                AddAuthorizer('au9', 'lambda-auth', 'REQUEST', (Get-LambdaUri $auth)).
+                AddRoute('GET /pets/{id}', $fns.pet, 'AWS_PROXY', 'au9').
+                AddRoute('ANY /{proxy+}', $fns.proxy).
+                AddRoute('$default', $fns.root).
+                AddStage('prod').AddStage('$default')
+            $httpBase = 'https://http1.execute-api.us-east-1.amazonaws.com'
+        }
+
+        It 'is routed as API Gateway routes it: the named stage, the route, its authorizer first, each with its Trace' {
+            $fake.ClearCalls()
+            $targets = @(Get-ApiIntegrationTarget -Uri "$httpBase/prod/pets/42")
+            $targets.Kind | Should -Be 'Authorizer', 'Integration'
+            $targets.RouteKey | Sort-Object -Unique | Should -Be 'GET /pets/{id}'
+            $targets.StageName | Sort-Object -Unique | Should -Be 'prod'
+            $targets[1].FunctionArn | Should -Be $fns.pet
+            $targets[1].Trace | Should -Contain "Route: GET /pets/42 fully matches route 'GET /pets/{id}'"
+            $targets[1].Trace[0] | Should -Match 'is HTTP API http1'
+            # The fakes page by two items, so GetRoutes and GetIntegrations take two calls each here.
+            @($fake.Calls.Operation | Select-Object -Unique) | Should -Be @('GetStages', 'GetV2Stages', 'GetApis', 'GetRoutes', 'GetIntegrations', 'GetV2Authorizers', 'GetCallerIdentity')
+        }
+
+        It 'goes to the $default stage when no stage is named, and to the greedy route, then the $default route' {
+            $greedy = @(Get-ApiIntegrationTarget -Uri "$httpBase/orders/7" -HttpMethod POST)
+            ($greedy.StageName, $greedy.RouteKey, $greedy.FunctionArn) | Should -Be '$default', 'ANY /{proxy+}', $fns.proxy
+            $root = @(Get-ApiIntegrationTarget -Uri "$httpBase/prod")
+            ($root.StageName, $root.RouteKey) | Should -Be 'prod', '$default'
+            $root.Trace | Should -Contain 'Route: GET / matches no route, so the $default route catches it'
+        }
+
+        It 'is judged by Test-ApiLambdaPermission, Denied until Add-ApiLambdaPermission adds the route''s grant' {
+            $finding = @(Test-ApiLambdaPermission -Uri "$httpBase/prod/orders/7" -HttpMethod DELETE)
+            $finding.Status | Should -Be 'Denied'
+            $finding.SourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:http1/*/*/*' -Because 'ANY /{proxy+} is granted for every stage, verb and path'
+            $null = $finding | Add-ApiLambdaPermission -Confirm:$false
+            (Test-ApiLambdaPermission -Uri "$httpBase/prod/orders/7" -HttpMethod DELETE).Status | Should -Be 'Allowed'
+        }
+
+        It 'without a $default stage, a stage the API lacks is StageNotFound naming the stages' {
+            $null = $fake.AddHttpApi('http2', 'no-default').AddRoute('GET /pets', $fns.pet).AddStage('prod')
+            $null = Get-ApiIntegrationTarget -Uri 'https://http2.execute-api.us-east-1.amazonaws.com/dev/pets' -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'StageNotFound,*'
+            $err[0].Exception.Message | Should -Match '\(stages: prod\)'
+        }
+
+        It 'a WebSocket API''s URL is RouteNotFound that names -ApiId' {
+            $null = $fake.AddWebSocketApi('ws1', 'chat').AddRoute('$connect', $fns.pet).AddStage('prod')
+            $out = @(Test-ApiLambdaPermission -Uri 'https://ws1.execute-api.us-east-1.amazonaws.com/prod' -ErrorVariable err -ErrorAction SilentlyContinue)
+            $out | Should -HaveCount 0
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
+            $err[0].ErrorDetails.RecommendedAction | Should -Match '-ApiId ws1'
+        }
     }
 
     It 'an execute-api URL of no API at all stays RestApiNotFound' {

@@ -251,17 +251,7 @@ namespace LambdaPermTools.Aws.Runs
             var integrations = await gateway.GetIntegrationsAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
             var authorizers = await gateway.GetAuthorizersAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
             var stages = await gateway.GetStagesAsync(api.Id, _run.Cancellation).ConfigureAwait(false);
-            var snapshot = new V2ApiSnapshot
-            {
-                Api = api,
-                AccountId = await _run.CallerAccountAsync().ConfigureAwait(false),
-                Region = _run.Services.Region,
-                Partition = _run.Services.Partition,
-                Routes = routes,
-                Integrations = integrations,
-                Authorizers = authorizers,
-                Stages = stages,
-            };
+            var snapshot = await _run.V2SnapshotAsync(api, routes, integrations, authorizers, stages).ConfigureAwait(false);
             return new ResolvedApi(stages.Select(s => s.StageName).ToList(), () => Task.FromResult(V2TargetResolver.ResolveStages(snapshot, selection)));
         }
 

@@ -13,7 +13,8 @@ namespace LambdaPermTools.Aws.Runs
     /// <summary>
     /// From one failing request to the targets it reaches: the stage(s) from the URL (an execute-api host, or a custom domain's
     /// API mappings and routing rules), the resource and method as API Gateway matches them in what the stage serves (its
-    /// deployment, and its canary's), then the method's authorizer (first) and integration, each with its Trace. Reads only what
+    /// deployment, and its canary's), then the method's authorizer (first) and integration, each with its Trace. An execute-api
+    /// host of an HTTP API is routed by its stages and routes instead (custom domains: REST APIs only). Reads only what
     /// the answer needs: a custom domain's GetDomainName and its mappings or rules, the API's GetStages, one GetExport per
     /// deployment served, the authorizers only when the method has one; the current resources only with -Configuration Current
     /// or when a deployment cannot be read. What the current configuration would change is not read (UndeployedChange stays empty).
@@ -42,9 +43,20 @@ namespace LambdaPermTools.Aws.Runs
                 {
                     targets.AddRange(await StageTargetsAsync(pick, request, stages, failed, warned).ConfigureAwait(false));
                 }
+                catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound && request.Url.Kind == RequestHostKind.ExecuteApi)
+                {
+                    try
+                    {
+                        targets.AddRange(await V2TargetsAsync(e, request, failed, warned).ConfigureAwait(false));
+                    }
+                    catch (AwsServiceException v2)
+                    {
+                        failed(RunError.FromAws(v2, pick.RestApiId, $"HTTP API '{pick.RestApiId}'"));
+                    }
+                }
                 catch (AwsServiceException e)
                 {
-                    failed(await ApiErrorAsync(e, pick, request).ConfigureAwait(false));
+                    failed(RunError.ForApi(e, pick.RestApiId));
                 }
             }
 
@@ -52,28 +64,71 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>
-        /// An execute-api URL whose id is no REST API may name an HTTP or WebSocket API, which -Uri does not route yet: one v2
-        /// GetStages tells, so the error says that instead of "not found".
+        /// An execute-api id that is no REST API may be an HTTP API: its stage and route are picked as API Gateway picks them
+        /// (<see cref="V2RouteRouter"/>) in the current configuration, as a v2 scan reads it. Reads GetStages, GetApis (the API's
+        /// kind and name), GetRoutes, GetIntegrations, and GetAuthorizers only when a selected route has a Lambda authorizer.
+        /// A WebSocket API's requests are messages on a connection, which a URL and verb do not route.
         /// </summary>
-        private async Task<RunError> ApiErrorAsync(AwsServiceException e, StagePick pick, RouteRequest request)
+        private async Task<IReadOnlyList<IntegrationTarget>> V2TargetsAsync(AwsServiceException notRest, RouteRequest request, Action<RunError> failed, Action<string> warned)
         {
-            if (e.Kind != AwsErrorKind.NotFound || request.Url.Kind != RequestHostKind.ExecuteApi)
-            {
-                return RunError.ForApi(e, pick.RestApiId);
-            }
-
+            var gateway = _run.Services.ApiGatewayV2;
+            var id = request.Url.ApiId;
+            IReadOnlyList<V2Stage> stages;
             try
             {
-                await _run.Services.ApiGatewayV2.GetStagesAsync(pick.RestApiId, _run.Cancellation).ConfigureAwait(false);
+                stages = await gateway.GetStagesAsync(id, _run.Cancellation).ConfigureAwait(false);
             }
-            catch (AwsServiceException)
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
             {
-                return RunError.ForApi(e, pick.RestApiId);
+                failed(RunError.ForApi(notRest, id));
+                return None;
             }
 
-            return new RunError(ErrorId.RouteNotFound,
-                $"'{pick.RestApiId}' in '{request.Url.Original}' is an HTTP or WebSocket API (API Gateway v2); -Uri resolves the URLs of REST APIs only, so far.",
-                request.Url.Original, $"Judge its routes with Test-ApiLambdaPermission -ApiId {pick.RestApiId} (add -StageName to narrow it).");
+            var api = (await gateway.GetApisAsync(_run.Cancellation).ConfigureAwait(false)).FirstOrDefault(a => a.Id == id) ?? new V2ApiSummary(id, "", ApiType.Http);
+            if (api.Type == ApiType.WebSocket)
+            {
+                failed(new RunError(ErrorId.RouteNotFound, $"'{id}' is a WebSocket API: its requests are messages on a connection, which -Uri does not route.",
+                    request.Url.Original, $"Judge its routes with Test-ApiLambdaPermission -ApiId {id}."));
+                return None;
+            }
+
+            var pick = V2RouteRouter.PickStage(request.Url, stages);
+            if (pick == null)
+            {
+                var names = string.Join(", ", stages.Select(s => s.StageName).OrderBy(n => n, StringComparer.Ordinal));
+                failed(new RunError(ErrorId.StageNotFound, $"HTTP API {id} has no stage '{request.Url.Segments.FirstOrDefault()}' and no $default stage (stages: {names}).",
+                    request.Url.Original, "Check the first path segment of the URL: it names the stage, unless the API has a $default stage."));
+                return None;
+            }
+
+            var match = V2RouteRouter.Match(await gateway.GetRoutesAsync(id, _run.Cancellation).ConfigureAwait(false), pick.Segments, request.HttpMethod);
+            if (!match.Found)
+            {
+                failed(new RunError(ErrorId.RouteNotFound,
+                    $"{request.HttpMethod} {RequestUrl.PathOf(pick.Segments)} matches no route of stage '{pick.Stage}' of HTTP API {id}; nearest: {Listed(match.Nearest)}.",
+                    request.Url.Original, "Check the path and the verb (-HttpMethod) against the API's routes."));
+                return None;
+            }
+
+            var integrations = await gateway.GetIntegrationsAsync(id, _run.Cancellation).ConfigureAwait(false);
+            var custom = match.Routes.Where(r => r.AuthorizationType == "CUSTOM").Select(r => r.AuthorizerId).ToList();
+            var authorizers = custom.Count == 0 ? new V2Authorizer[0] : await gateway.GetAuthorizersAsync(id, _run.Cancellation).ConfigureAwait(false);
+            var snapshot = await _run.V2SnapshotAsync(api, match.Routes, integrations, authorizers.Where(a => custom.Contains(a.AuthorizerId)).ToList(),
+                stages.Where(s => s.StageName == pick.Stage).ToList()).ConfigureAwait(false);
+            var resolution = V2TargetResolver.ResolveStages(snapshot, new TargetSelection { StageNames = new[] { pick.Stage }, Configuration = request.Configuration });
+            resolution.Warnings.ForEach(warned);
+            var targets = resolution.Targets.OrderBy(t => t.Kind == TargetKind.Authorizer ? 0 : 1).ToList();
+            if (targets.Count == 0)
+            {
+                warned($"{request.HttpMethod} {RequestUrl.PathOf(pick.Segments)} reaches {string.Join(", ", match.Routes.Select(r => $"route '{r.RouteKey}'"))} of HTTP API {id}, whose integration is no Lambda function: the request invokes none.");
+            }
+
+            foreach (var target in targets)
+            {
+                target.Trace = pick.Trace.Concat(match.Trace).Concat(Describe(target)).ToArray();
+            }
+
+            return targets;
         }
 
         private static IReadOnlyList<StagePick> ExecuteApiPick(RouteRequest request, Action<RunError> failed)

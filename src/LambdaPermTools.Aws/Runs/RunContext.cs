@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaPermTools.Apis;
 using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
 
@@ -38,6 +40,20 @@ namespace LambdaPermTools.Aws.Runs
 
         /// <summary>The account of the credentials = the owner of the APIs they read.</summary>
         public async Task<string> CallerAccountAsync() => (await _caller.Value.ConfigureAwait(false)).Account;
+
+        /// <summary>What was read of an HTTP or WebSocket API, in this run's region and the credentials' account.</summary>
+        public async Task<V2ApiSnapshot> V2SnapshotAsync(V2ApiSummary api, IReadOnlyList<V2Route> routes, IReadOnlyList<V2Integration> integrations,
+            IReadOnlyList<V2Authorizer> authorizers, IReadOnlyList<V2Stage> stages) => new V2ApiSnapshot
+            {
+                Api = api,
+                AccountId = await CallerAccountAsync().ConfigureAwait(false),
+                Region = Services.Region,
+                Partition = Services.Partition,
+                Routes = routes,
+                Integrations = integrations,
+                Authorizers = authorizers,
+                Stages = stages,
+            };
 
         /// <summary>Lambda in the function's region (a function may live in another region than the API).</summary>
         public ILambdaPort LambdaOf(string functionArn) =>

@@ -18,7 +18,7 @@ namespace LambdaPermTools.Requests
         public static RouteMatch Match(IReadOnlyList<ApiResource> resources, IReadOnlyList<string> segments, string verb)
         {
             var requestPath = RequestUrl.PathOf(segments);
-            var templates = resources.Select(r => (Resource: r, Parts: Split(r.Path))).ToList();
+            var templates = resources.Select(r => (Resource: r, Parts: PathParts.Split(r.Path))).ToList();
             var resource = Best(templates, segments, 0);
             var trace = new List<string>();
             if (resource == null)
@@ -56,7 +56,7 @@ namespace LambdaPermTools.Requests
             }
 
             var literal = templates.Where(t => t.Parts.Length > depth && t.Parts[depth] == segments[depth]).ToList();
-            var param = templates.Where(t => t.Parts.Length > depth && IsParameter(t.Parts[depth])).ToList();
+            var param = templates.Where(t => t.Parts.Length > depth && PathParts.IsParameter(t.Parts[depth])).ToList();
             var found = (literal.Count > 0 ? Best(literal, segments, depth + 1) : null)
                 ?? (param.Count > 0 ? Best(param, segments, depth + 1) : null);
             if (found != null)
@@ -65,7 +65,7 @@ namespace LambdaPermTools.Requests
             }
 
             // A greedy parameter takes the rest of the path, so it can only be the template's last segment.
-            return templates.Where(t => t.Parts.Length == depth + 1 && IsGreedy(t.Parts[depth])).Select(t => t.Resource).FirstOrDefault();
+            return templates.Where(t => t.Parts.Length == depth + 1 && PathParts.IsGreedy(t.Parts[depth])).Select(t => t.Resource).FirstOrDefault();
         }
 
         // The resources sharing the longest leading run of segments with the request, with their methods.
@@ -73,9 +73,9 @@ namespace LambdaPermTools.Requests
         {
             var ranked = resources
                 .Where(r => r.Methods.Count > 0)
-                .Select(r => (Resource: r, Shared: Shared(Split(r.Path), segments)))
+                .Select(r => (Resource: r, Shared: PathParts.Shared(PathParts.Split(r.Path), segments)))
                 .OrderByDescending(x => x.Shared)
-                .ThenBy(x => Math.Abs(Split(x.Resource.Path).Length - segments.Count))
+                .ThenBy(x => Math.Abs(PathParts.Split(x.Resource.Path).Length - segments.Count))
                 .ThenBy(x => x.Resource.Path, StringComparer.Ordinal)
                 .Take(NearestCount)
                 .Select(x => x.Resource);
@@ -84,22 +84,5 @@ namespace LambdaPermTools.Requests
 
         private static IReadOnlyList<string> Describe(IEnumerable<ApiResource> resources) =>
             resources.Select(r => $"{string.Join("|", r.Methods.Select(m => m.HttpMethod).OrderBy(m => m, StringComparer.Ordinal))} {r.Path}").ToList();
-
-        private static int Shared(string[] parts, IReadOnlyList<string> segments)
-        {
-            var n = 0;
-            while (n < parts.Length && n < segments.Count && (parts[n] == segments[n] || IsParameter(parts[n]) || IsGreedy(parts[n])))
-            {
-                n++;
-            }
-
-            return n;
-        }
-
-        private static string[] Split(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-
-        private static bool IsParameter(string part) => part.Length > 2 && part[0] == '{' && part[part.Length - 1] == '}' && !IsGreedy(part);
-
-        private static bool IsGreedy(string part) => part.Length > 3 && part[0] == '{' && part.EndsWith("+}", StringComparison.Ordinal);
     }
 }
