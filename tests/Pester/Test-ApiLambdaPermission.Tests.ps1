@@ -92,6 +92,16 @@ Describe 'Test-ApiLambdaPermission' {
             $findings.OverlyBroad | Sort-Object -Unique | Should -Be $true
             $warnings | Should -HaveCount 1
             "$warnings" | Should -Match 'wide-open'
+            "$warnings" | Should -Match 'it has no SourceArn'
+        }
+
+        It 'warns about a grant for every API of the account, however narrow its method, and says why (§11.7)' {
+            $null = $fake.SeedPermission($pets, $null, 'any-api', 'arn:aws:execute-api:us-east-1:111122223333:*/*/GET/x')
+            $null = $fake.AddRestApi('api6', 'AnyApi').AddMethod('/x', 'GET', 'AWS_PROXY', (Get-LambdaUri $pets)).AddStage('prod')
+            $finding = @(Test-ApiLambdaPermission -RestApiId api6 -WarningVariable warnings -WarningAction SilentlyContinue)
+            ($finding.Status, $finding.OverlyBroad) | Should -Be @('Allowed', $true)
+            $finding.Reason | Should -Match "also matches APIs other than 'api6'"
+            "$warnings" | Should -Match "'any-api'.*also matches APIs other than 'api6'"
         }
 
         It 'writes RestApiNotFound for a missing API as a non-terminating error and judges the other APIs' {

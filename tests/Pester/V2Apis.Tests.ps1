@@ -101,6 +101,21 @@ Describe 'HTTP and WebSocket APIs' {
         }
     }
 
+    Context 'a WebSocket route with a non-proxy Lambda integration' {
+        It 'is judged like a proxy one, and Add- grants it (WebSocket AWS integrations invoke Lambda too, §4.1)' {
+            $null = $fake.AddWebSocketApi('ws2', 'custom').
+                AddRoute('sendmessage', (Get-LambdaUri $wsFn), 'AWS').
+                AddRoute('putitem', 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem', 'AWS').
+                AddStage('prod')
+            $finding = @(Test-ApiLambdaPermission -ApiId ws2)
+            $finding | Should -HaveCount 1 -Because 'an AWS integration to DynamoDB invokes no Lambda'
+            ($finding.IntegrationType, $finding.Status, $finding.Cause) | Should -Be @('AWS', 'Denied', 'NoPolicy')
+            $finding.PresentedSourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:ws2/prod/sendmessage'
+            (Add-ApiLambdaPermission -ApiId ws2).SourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:ws2/*/sendmessage'
+            (Test-ApiLambdaPermission -ApiId ws2).Status | Should -Be 'Allowed'
+        }
+    }
+
     Context 'grants in the right form' {
         It 'allows every target' {
             foreach ($arn in "$http/*/GET/pets/*", "$http/*/*/*", "$http/*/`$default") { $null = $fake.SeedPermission($pets, $null, "ok$($arn.Length)", $arn) }

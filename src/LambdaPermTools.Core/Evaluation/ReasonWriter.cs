@@ -89,8 +89,10 @@ namespace LambdaPermTools.Evaluation
         public string NoPolicyForRole(string role) =>
             $"{Cap(PolicyOwner)} has no resource policy, but the credentials role '{role}' is in another account, so the function's policy must also allow that role or its account to call {LambdaPermission.InvokeAction}; add such a statement.";
 
-        public string GrantedByPolicy(StatementMatch granting, string? role) =>
-            $"Statement {granting.Statement.Label} of {PolicyOwner} lets {(role == null ? "API Gateway" : $"the role '{role}'")} invoke it from '{_target.PresentedSourceArn}'{(string.IsNullOrEmpty(granting.Statement.Sid) ? $"; it has no Sid, so MatchedStatementId names it by its position ('{granting.Statement.Name}')" : "")}.";
+        // broad: why the statement is overly broad (§11.7), said so that the warning explains itself; null when it is not.
+        public string GrantedByPolicy(StatementMatch granting, string? role, string? broad) =>
+            $"Statement {granting.Statement.Label} of {PolicyOwner} lets {(role == null ? "API Gateway" : $"the role '{role}'")} invoke it from '{_target.PresentedSourceArn}'{(string.IsNullOrEmpty(granting.Statement.Sid) ? $"; it has no Sid, so MatchedStatementId names it by its position ('{granting.Statement.Name}')" : "")}."
+            + (broad == null ? "" : $" It grants more than API Gateway needs: {broad}.");
 
         public string ExplicitDeny(StatementMatch deny) =>
             $"Statement {deny.Statement.Label} of {PolicyOwner} explicitly denies '{_target.PresentedSourceArn}', and a Deny overrides every grant; remove that statement.";

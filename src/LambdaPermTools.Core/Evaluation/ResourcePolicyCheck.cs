@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using LambdaPermTools.Arns;
 using LambdaPermTools.Policies;
@@ -48,7 +49,8 @@ namespace LambdaPermTools.Evaluation
             {
                 case DecisionKind.Granted:
                     var granting = decision.Deciding!;
-                    return FormDependent(target, policy, role, reasons, granted: true) ?? Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text), granting.Statement.Name, IsOverlyBroad(granting, request, target.GrantApiId));
+                    var broad = WhyOverlyBroad(granting, request, target.GrantApiId);
+                    return FormDependent(target, policy, role, reasons, granted: true) ?? Verdict.Allowed(PermissionCause.GrantedByPolicy, reasons.GrantedByPolicy(granting, role?.Text, broad), granting.Statement.Name, broad != null);
                 case DecisionKind.ExplicitlyDenied:
                     // A matching Deny wins over every grant (§3.6, §11.5): never fixable, no grant planned.
                     return Verdict.Denied(PermissionCause.ExplicitDeny, reasons.ExplicitDeny(decision.Deciding!));
@@ -136,35 +138,64 @@ namespace LambdaPermTools.Evaluation
         };
 
         /// <summary>
-        /// §11.7: Principal *, no SourceArn, or a SourceArn that covers the whole API ({apiId}/* or broader): it then also
-        /// matches a made-up method and the authorizer form of this API. For a cross-account role only Principal * counts.
+        /// §11.7: why the granting statement is overly broad, or null when it is not: Principal *, no SourceArn, a SourceArn
+        /// that covers other APIs (an API id wildcard, however narrow the rest), or one that covers the whole API ({apiId}/*
+        /// or broader: it then also matches a made-up method and the authorizer form of this API). For a cross-account role
+        /// only Principal * counts.
         /// </summary>
-        internal static bool IsOverlyBroad(StatementMatch granting, InvokeRequest request, string apiId)
+        internal static string? WhyOverlyBroad(StatementMatch granting, InvokeRequest request, string apiId)
         {
             if (granting.Statement.Principal?.IsEveryone == true)
             {
-                return true;
+                return "its Principal is '*'";
             }
 
             // A statement for a cross-account credentials role has no SourceArn to narrow: the role calls, not the service (§4.4).
             if (request.RoleArn != null)
             {
-                return false;
+                return null;
             }
 
             if (!granting.HasSourceArnCondition)
             {
-                return true;
+                return "it has no SourceArn, so any API may invoke through it";
+            }
+
+            if (OtherApiProbes(request.PresentedSourceArn, apiId).Any(probe => Matches(granting, request, probe)))
+            {
+                return $"its SourceArn also matches APIs other than '{apiId}' (an API id wildcard), so every such API of the account may invoke through it";
             }
 
             var api = ExecuteApiArn.PrefixOf(request.PresentedSourceArn) + ":" + apiId;
-            return new[] { api + "/lpt-probe-stage/LPTPROBE/lpt/probe", api + "/authorizers/lptprobe" }
-                .All(probe => StatementMatcher.OutcomeOf(granting.Statement, new InvokeRequest
-                {
-                    FunctionArn = request.FunctionArn,
-                    PresentedSourceArn = probe,
-                    ApiAccountId = request.ApiAccountId,
-                }) == MatchOutcome.Matches);
+            return new[] { api + "/lpt-probe-stage/LPTPROBE/lpt/probe", api + "/authorizers/lptprobe" }.All(probe => Matches(granting, request, probe))
+                ? $"its SourceArn covers every method and authorizer of API '{apiId}'"
+                : null;
         }
+
+        /// <summary>
+        /// The presented ARN with the API id's first, then last character made '~', which no API id has: a statement that
+        /// still matches names the API id with a wildcard ('*', 'a1b2c?', '*b2c3'), so it also grants other APIs.
+        /// </summary>
+        private static IEnumerable<string> OtherApiProbes(string presented, string apiId)
+        {
+            var prefix = ExecuteApiArn.PrefixOf(presented);
+            if (prefix == null || apiId.Length == 0)
+            {
+                yield break;
+            }
+
+            var resource = presented.Substring(prefix.Length + 1);
+            var rest = resource.IndexOf('/') < 0 ? "" : resource.Substring(resource.IndexOf('/'));
+            yield return $"{prefix}:~{apiId.Substring(1)}{rest}";
+            yield return $"{prefix}:{apiId.Substring(0, apiId.Length - 1)}~{rest}";
+        }
+
+        private static bool Matches(StatementMatch granting, InvokeRequest request, string probe) =>
+            StatementMatcher.OutcomeOf(granting.Statement, new InvokeRequest
+            {
+                FunctionArn = request.FunctionArn,
+                PresentedSourceArn = probe,
+                ApiAccountId = request.ApiAccountId,
+            }) == MatchOutcome.Matches;
     }
 }

@@ -72,7 +72,7 @@ namespace LambdaPermTools.Hygiene
                 Statement = statement.Json,
             };
             var request = new InvokeRequest { FunctionArn = qualified, PresentedSourceArn = source.Arn, ApiAccountId = source.Account };
-            grant.OverlyBroad = source.ApiId.Length == 0 || ResourcePolicyCheck.IsOverlyBroad(StatementMatcher.Match(statement, request, explain: false), request, source.ApiId);
+            grant.OverlyBroad = source.ApiId.Length == 0 || ResourcePolicyCheck.WhyOverlyBroad(StatementMatcher.Match(statement, request, explain: false), request, source.ApiId) != null;
 
             var outcomes = targets.Select(t => (Target: t, Outcome: Outcome(statement, qualified, t))).Where(o => o.Outcome != MatchOutcome.DoesNotMatch).ToList();
             grant.UsedBy = outcomes.Select(o => Describe(o.Target)).ToArray();

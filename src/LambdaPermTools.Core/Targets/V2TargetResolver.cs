@@ -30,7 +30,7 @@ namespace LambdaPermTools.Targets
             var integrations = api.Integrations.ToDictionary(i => "integrations/" + i.IntegrationId, StringComparer.Ordinal);
             var routes = api.Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal)
                 .Select(r => (Route: r, Integration: r.Target != null && integrations.TryGetValue(r.Target, out var i) ? i : null))
-                .Where(r => r.Integration != null && r.Integration.IntegrationType == "AWS_PROXY" && ToLambdaUri(r.Integration.IntegrationUri) != null)
+                .Where(r => r.Integration != null && InvokesLambda(api.Api.Type, r.Integration))
                 .ToList();
             var authorizers = api.Authorizers.Where(a => a.AuthorizerType == "REQUEST" && ToLambdaUri(a.AuthorizerUri) != null)
                 .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.AuthorizerId, StringComparer.Ordinal).ToList();
@@ -92,6 +92,14 @@ namespace LambdaPermTools.Targets
 
             return result;
         }
+
+        /// <summary>
+        /// An HTTP API invokes Lambda through AWS_PROXY integrations only; a WebSocket API also through AWS, the non-proxy
+        /// type (docs/aws-rules.md §4.1). Either way the URI must be Lambda's (AWS also reaches DynamoDB, SQS, …).
+        /// </summary>
+        private static bool InvokesLambda(ApiType apiType, V2Integration integration) =>
+            (integration.IntegrationType == "AWS_PROXY" || (integration.IntegrationType == "AWS" && apiType == ApiType.WebSocket))
+            && ToLambdaUri(integration.IntegrationUri) != null;
 
         /// <summary>The Lambda URI of a v2 integration or authorizer: the invocations form, or a bare function ARN (quick create writes one).</summary>
         internal static LambdaUri? ToLambdaUri(string? uri)

@@ -126,7 +126,7 @@ namespace LambdaPermTools.Commands
             {
                 if (finding.OverlyBroad && _warnedGrants.Add(file + "#" + finding.PermissionLogicalId))
                 {
-                    WriteWarning($"{file ?? "Template body"}: {finding.PermissionLogicalId} grants more than API Gateway needs (no SourceArn, Principal '*', or a whole-API SourceArn).");
+                    WriteWarning($"{file ?? "Template body"}: {finding.PermissionLogicalId} is overly broad. {finding.Reason}");
                 }
 
                 _findings.Add(finding);

@@ -32,7 +32,7 @@ namespace LambdaPermTools.Hosting
                 Denied += finding.Status == PermissionStatus.Denied ? 1 : 0;
                 if (finding.OverlyBroad && _warnedStatements.Add($"{finding.FunctionName}:{finding.Qualifier}#{finding.MatchedStatementId}"))
                 {
-                    _cmdlet.WriteWarning($"Statement '{finding.MatchedStatementId}' in the policy of {finding.FunctionArn} grants more than API Gateway needs (no SourceArn, Principal '*', or a whole-API SourceArn). {finding.Reason}");
+                    _cmdlet.WriteWarning($"Statement '{finding.MatchedStatementId}' in the policy of {finding.FunctionArn} is overly broad. {finding.Reason}");
                 }
 
                 _reported?.Add(finding);

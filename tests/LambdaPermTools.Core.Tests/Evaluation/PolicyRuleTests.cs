@@ -261,12 +261,31 @@ namespace LambdaPermTools.Tests.Evaluation
         [InlineData(ApiPrefix + "/*/*/*", "{\"Service\":\"apigateway.amazonaws.com\"}", false)]
         [InlineData(ApiPrefix + "/*/GET/pets/*", "{\"Service\":\"apigateway.amazonaws.com\"}", false)]
         [InlineData(ApiPrefix + "/prod/*", "{\"Service\":\"apigateway.amazonaws.com\"}", false)]
+        [InlineData(AccountPrefix + ":*/*/*/*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+        [InlineData(AccountPrefix + ":*/*/GET/pets/*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+        [InlineData(AccountPrefix + ":a1b2c?/*/GET/pets/*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
+        [InlineData(AccountPrefix + ":*b2c3/*/GET/pets/*", "{\"Service\":\"apigateway.amazonaws.com\"}", true)]
         public void OverlyBroadGrants(string? sourceArn, string principal, bool broad)
         {
             var finding = Statements(With(Policy.Grant("s1", sourceArn, Fn("f")), "Principal", JsonNode.Parse(principal)));
             AssertAllowed(finding);
             Assert.Equal(broad, finding.OverlyBroad);
         }
+
+        [Theory] // §11.7 the Reason of an overly broad grant says why it is broad
+        [InlineData(AccountPrefix + ":*/*/GET/pets/*", "also matches APIs other than 'a1b2c3'")]
+        [InlineData(ApiPrefix + "/*", "covers every method and authorizer of API 'a1b2c3'")]
+        [InlineData(null, "has no SourceArn")]
+        public void OverlyBroadGrantSaysWhy(string? sourceArn, string why)
+        {
+            var finding = Statements(Policy.Grant("s1", sourceArn, Fn("f")));
+            Assert.True(finding.OverlyBroad);
+            Assert.Contains(why, finding.Reason);
+        }
+
+        [Fact] // §11.7 a narrow grant's Reason says nothing about breadth
+        public void NarrowGrantSaysNothingAboutBreadth() =>
+            Assert.DoesNotContain("more than API Gateway needs", Statements(Grant(ApiPrefix + "/*/GET/pets/*")).Reason);
 
         [Fact] // §11.6 the nearest statement is named, by Sid, with the part that differs
         public void NearestStatementIsNamed()

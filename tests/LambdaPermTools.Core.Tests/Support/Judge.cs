@@ -9,7 +9,8 @@ namespace LambdaPermTools.Tests.Support
     internal static class Judge
     {
         public const string Presented = "arn:aws:execute-api:us-east-1:111122223333:a1b2c3/prod/GET/pets/{id}";
-        public const string ApiPrefix = "arn:aws:execute-api:us-east-1:111122223333:a1b2c3";
+        public const string AccountPrefix = "arn:aws:execute-api:us-east-1:111122223333";
+        public const string ApiPrefix = AccountPrefix + ":a1b2c3";
 
         public static PermissionFinding Method(string? policyJson, string path = "/pets/{id}", string verb = "GET", string? qualifier = null) =>
             Only(new TestApi().Method(path, verb, Uri(Fn("f") + (qualifier == null ? "" : ":" + qualifier))), policyJson, qualifier);

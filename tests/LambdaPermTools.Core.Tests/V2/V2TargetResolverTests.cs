@@ -53,12 +53,34 @@ namespace LambdaPermTools.Tests.V2
             Assert.Equal(ApiType.WebSocket, targets[0].ApiType);
         }
 
-        [Fact] // routes to HTTP backends, MOCK-like and non-Lambda URIs are no targets
+        [Fact] // §4.1 a WebSocket API invokes Lambda through AWS (non-proxy) integrations too, presenting the same route form
+        public void WebSocketNonProxyLambdaIntegrationsAreTargets()
+        {
+            var targets = new TestV2Api(ApiType.WebSocket).Stage("prod")
+                .Route("sendmessage", Uri(Fn("ws")), type: "AWS")
+                .Route("$connect", Uri(Fn("ws")))
+                .Targets();
+            Assert.Equal(2, targets.Count(t => t.Kind == TargetKind.Integration));
+            var send = targets.Single(t => t.RouteKey == "sendmessage");
+            Assert.Equal(("AWS", P + "/prod/sendmessage", Fn("ws")), (send.IntegrationType, send.PresentedSourceArn, send.FunctionArn));
+        }
+
+        [Fact] // routes to HTTP backends, MOCK-like and non-Lambda URIs are no targets; an HTTP API invokes Lambda through AWS_PROXY only (§4.1)
         public void NonLambdaIntegrationsAreSkipped()
         {
             var targets = new TestV2Api()
                 .Route("GET /a", "https://example.com", type: "HTTP_PROXY")
                 .Route("GET /b", "arn:aws:apigateway:us-east-1:sqs:path/1/q")
+                .Route("GET /c", Uri(Fn("f")), type: "AWS")
+                .Targets();
+            Assert.Empty(targets);
+        }
+
+        [Fact] // §4.1 a WebSocket AWS integration to another service (DynamoDB, SQS) invokes no Lambda
+        public void WebSocketNonLambdaAwsIntegrationsAreSkipped()
+        {
+            var targets = new TestV2Api(ApiType.WebSocket)
+                .Route("putitem", "arn:aws:apigateway:us-east-1:dynamodb:action/PutItem", type: "AWS")
                 .Targets();
             Assert.Empty(targets);
         }
