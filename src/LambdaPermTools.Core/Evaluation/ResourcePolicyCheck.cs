@@ -166,6 +166,11 @@ namespace LambdaPermTools.Evaluation
                 return $"its SourceArn also matches APIs other than '{apiId}' (an API id wildcard), so every such API of the account may invoke through it";
             }
 
+            if (OtherAccountMatches(granting, request))
+            {
+                return "neither its SourceArn nor a SourceAccount pins the API's account, so an API of another account may invoke through it";
+            }
+
             var api = ExecuteApiArn.PrefixOf(request.PresentedSourceArn) + ":" + apiId;
             return new[] { api + "/lpt-probe-stage/LPTPROBE/lpt/probe", api + "/authorizers/lptprobe" }.All(probe => Matches(granting, request, probe))
                 ? $"its SourceArn covers every method and authorizer of API '{apiId}'"
@@ -188,6 +193,25 @@ namespace LambdaPermTools.Evaluation
             var rest = resource.IndexOf('/') < 0 ? "" : resource.Substring(resource.IndexOf('/'));
             yield return $"{prefix}:~{apiId.Substring(1)}{rest}";
             yield return $"{prefix}:{apiId.Substring(0, apiId.Length - 1)}~{rest}";
+        }
+
+        /// <summary>The presented request as if an API of another account made it: a statement that still matches leaves the account open.</summary>
+        private static bool OtherAccountMatches(StatementMatch granting, InvokeRequest request)
+        {
+            var prefix = ExecuteApiArn.PrefixOf(request.PresentedSourceArn);
+            var accountAt = prefix?.LastIndexOf(':') ?? -1;
+            if (accountAt < 0)
+            {
+                return false;
+            }
+
+            var other = request.ApiAccountId == "000000000000" ? "999999999999" : "000000000000";
+            return StatementMatcher.OutcomeOf(granting.Statement, new InvokeRequest
+            {
+                FunctionArn = request.FunctionArn,
+                PresentedSourceArn = prefix!.Substring(0, accountAt + 1) + other + request.PresentedSourceArn.Substring(prefix.Length),
+                ApiAccountId = other,
+            }) == MatchOutcome.Matches;
         }
 
         private static bool Matches(StatementMatch granting, InvokeRequest request, string probe) =>

@@ -276,12 +276,17 @@ namespace LambdaPermTools.Tests.Evaluation
         [InlineData(AccountPrefix + ":*/*/GET/pets/*", "also matches APIs other than 'a1b2c3'")]
         [InlineData(ApiPrefix + "/*", "covers every method and authorizer of API 'a1b2c3'")]
         [InlineData(null, "has no SourceArn")]
+        [InlineData("arn:aws:execute-api:us-east-1:*:a1b2c3/*/GET/pets/*", "an API of another account may invoke")]
         public void OverlyBroadGrantSaysWhy(string? sourceArn, string why)
         {
             var finding = Statements(Policy.Grant("s1", sourceArn, Fn("f")));
             Assert.True(finding.OverlyBroad);
             Assert.Contains(why, finding.Reason);
         }
+
+        [Fact] // §11.7 an account wildcard that SourceAccount pins names this account's API only: not broad
+        public void AnAccountWildcardPinnedBySourceAccountIsNarrow() =>
+            Assert.False(Statements(Policy.Grant("s1", "arn:aws:execute-api:us-east-1:*:a1b2c3/*/GET/pets/*", Fn("f"), sourceAccount: "111122223333")).OverlyBroad);
 
         [Fact] // §11.7 a narrow grant's Reason says nothing about breadth
         public void NarrowGrantSaysNothingAboutBreadth() =>
