@@ -96,6 +96,15 @@ Describe 'Get-ApiLambdaPermission' {
         @($fake.CallsOf('GetRestApis') | Where-Object Region -EQ 'eu-west-1') | Should -HaveCount 1
     }
 
+    It 'writes a non-terminating AccessDenied when the caller''s account cannot be read, and judges nothing' {
+        $fake.Inject('GetCallerIdentity', 'AccessDenied')
+        $grants = @(Get-ApiLambdaPermission -FunctionName pets -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $grants | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AccessDenied,*'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'sts:GetCallerIdentity'
+    }
+
     It 'refuses a region name that is no region' {
         { Get-ApiLambdaPermission -FunctionName pets -ApiRegion 'eu west' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }

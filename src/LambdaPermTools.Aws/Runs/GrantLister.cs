@@ -38,7 +38,18 @@ namespace LambdaPermTools.Aws.Runs
             var v2Apis = await ListV2ApisAsync(_run.Services, observer).ConfigureAwait(false);
             var elsewhere = ApisElsewhereAsync(request.ApiRegions, observer);
             var existing = restApis == null || v2Apis == null ? null : new HashSet<string>(restApis.Keys.Concat(v2Apis.Keys), StringComparer.Ordinal);
-            var caller = await _run.CallerAccountAsync().ConfigureAwait(false);
+            string caller;
+            try
+            {
+                caller = await _run.CallerAccountAsync().ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                // Without the account no statement can be told this account's from another's: nothing is judged, said once.
+                observer.Failed(RunError.FromAws(e, region, "the credentials' account"));
+                return;
+            }
+
             var targets = new ConcurrentBag<IntegrationTarget>();
             var read = new HashSet<string>(StringComparer.Ordinal);
 

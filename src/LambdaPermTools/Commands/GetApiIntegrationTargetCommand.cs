@@ -10,7 +10,7 @@ namespace LambdaPermTools.Commands
     /// <summary>
     /// Lists every Lambda function that a REST API invokes: method integrations (AWS, AWS_PROXY) and Lambda
     /// authorizers (TOKEN, REQUEST), one object per target and stage, written as soon as each API is read. With no
-    /// selection and nothing piped in, every REST API of the region. Per API GetResources (embed=methods), GetAuthorizers,
+    /// selection and nothing piped in, every REST, HTTP and WebSocket API of the region. Per API GetResources (embed=methods), GetAuthorizers,
     /// GetStages, one GetRestApi for an API named by -RestApiId only (its name), and with -Configuration Deployed one
     /// GetExport per distinct deployment the selected stages serve.
     /// </summary>

@@ -12,7 +12,7 @@ namespace LambdaPermTools.Commands
     /// (InUse, ApiDeleted, Unused, Redundant, Foreign), with its size and the policy's headroom against 20 KB. Functions come
     /// from -FunctionName (names or ARNs; Get-LMFunctionList output binds), from the REST APIs selected as the other cmdlets
     /// select them (the functions they invoke), or from -AllFunctions (every function of the region). Each function is read
-    /// at every qualifier that can have a policy. With no selection and nothing piped, every REST API of the region.
+    /// at every qualifier that can have a policy. With no selection and nothing piped, every REST, HTTP and WebSocket API of the region.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApiLambdaPermission")]
     [OutputType(typeof(PermissionGrant))]
@@ -41,7 +41,7 @@ namespace LambdaPermTools.Commands
         [ValidateNotNull]
         public RestApiReference[] InputObject { get; set; } = new RestApiReference[0];
 
-        /// <summary>The functions of every REST API in the region (also what no selection means).</summary>
+        /// <summary>The functions of every REST, HTTP and WebSocket API in the region (also what no selection means).</summary>
         [Parameter(ParameterSetName = ApiSelector.ByAll)]
         public SwitchParameter All { get; set; }
 

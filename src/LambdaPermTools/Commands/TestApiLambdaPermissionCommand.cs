@@ -12,7 +12,7 @@ namespace LambdaPermTools.Commands
 {
     /// <summary>
     /// Decides, per target and stage, whether API Gateway may invoke the function, and why. Takes REST APIs
-    /// (-RestApiId, -InputObject, -All; with no selection and nothing piped in, every REST API of the region) or
+    /// (-RestApiId, -InputObject, -All; with no selection and nothing piped in, every REST, HTTP and WebSocket API of the region) or
     /// Get-ApiIntegrationTarget output (-Target) or Find-ApiLambdaPermissionError output (-Failure) from the pipeline. A denied or missing policy is a finding, not an
     /// error; -FailOnDenied ends with a terminating error (DeniedTargetsFound) after every finding is written, for CI gates.
     /// </summary>
