@@ -105,6 +105,17 @@ Describe 'Get-ApiLambdaPermission' {
         $errs[0].ErrorDetails.RecommendedAction | Should -Match 'sts:GetCallerIdentity'
     }
 
+    It 'shows progress over the APIs it reads, then over the functions whose policies it reads' {
+        $ps = New-LptPowerShell
+        $null = $ps.AddCommand('Get-ApiLambdaPermission').AddParameter('All').AddParameter('ApiRegion', 'us-east-1').Invoke()
+        $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Listing API Gateway grants').StatusDescription
+        $ps.Dispose()
+        $progress[-1] | Should -Be 'Done'
+        # The two functions finish in either order.
+        $progress | Where-Object { $_ -like '2 of 2 read (last: function *)' } | Should -HaveCount 1
+        $progress | Where-Object { $_ -like '1 of 2 read (last: function *)' } | Should -HaveCount 1
+    }
+
     It 'refuses a region name that is no region' {
         { Get-ApiLambdaPermission -FunctionName pets -ApiRegion 'eu west' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }

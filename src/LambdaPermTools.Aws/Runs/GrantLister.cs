@@ -90,7 +90,13 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             var invoked = targets.Where(t => !string.IsNullOrEmpty(t.Qualifier)).ToLookup(t => t.FunctionName, t => t.Qualifier!, StringComparer.Ordinal);
-            var policies = (await Task.WhenAll(functions.Select(f => ReadPoliciesAsync(f.Key, f.Value, invoked[f.Key], observer))).ConfigureAwait(false))
+            var done = 0;
+            var policies = (await Task.WhenAll(functions.Select(async f =>
+                {
+                    var read = await ReadPoliciesAsync(f.Key, f.Value, invoked[f.Key], observer).ConfigureAwait(false);
+                    observer.Progressed(Interlocked.Increment(ref done), functions.Count, "function " + f.Key.Substring(f.Key.LastIndexOf(':') + 1));
+                    return read;
+                })).ConfigureAwait(false))
                 .SelectMany(p => p).ToList();
 
             // The APIs the statements name that exist and were not read yet: read each once, for every policy.
@@ -317,7 +323,7 @@ namespace LambdaPermTools.Aws.Runs
                 _outer.Failed(error);
             }
 
-            public void Progressed(int completed, int total, string restApiId) => _outer.Progressed(completed, total, restApiId);
+            public void Progressed(int completed, int total, string restApiId) => _outer.Progressed(completed, total, "API " + restApiId);
 
             public void Warned(string warning) => _outer.Warned(warning);
         }

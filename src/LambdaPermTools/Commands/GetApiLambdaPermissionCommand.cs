@@ -69,7 +69,8 @@ namespace LambdaPermTools.Commands
         {
             foreach (var (run, request) in Runs())
             {
-                Stream<IReadOnlyList<PermissionGrant>>(observer => run.ListGrantsAsync(request, observer), grants => WriteObject(grants, enumerateCollection: true));
+                Stream<IReadOnlyList<PermissionGrant>>(observer => run.ListGrantsAsync(request, observer), grants => WriteObject(grants, enumerateCollection: true),
+                    "Listing API Gateway grants", "read");
             }
         }
     }
