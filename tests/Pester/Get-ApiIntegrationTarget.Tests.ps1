@@ -151,7 +151,7 @@ Describe 'Get-ApiIntegrationTarget' {
             # Progress for a multi-API scan: one record per API, then the completed record.
             $progress.Count | Should -Be 8
             $progress[-1].RecordType | Should -Be 'Completed'
-            $progress[0].Activity | Should -Be 'Scanning REST APIs'
+            $progress[0].Activity | Should -Be 'Scanning APIs'
         }
 
         It 'completes its progress when credentials expire mid-scan (terminating SsoTokenExpired)' {

@@ -33,6 +33,18 @@ Describe 'Test-ApiLambdaPermission' {
             ($findings | Where-Object Kind -eq 'Authorizer').SourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:api1/authorizers/au1'
         }
 
+        It 'shows progress while judging piped targets, function by function' {
+            $targets = @(Get-ApiIntegrationTarget -RestApiId api1)
+            $ps = (New-LptPowerShell).AddCommand('Test-ApiLambdaPermission')
+            $null = $ps.Invoke($targets)
+            $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Judging targets').StatusDescription
+            $ps.Dispose()
+            # Two targets (the authorizer's and the method's), each of its own function, judged in either order.
+            $progress | Should -HaveCount 3
+            $progress[1] | Should -BeLike '2 of 2 targets judged (last: function *)'
+            $progress[2] | Should -Be 'Done'
+        }
+
         It 'reports Allowed/GrantedByPolicy with the matching statement id' {
             $null = $fake.SeedPermission($pets, $null, 'kc-method', 'arn:aws:execute-api:us-east-1:111122223333:api1/*/GET/pets')
             $method = Test-ApiLambdaPermission -RestApiId api1 | Where-Object Kind -eq 'Integration'

@@ -94,7 +94,7 @@ namespace LambdaPermTools.Aws.Runs
             var policies = (await Task.WhenAll(functions.Select(async f =>
                 {
                     var read = await ReadPoliciesAsync(f.Key, f.Value, invoked[f.Key], observer).ConfigureAwait(false);
-                    observer.Progressed(Interlocked.Increment(ref done), functions.Count, "function " + f.Key.Substring(f.Key.LastIndexOf(':') + 1));
+                    observer.Progressed(Interlocked.Increment(ref done), functions.Count, "function " + FunctionArn.NameOf(f.Key));
                     return read;
                 })).ConfigureAwait(false))
                 .SelectMany(p => p).ToList();

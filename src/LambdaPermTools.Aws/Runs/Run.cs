@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaPermTools.Apis;
+using LambdaPermTools.Arns;
 using LambdaPermTools.Aws.Ports;
 using LambdaPermTools.Evaluation;
 using LambdaPermTools.Planning;
@@ -113,7 +114,7 @@ namespace LambdaPermTools.Aws.Runs
             if (targets.Count > 0)
             {
                 var errors = new List<RunError>();
-                var judgement = await JudgeInOrderAsync(targets, errors).ConfigureAwait(false);
+                var judgement = await JudgeInOrderAsync(targets, errors, observer).ConfigureAwait(false);
                 foreach (var finding in judgement.Findings.Where(f => f.Trace.Length > 0))
                 {
                     finding.Trace = finding.Trace.Concat(new[] { PolicyStep.For(finding) }).ToArray();
@@ -199,10 +200,11 @@ namespace LambdaPermTools.Aws.Runs
         }
 
         /// <summary>Judges <paramref name="targets"/> into one judgement whose findings are in the targets' order (a route's: authorizer, then integration).</summary>
-        private async Task<Judgement> JudgeInOrderAsync(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors)
+        private async Task<Judgement> JudgeInOrderAsync<T>(IReadOnlyList<IntegrationTarget> targets, List<RunError> errors, IRunObserver<T> observer)
         {
             var findings = new PermissionFinding[targets.Count];
             var evidence = new EvidenceSet();
+            var judged = 0;
             await JudgeAsync(targets, errors, (indexes, judgement) =>
             {
                 lock (findings)
@@ -213,6 +215,8 @@ namespace LambdaPermTools.Aws.Runs
                     }
 
                     evidence.Add(judgement.Evidence);
+                    judged += indexes.Count;
+                    observer.Progressed(judged, targets.Count, "function " + FunctionArn.NameOf(targets[indexes[0]].FunctionName));
                 }
             }).ConfigureAwait(false);
             return new Judgement(findings, evidence);

@@ -45,6 +45,9 @@ namespace LambdaPermTools.Arns
 
         public override string ToString() => Qualified;
 
+        /// <summary>The function's name in an unqualified ARN (its last part), for short messages; the text itself when it has no ':'.</summary>
+        public static string NameOf(string unqualifiedArn) => unqualifiedArn.Substring(unqualifiedArn.LastIndexOf(':') + 1);
+
         /// <summary>Parses a full ARN; partial ARNs and bare names need <paramref name="defaults"/>.</summary>
         /// <exception cref="ArnFormatException">The text is not a function reference.</exception>
         public static FunctionArn Parse(string? text, FunctionDefaults? defaults = null)

@@ -126,7 +126,10 @@ namespace LambdaPermTools.Commands
         {
             foreach (var (run, request) in Runs())
             {
-                Stream<Judgement>(observer => run.JudgeAsync(request, observer), judgement => _findings.Write(judgement.Findings));
+                // Piped targets and -Uri routes are judged function by function; selected APIs are scanned API by API.
+                var judging = request.Targets.Count > 0 || request.Routes.Count > 0;
+                Stream<Judgement>(observer => run.JudgeAsync(request, observer), judgement => _findings.Write(judgement.Findings),
+                    judging ? "Judging targets" : ScanActivity, judging ? "targets judged" : ScanItems);
             }
 
             JUnitFile.Write(this, _junitFile, _findings.Reported);

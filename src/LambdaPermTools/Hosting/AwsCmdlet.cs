@@ -18,6 +18,10 @@ namespace LambdaPermTools.Hosting
     /// </summary>
     public abstract class AwsCmdlet : PSCmdlet, IDisposable
     {
+        /// <summary>The progress of a scan of selected APIs (REST, HTTP and WebSocket): "Scanning APIs", "3 of 7 APIs scanned".</summary>
+        internal const string ScanActivity = "Scanning APIs";
+        internal const string ScanItems = "APIs scanned";
+
         private readonly ConnectionRequests _requests = new ConnectionRequests();
         private PipelineDispatcher? _dispatcher;
         private bool _regionOnCommandLine;
@@ -84,7 +88,7 @@ namespace LambdaPermTools.Hosting
         internal IEnumerable<(Run Run, RunRequest Request)> Runs() => _requests.Open(AwsServices.Factory, Dispatcher.Cancellation);
 
         /// <summary>Runs a verb that streams: each result, error and progress step (named by <paramref name="activity"/> and <paramref name="items"/>) reaches the pipeline thread as it comes.</summary>
-        internal void Stream<T>(Func<IRunObserver<T>, Task> verb, Action<T> write, string activity = "Scanning REST APIs", string items = "APIs scanned") =>
+        internal void Stream<T>(Func<IRunObserver<T>, Task> verb, Action<T> write, string activity = ScanActivity, string items = ScanItems) =>
             new PipelineObserver<T>(this, write, activity, items).Observe(verb);
 
         /// <summary>Runs a verb that streams and keeps every result (its errors and progress are written as they come).</summary>

@@ -15,7 +15,7 @@ namespace LambdaPermTools.Hosting
         private readonly string _items;
         private bool _progressShown;
 
-        /// <summary><paramref name="activity"/> and <paramref name="items"/> name the progress: "Scanning REST APIs", "3 of 7 APIs scanned".</summary>
+        /// <summary><paramref name="activity"/> and <paramref name="items"/> name the progress: "Scanning APIs", "3 of 7 APIs scanned".</summary>
         public PipelineObserver(AwsCmdlet cmdlet, Action<T> write, string activity, string items)
         {
             _cmdlet = cmdlet;
