@@ -113,6 +113,20 @@ Describe 'HTTP and WebSocket APIs' {
             $finding.PresentedSourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:ws2/prod/sendmessage'
             (Add-ApiLambdaPermission -ApiId ws2).SourceArn | Should -Be 'arn:aws:execute-api:us-east-1:111122223333:ws2/*/sendmessage'
             (Test-ApiLambdaPermission -ApiId ws2).Status | Should -Be 'Allowed'
+            # The grant listing reads the same targets: the route's grant is in use, so Remove- would refuse it.
+            $grant = Get-ApiLambdaPermission -ApiId ws2 -ApiRegion us-east-1 | Where-Object SourceArn -Like '*ws2/*/sendmessage'
+            $grant.Usage | Should -Be 'InUse'
+            $grant.UsedBy | Should -Match 'sendmessage'
+        }
+
+        It 'Get-ApiLambdaPermission -ApiId names an id GetApis does not list as ApiNotFound, and goes on' {
+            $null = $fake.AddWebSocketApi('ws2', 'custom').AddRoute('sendmessage', (Get-LambdaUri $wsFn), 'AWS').AddStage('prod')
+            $null = $fake.SeedPermission($wsFn, $null, 'ws2-send', 'arn:aws:execute-api:us-east-1:111122223333:ws2/*/sendmessage')
+            $grants = @(Get-ApiLambdaPermission -ApiId nosuch1, ws2 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ApiNotFound,*'
+            $errs[0].TargetObject | Should -Be 'nosuch1'
+            ($grants | Where-Object StatementId -EQ 'ws2-send').Usage | Should -Be 'InUse' -Because 'ws2 was still read, and names the function whose policy is listed'
         }
     }
 

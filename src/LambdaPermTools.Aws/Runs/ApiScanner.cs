@@ -166,8 +166,7 @@ namespace LambdaPermTools.Aws.Runs
 
             foreach (var missing in request.V2ApiIds.Distinct(StringComparer.Ordinal).Where(id => listed.All(a => a.Id != id)))
             {
-                observer.Failed(new RunError(ErrorId.ApiNotFound, $"HTTP or WebSocket API '{missing}' was not found in region {_run.Services.Region}.", missing,
-                    "Check the API id and the region (-Region); Get-AG2ApiList lists the HTTP and WebSocket APIs of a region, Get-AGRestApiList the REST APIs (-RestApiId)."));
+                observer.Failed(RunError.V2ApiNotFound(missing, _run.Services.Region));
             }
 
             return listed.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).Concat(request.V2Apis)

@@ -61,6 +61,11 @@ namespace LambdaPermTools.Aws.Runs
             }
 
             var selectedV2 = v2Apis?.Values.Where(a => request.AllV2Types.Contains(a.Type) || request.V2ApiIds.Contains(a.Id)).ToList() ?? new List<V2ApiSummary>();
+            foreach (var missing in v2Apis == null ? new string[0] : request.V2ApiIds.Distinct(StringComparer.Ordinal).Where(id => !v2Apis.ContainsKey(id)))
+            {
+                observer.Failed(RunError.V2ApiNotFound(missing, region));
+            }
+
             await ScanAsync(selected, restApis, selectedV2, read, targets, observer).ConfigureAwait(false);
 
             var functions = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);

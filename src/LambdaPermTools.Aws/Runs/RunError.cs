@@ -33,6 +33,11 @@ namespace LambdaPermTools.Aws.Runs
                     "Check the API id and the region (-Region); Get-AGRestApiList lists the APIs of a region.", e)
                 : FromAws(e, restApiId, $"REST API '{restApiId}'");
 
+        /// <summary>An HTTP or WebSocket API id that GetApis does not list in the region.</summary>
+        internal static RunError V2ApiNotFound(string apiId, string region) =>
+            new RunError(ErrorId.ApiNotFound, $"HTTP or WebSocket API '{apiId}' was not found in region {region}.", apiId,
+                "Check the API id and the region (-Region); Get-AG2ApiList lists the HTTP and WebSocket APIs of a region, Get-AGRestApiList the REST APIs (-RestApiId).");
+
         /// <summary>An AWS failure about a function (NotFound = the function, alias or version does not exist).</summary>
         internal static RunError ForFunction(AwsServiceException e, string functionArn) =>
             e.Kind == AwsErrorKind.NotFound

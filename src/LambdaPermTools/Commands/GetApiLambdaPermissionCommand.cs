@@ -36,6 +36,11 @@ namespace LambdaPermTools.Commands
         [ArgumentCompleter(typeof(RestApiIdCompleter))]
         public string[] RestApiId { get; set; } = new string[0];
 
+        /// <summary>The ids of the HTTP and WebSocket APIs whose functions to look at (Get-AG2ApiList objects bind by their ApiId).</summary>
+        [Parameter(ParameterSetName = ApiSelector.ByApiId, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] ApiId { get; set; } = new string[0];
+
         /// <summary>REST APIs as Get-AGRestApiList emits them (objects with Id and Name).</summary>
         [Parameter(ParameterSetName = ApiSelector.ByInputObject, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -60,7 +65,7 @@ namespace LambdaPermTools.Commands
         {
             var request = Request();
             request.ApiRegions.AddRange(ApiRegion.Where(r => !request.ApiRegions.Contains(r)));
-            WriteErrors(new ApiSelector(ParameterSetName, RestApiId, InputObject, null, false, ApiConfiguration.Deployed).AddTo(request));
+            WriteErrors(new ApiSelector(ParameterSetName, RestApiId, InputObject, null, false, ApiConfiguration.Deployed) { ApiIds = ApiId }.AddTo(request));
             request.Functions.AddRange(FunctionName);
             request.AllFunctions |= AllFunctions;
         }
