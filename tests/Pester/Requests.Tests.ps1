@@ -148,6 +148,16 @@ Describe '-Uri routes a request as API Gateway does' {
             (Test-ApiLambdaPermission -Uri "$httpBase/prod/orders/7" -HttpMethod DELETE).Status | Should -Be 'Allowed'
         }
 
+        It 'serves the root URL from the $default stage; a REST API''s root URL names no stage' {
+            $root = @(Get-ApiIntegrationTarget -Uri "$httpBase/")
+            ($root.StageName, $root.RouteKey, $root.FunctionArn) | Should -Be '$default', '$default', $fns.root
+            $fake.ClearCalls()
+            $null = Get-ApiIntegrationTarget -Uri "$base/" -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
+            $err[0].Exception.Message | Should -Match 'names no stage'
+            @($fake.Calls.Operation) | Should -Be @('GetV2Stages') -Because 'only an HTTP API could serve a root URL'
+        }
+
         It 'without a $default stage, a stage the API lacks is StageNotFound naming the stages' {
             $null = $fake.AddHttpApi('http2', 'no-default').AddRoute('GET /pets', $fns.pet).AddStage('prod')
             $null = Get-ApiIntegrationTarget -Uri 'https://http2.execute-api.us-east-1.amazonaws.com/dev/pets' -ErrorVariable err -ErrorAction SilentlyContinue

@@ -34,7 +34,15 @@ namespace LambdaPermTools.Aws.Runs
         /// <summary>The targets the request reaches; none, with the reason given to <paramref name="failed"/>, when it reaches no method.</summary>
         public async Task<IReadOnlyList<IntegrationTarget>> RouteAsync(RouteRequest request, Action<RunError> failed, Action<string> warned)
         {
-            var picks = request.Url.Kind == RequestHostKind.ExecuteApi ? ExecuteApiPick(request, failed) : await DomainPicksAsync(request, failed).ConfigureAwait(false);
+            var executeApi = request.Url.Kind == RequestHostKind.ExecuteApi;
+            var stagePick = executeApi ? DomainRouter.ForExecuteApi(request.Url) : null;
+            if (executeApi && stagePick == null)
+            {
+                // No stage in the path: a REST API cannot be reached so, an HTTP API's $default stage serves its root URL.
+                return await V2OrAsync(() => NoStage(request), request, failed, warned).ConfigureAwait(false);
+            }
+
+            var picks = stagePick != null ? new[] { stagePick } : await DomainPicksAsync(request, failed).ConfigureAwait(false);
             var stages = new Dictionary<string, IReadOnlyList<ApiStage>>(StringComparer.Ordinal);
             var targets = new List<IntegrationTarget>();
             foreach (var pick in picks)
@@ -43,16 +51,9 @@ namespace LambdaPermTools.Aws.Runs
                 {
                     targets.AddRange(await StageTargetsAsync(pick, request, stages, failed, warned).ConfigureAwait(false));
                 }
-                catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound && request.Url.Kind == RequestHostKind.ExecuteApi)
+                catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound && executeApi)
                 {
-                    try
-                    {
-                        targets.AddRange(await V2TargetsAsync(e, request, failed, warned).ConfigureAwait(false));
-                    }
-                    catch (AwsServiceException v2)
-                    {
-                        failed(RunError.FromAws(v2, pick.RestApiId, $"HTTP API '{pick.RestApiId}'"));
-                    }
+                    targets.AddRange(await V2OrAsync(() => RunError.ForApi(e, pick.RestApiId), request, failed, warned).ConfigureAwait(false));
                 }
                 catch (AwsServiceException e)
                 {
@@ -69,7 +70,7 @@ namespace LambdaPermTools.Aws.Runs
         /// kind and name), GetRoutes, GetIntegrations, and GetAuthorizers only when a selected route has a Lambda authorizer.
         /// A WebSocket API's requests are messages on a connection, which a URL and verb do not route.
         /// </summary>
-        private async Task<IReadOnlyList<IntegrationTarget>> V2TargetsAsync(AwsServiceException notRest, RouteRequest request, Action<RunError> failed, Action<string> warned)
+        private async Task<IReadOnlyList<IntegrationTarget>> V2TargetsAsync(Func<RunError> notV2, RouteRequest request, Action<RunError> failed, Action<string> warned)
         {
             var gateway = _run.Services.ApiGatewayV2;
             var id = request.Url.ApiId;
@@ -80,7 +81,7 @@ namespace LambdaPermTools.Aws.Runs
             }
             catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
             {
-                failed(RunError.ForApi(notRest, id));
+                failed(notV2());
                 return None;
             }
 
@@ -131,17 +132,22 @@ namespace LambdaPermTools.Aws.Runs
             return targets;
         }
 
-        private static IReadOnlyList<StagePick> ExecuteApiPick(RouteRequest request, Action<RunError> failed)
-        {
-            var pick = DomainRouter.ForExecuteApi(request.Url);
-            if (pick == null)
-            {
-                failed(new RunError(ErrorId.RouteNotFound, $"'{request.Url.Original}' names no stage: the first path segment of an execute-api URL is the stage.",
-                    request.Url.Original, "Add the stage to the URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…)."));
-                return new StagePick[0];
-            }
+        private static RunError NoStage(RouteRequest request) =>
+            new RunError(ErrorId.RouteNotFound, $"'{request.Url.Original}' names no stage: the first path segment of a REST API's execute-api URL is the stage.",
+                request.Url.Original, "Add the stage to the URL (https://{api}.execute-api.{region}.amazonaws.com/{stage}/…).");
 
-            return new[] { pick };
+        /// <summary>The request routed as an HTTP API's (<see cref="V2TargetsAsync"/>), or <paramref name="notV2"/> when the id is no v2 API either.</summary>
+        private async Task<IReadOnlyList<IntegrationTarget>> V2OrAsync(Func<RunError> notV2, RouteRequest request, Action<RunError> failed, Action<string> warned)
+        {
+            try
+            {
+                return await V2TargetsAsync(notV2, request, failed, warned).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                failed(RunError.FromAws(e, request.Url.ApiId, $"HTTP API '{request.Url.ApiId}'"));
+                return None;
+            }
         }
 
         /// <summary>GetDomainName, then by its routing mode the base path mappings, the routing rules or both; an unknown domain costs one call.</summary>
