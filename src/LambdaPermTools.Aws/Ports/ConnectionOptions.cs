@@ -31,23 +31,13 @@ namespace LambdaPermTools.Aws.Ports
         public Action<string>? WriteDebug { get; set; }
         public Action<string>? WriteVerbose { get; set; }
 
-        /// <summary>The same credentials and endpoint in another region.</summary>
-        public ConnectionOptions InRegion(string region) => new ConnectionOptions
+        /// <summary>The same credentials and endpoint in another region (every other field copied as it is).</summary>
+        public ConnectionOptions InRegion(string region)
         {
-            Region = region,
-            ProfileName = ProfileName,
-            ProfileLocation = ProfileLocation,
-            AccessKey = AccessKey,
-            SecretKey = SecretKey,
-            SessionToken = SessionToken,
-            Credential = Credential,
-            EndpointUrl = EndpointUrl,
-            StoredCredentials = StoredCredentials,
-            StoredRegion = StoredRegion,
-            Environment = Environment,
-            WriteDebug = WriteDebug,
-            WriteVerbose = WriteVerbose,
-        };
+            var copy = (ConnectionOptions)MemberwiseClone();
+            copy.Region = region;
+            return copy;
+        }
 
         /// <summary>Same connection: secrets are compared in memory only and never shown.</summary>
         public bool Equals(ConnectionOptions? other) =>

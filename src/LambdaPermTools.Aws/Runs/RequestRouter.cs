@@ -38,7 +38,7 @@ namespace LambdaPermTools.Aws.Runs
             var stagePick = executeApi ? DomainRouter.ForExecuteApi(request.Url) : null;
             if (executeApi && stagePick == null)
             {
-                // No stage in the path: a REST API cannot be reached so, an HTTP API's $default stage serves its root URL.
+                // No stage in the path: no REST API is reached that way, but an HTTP API's $default stage serves its root URL.
                 return await V2OrAsync(() => NoStage(request), request, failed, warned).ConfigureAwait(false);
             }
 
