@@ -99,7 +99,8 @@ namespace LambdaPermTools.Aws.Http
                     throw Failure(request, outcome, call);
                 }
 
-                if (outcome.TimedOut && call.Remaining <= TimeSpan.Zero)
+                // An attempt cut at the deadline ends the call, even when the timer fired a hair before the clock says it passed.
+                if (outcome.TimedOut && (outcome.AtDeadline || call.Remaining <= TimeSpan.Zero))
                 {
                     throw Timeout(request, outcome, call, null);
                 }
@@ -127,7 +128,8 @@ namespace LambdaPermTools.Aws.Http
             await _context.Concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
             var clock = _context.Settings.Clock;
             TimeSpan started = clock.Elapsed;
-            TimeSpan limit = call.Remaining < _context.Settings.AttemptTimeout ? call.Remaining : _context.Settings.AttemptTimeout;
+            bool deadlineFirst = call.Remaining <= _context.Settings.AttemptTimeout;
+            TimeSpan limit = deadlineFirst ? call.Remaining : _context.Settings.AttemptTimeout;
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attemptTimeout.CancelAfter(limit);
             using var slowNotice = new Timer(_ => _context.Verbose(
@@ -153,6 +155,7 @@ namespace LambdaPermTools.Aws.Http
                 {
                     Transport = timedOut ? "no answer within " + Seconds(limit) + " s" : ex.GetType().Name + ": " + ex.Message,
                     TimedOut = timedOut,
+                    AtDeadline = timedOut && deadlineFirst,
                 };
             }
             finally
@@ -306,6 +309,8 @@ namespace LambdaPermTools.Aws.Http
             /// <summary>Why no response came (server text possible: shown only through <see cref="ConnectionContext.Shown"/>).</summary>
             public string? Transport;
             public bool TimedOut;
+            /// <summary>Timed out with the call's remaining time as its limit: the deadline is spent.</summary>
+            public bool AtDeadline;
         }
 
         /// <summary>How far one call has got against its deadline: the endpoint's time (attempts and backoff), not the client's own queueing.</summary>
