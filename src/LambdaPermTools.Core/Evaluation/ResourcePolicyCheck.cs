@@ -206,20 +206,16 @@ namespace LambdaPermTools.Evaluation
             }
 
             var other = request.ApiAccountId == "000000000000" ? "999999999999" : "000000000000";
-            return StatementMatcher.OutcomeOf(granting.Statement, new InvokeRequest
-            {
-                FunctionArn = request.FunctionArn,
-                PresentedSourceArn = prefix!.Substring(0, accountAt + 1) + other + request.PresentedSourceArn.Substring(prefix.Length),
-                ApiAccountId = other,
-            }) == MatchOutcome.Matches;
+            return Matches(granting, request, prefix!.Substring(0, accountAt + 1) + other + request.PresentedSourceArn.Substring(prefix.Length), other);
         }
 
-        private static bool Matches(StatementMatch granting, InvokeRequest request, string probe) =>
+        /// <summary>Whether the statement matches <paramref name="probe"/> presented by the request's API account, or by <paramref name="account"/>.</summary>
+        private static bool Matches(StatementMatch granting, InvokeRequest request, string probe, string? account = null) =>
             StatementMatcher.OutcomeOf(granting.Statement, new InvokeRequest
             {
                 FunctionArn = request.FunctionArn,
                 PresentedSourceArn = probe,
-                ApiAccountId = request.ApiAccountId,
+                ApiAccountId = account ?? request.ApiAccountId,
             }) == MatchOutcome.Matches;
     }
 }
